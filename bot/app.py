@@ -1,0 +1,150 @@
+"""The composition root: builds and wires every part from the settings, and closes them."""
+
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+import socket
+from collections.abc import AsyncIterator
+from contextlib import AsyncExitStack, asynccontextmanager
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import TextIO
+
+import httpx
+
+from bot import __version__
+from bot.console import CONSOLE_ADDRESS, ConsoleSink
+from bot.db import Database
+from bot.delivery import Dispatcher, Sink
+from bot.feedlist import FeedEntry, default_feed_list_path, read_feed_list
+from bot.fetcher import Fetcher, build_client
+from bot.migrate import current_revision, head_revision
+from bot.models import utcnow
+from bot.pipeline import Pipeline
+from bot.poller import Poller
+from bot.settings import Settings
+from bot.store import feeds as feed_store
+from bot.store import outbox
+from rules import LoadedEngine, load_engine
+from rules.gazetteer import Gazetteer, load_gazetteer
+
+__all__ = ["App", "SchemaError", "build_app", "load_rules", "worker_id"]
+
+log = logging.getLogger(__name__)
+
+
+class SchemaError(Exception):
+    """The database is not migrated to the code's schema."""
+
+
+def worker_id() -> str:
+    """A name for this process in leases: host, pid and a random tag."""
+    return f"{socket.gethostname()[:60]}:{os.getpid()}:{secrets.token_hex(3)}"
+
+
+def load_rules(settings: Settings) -> LoadedEngine:
+    """The shipped rule packs plus the user's folder; problems are logged, never fatal."""
+    user_dirs = [settings.rules_dir] if settings.rules_dir else []
+    loaded = load_engine(user_dirs, disabled=settings.disabled_rules)
+    for problem in loaded.problems:
+        log.error("rule pack problem (skipped): %s", problem)
+    return loaded
+
+
+@dataclass(slots=True)
+class App:
+    """Every long-lived part of the service, wired."""
+
+    settings: Settings
+    db: Database
+    rules: LoadedEngine
+    places: Gazetteer
+    client: httpx.AsyncClient
+    poller: Poller
+    dispatcher: Dispatcher
+    owner: str
+
+
+async def check_schema(db: Database) -> None:
+    """Refuse to run on a database that is not at the code's migration head."""
+    have, want = await current_revision(db.url), head_revision(db.url)
+    if have != want:
+        state = "has never been migrated" if have is None else f"is at revision {have}"
+        raise SchemaError(
+            f"the database {state}, the code needs {want}: run `riskbot db upgrade` first"
+        )
+
+
+def configured_feeds(settings: Settings) -> list[FeedEntry]:
+    """The feed list from ``RISKBOT_FEEDS``, or the shipped default list."""
+    return read_feed_list(settings.feeds or default_feed_list_path())
+
+
+async def sync_feeds(db: Database, settings: Settings) -> int:
+    """Add the configured list's feeds the database lacks (the default list only to an empty
+    database, so ``riskbot feeds remove`` sticks). Returns how many were added."""
+    async with db.session() as session:
+        if settings.feeds is None and await feed_store.count_feeds(session) > 0:
+            return 0
+        entries = configured_feeds(settings)
+        return await feed_store.add_feeds(
+            session, [(e.url, e.title, e.category) for e in entries], utcnow()
+        )
+
+
+async def prepare_destinations(db: Database, settings: Settings) -> None:
+    """The console destination follows the settings: on (watching everything) or off."""
+    async with db.session() as session:
+        console = await outbox.ensure_destination(session, "console", CONSOLE_ADDRESS)
+        assert console.id is not None
+        await outbox.set_destination_active(
+            session, console.id, settings.console_enabled, "console alerts are switched off"
+        )
+        if settings.console_enabled:
+            await outbox.ensure_subscription(session, console.id, created_by="settings")
+
+
+@asynccontextmanager
+async def build_app(
+    settings: Settings,
+    *,
+    stdout: TextIO | None = None,
+    transport: httpx.AsyncBaseTransport | None = None,
+) -> AsyncIterator[App]:
+    """Build the service's parts; everything opened here is closed on exit."""
+    async with AsyncExitStack() as stack:
+        db = Database(settings.database_url)
+        stack.push_async_callback(db.dispose)
+        await check_schema(db)
+        places = load_gazetteer()
+        rules = load_rules(settings)
+        client = build_client(
+            user_agent=f"riskbot/{__version__} (+https://github.com/riskbot/riskbot)",
+            timeout=settings.fetch_timeout,
+            transport=transport,
+        )
+        stack.push_async_callback(client.aclose)
+        fetcher = Fetcher(
+            client,
+            max_bytes=settings.max_feed_bytes,
+            max_concurrency=settings.fetch_concurrency,
+            per_host=settings.per_host_concurrency,
+        )
+        owner = worker_id()
+        lease = timedelta(seconds=settings.lease_seconds)
+        poller = Poller(
+            db,
+            fetcher,
+            Pipeline(db, rules.engine),
+            owner=owner,
+            interval=settings.poll_interval,
+            max_backoff=settings.max_backoff,
+            lease=lease,
+        )
+        sinks: dict[str, Sink] = {"console": ConsoleSink(places.name, stdout)}
+        dispatcher = Dispatcher(db, sinks, owner=owner, lease=lease)
+        await sync_feeds(db, settings)
+        await prepare_destinations(db, settings)
+        yield App(settings, db, rules, places, client, poller, dispatcher, owner)

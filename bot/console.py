@@ -1,0 +1,52 @@
+"""The console sink: alerts printed to standard output when no chat platform is configured."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import TextIO
+
+from bot.models import Alert, Destination
+from rules.model import Severity
+
+__all__ = ["CONSOLE_ADDRESS", "ConsoleSink", "render_alert_text"]
+
+CONSOLE_ADDRESS = "stdout"
+
+
+def _clean(text: str, limit: int) -> str:
+    """One line of feed text, control characters removed, cut to ``limit``."""
+    flat = " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def render_alert_text(alert: Alert, country_name: Callable[[str], str]) -> str:
+    """A plain-text alert: headline, title, evidence and source, one item per line."""
+    severity = Severity(alert.severity).label.upper()
+    lines = [
+        f"[ALERT #{alert.id}] {severity} {alert.trigger} · {country_name(alert.country)} "
+        f"({alert.country}) · {alert.modality}",
+        f"  {_clean(alert.title, 300)}" if alert.title else "",
+        f"  Evidence: “{_clean(alert.evidence, 500)}”",
+        f"  Source: {_clean(alert.source or 'unknown feed', 120)}"
+        + (f" — {_clean(alert.link, 500)}" if alert.link else ""),
+        f"  Rule: {alert.rule} · {alert.created_at:%Y-%m-%d %H:%M} UTC",
+    ]
+    return "\n".join(line for line in lines if line)
+
+
+class ConsoleSink:
+    """Writes each alert to a text stream (standard output by default)."""
+
+    platform = "console"
+
+    def __init__(self, country_name: Callable[[str], str], stream: TextIO | None = None) -> None:
+        self._country_name = country_name
+        self._stream = stream
+
+    async def send(self, destination: Destination, alert: Alert) -> str | None:
+        """Print the alert; the console has no message ids to thread on."""
+        stream = self._stream or sys.stdout
+        stream.write(render_alert_text(alert, self._country_name) + "\n\n")
+        stream.flush()
+        return None

@@ -1,0 +1,172 @@
+"""Stored state: feeds, items, signals, alerts, destinations, subscriptions and the outbox.
+
+Every datetime is timezone-aware and stored as UTC. Severities are stored as their integer rank
+(``rules.model.Severity``) so "at least medium" is a plain comparison.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import Column, Index, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+import bot.db  # noqa: F401  (sets the naming convention before the tables are declared)
+
+__all__ = [
+    "Alert",
+    "Delivery",
+    "DeliveryStatus",
+    "Destination",
+    "Feed",
+    "Item",
+    "SignalRow",
+    "Subscription",
+    "utcnow",
+]
+
+
+def utcnow() -> datetime:
+    """The current time, timezone-aware in UTC."""
+    return datetime.now(UTC)
+
+
+class Feed(SQLModel, table=True):
+    """A polled source with its HTTP cache validators, schedule and health."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    url: str = Field(max_length=2048, unique=True)
+    title: str | None = Field(default=None, max_length=512)
+    category: str | None = Field(default=None, max_length=128)
+    enabled: bool = True
+    disabled_reason: str | None = Field(default=None, max_length=512)
+    etag: str | None = Field(default=None, max_length=512)
+    last_modified: str | None = Field(default=None, max_length=128)
+    content_hash: str | None = Field(default=None, max_length=64)
+    next_check_at: datetime = Field(default_factory=utcnow, index=True)
+    last_checked_at: datetime | None = None
+    last_success_at: datetime | None = None
+    last_status: int | None = None
+    error_count: int = 0
+    last_error: str | None = Field(default=None, max_length=1024)
+    items_total: int = 0
+    lease_until: datetime | None = None
+    leased_by: str | None = Field(default=None, max_length=128)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Item(SQLModel, table=True):
+    """One article. ``identity`` is GUID, else canonical link, else content hash; the same
+    canonical link from two feeds is one item."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    feed_id: int = Field(foreign_key="feed.id", index=True, ondelete="CASCADE")
+    identity: str = Field(max_length=80, unique=True)
+    canonical_link: str | None = Field(default=None, max_length=2048, unique=True)
+    guid: str | None = Field(default=None, max_length=2048)
+    link: str | None = Field(default=None, max_length=2048)
+    title: str = Field(default="", sa_column=Column(Text, nullable=False))
+    summary: str = Field(default="", sa_column=Column(Text, nullable=False))
+    published_at: datetime | None = None
+    fetched_at: datetime = Field(default_factory=utcnow, index=True)
+
+
+class SignalRow(SQLModel, table=True):
+    """A trigger found in an item for one country, whatever its modality."""
+
+    __tablename__ = "signal"
+    __table_args__ = (UniqueConstraint("item_id", "trigger", "country"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    item_id: int = Field(foreign_key="item.id", index=True, ondelete="CASCADE")
+    trigger: str = Field(max_length=64)
+    country: str = Field(max_length=2)
+    severity: int
+    modality: str = Field(max_length=16)
+    rule: str = Field(max_length=128)
+    evidence: str = Field(sa_column=Column(Text, nullable=False))
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Alert(SQLModel, table=True):
+    """One alert per (trigger, country, story); delivered to every matching destination."""
+
+    __table_args__ = (
+        UniqueConstraint("trigger", "country", "story_key"),
+        Index("ix_alert_country_created_at", "country", "created_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    trigger: str = Field(max_length=64)
+    country: str = Field(max_length=2)
+    story_key: str = Field(max_length=80)
+    severity: int
+    modality: str = Field(max_length=16)
+    rule: str = Field(max_length=128)
+    item_id: int = Field(foreign_key="item.id", index=True, ondelete="CASCADE")
+    title: str = Field(default="", sa_column=Column(Text, nullable=False))
+    link: str | None = Field(default=None, max_length=2048)
+    source: str | None = Field(default=None, max_length=512)
+    evidence: str = Field(sa_column=Column(Text, nullable=False))
+    created_at: datetime = Field(default_factory=utcnow)
+    acked_at: datetime | None = None
+    acked_by: str | None = Field(default=None, max_length=128)
+
+
+class Destination(SQLModel, table=True):
+    """Where alerts go: a Telegram chat, a Slack channel, or the console."""
+
+    __table_args__ = (UniqueConstraint("platform", "address"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    platform: str = Field(max_length=16)
+    address: str = Field(max_length=128)
+    title: str | None = Field(default=None, max_length=256)
+    active: bool = True
+    deactivated_reason: str | None = Field(default=None, max_length=512)
+    next_send_at: datetime | None = None
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Subscription(SQLModel, table=True):
+    """A destination watches a country (or ``*``) for a trigger (or ``*``) at a minimum severity."""
+
+    __table_args__ = (UniqueConstraint("destination_id", "country", "trigger"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    destination_id: int = Field(foreign_key="destination.id", index=True, ondelete="CASCADE")
+    country: str = Field(max_length=2)
+    trigger: str = Field(max_length=64)
+    min_severity: int = 0
+    created_by: str | None = Field(default=None, max_length=128)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class DeliveryStatus:
+    """Outbox states: ``pending`` rows are claimed with a lease; ``sent``/``failed`` are final."""
+
+    PENDING = "pending"
+    SENT = "sent"
+    FAILED = "failed"
+
+
+class Delivery(SQLModel, table=True):
+    """The outbox: one row per alert and destination, so nothing is lost or sent twice."""
+
+    __table_args__ = (
+        UniqueConstraint("alert_id", "destination_id"),
+        Index("ix_delivery_status_next_attempt_at", "status", "next_attempt_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    alert_id: int = Field(foreign_key="alert.id", index=True, ondelete="CASCADE")
+    destination_id: int = Field(foreign_key="destination.id", index=True, ondelete="CASCADE")
+    status: str = Field(default=DeliveryStatus.PENDING, max_length=16)
+    attempts: int = 0
+    next_attempt_at: datetime = Field(default_factory=utcnow)
+    lease_until: datetime | None = None
+    leased_by: str | None = Field(default=None, max_length=128)
+    last_error: str | None = Field(default=None, max_length=1024)
+    message_ref: str | None = Field(default=None, max_length=128)
+    created_at: datetime = Field(default_factory=utcnow)
+    sent_at: datetime | None = None

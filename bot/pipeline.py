@@ -1,0 +1,141 @@
+"""New items → rule engine → stored signals → alerts → queued deliveries, in one transaction."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.db import Database
+from bot.feedparse import ParsedItem
+from bot.models import SignalRow, utcnow
+from bot.store.articles import (
+    AlertDraft,
+    NewItem,
+    fan_out,
+    insert_alert,
+    insert_item,
+    insert_signals,
+    known_items,
+)
+from rules import Engine
+from rules.model import Article, Signal
+
+__all__ = ["IngestReport", "Pipeline"]
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """Counts of what one batch of items produced."""
+
+    items: int = 0
+    signals: int = 0
+    alerts: int = 0
+    deliveries: int = 0
+
+    def add(self, other: IngestReport) -> None:
+        """Accumulate another report into this one."""
+        self.items += other.items
+        self.signals += other.signals
+        self.alerts += other.alerts
+        self.deliveries += other.deliveries
+
+
+def _new_item(item: ParsedItem) -> NewItem:
+    link = item.canonical_link if item.canonical_link and len(item.canonical_link) <= 2048 else None
+    return NewItem(
+        identity=item.identity,
+        canonical_link=link,
+        guid=item.guid,
+        link=item.link,
+        title=item.title,
+        summary=item.summary,
+        published_at=item.published,
+    )
+
+
+class Pipeline:
+    """Turns a feed's items into stored state; unchanged items create nothing."""
+
+    def __init__(self, db: Database, engine: Engine, *, clock: Callable[[], datetime] = utcnow):
+        self._db = db
+        self._engine = engine
+        self._clock = clock
+
+    def _scan(self, items: Sequence[NewItem]) -> list[list[Signal]]:
+        return [
+            self._engine.scan(
+                Article(id=i.identity, title=i.title, text=i.summary, published=i.published_at)
+            )
+            for i in items
+        ]
+
+    async def ingest(
+        self, feed_id: int, source: str | None, items: Sequence[ParsedItem]
+    ) -> IngestReport:
+        """Store the items not seen before with their signals, alerts and deliveries."""
+        report = IngestReport()
+        candidates = list({i.identity: _new_item(i) for i in items}.values())
+        async with self._db.session() as session:
+            known = await known_items(session, candidates)
+        fresh = [i for i in candidates if i.identity not in known]
+        if not fresh:
+            return report
+        # Matching is CPU work: keep it off the event loop, and outside the transaction.
+        scans = await asyncio.to_thread(self._scan, fresh)
+        now = self._clock()
+        async with self._db.session() as session:
+            for item, signals in zip(fresh, scans, strict=True):
+                item_id = await insert_item(session, feed_id, item, now)
+                if item_id is None:  # another feed or replica stored this story meanwhile
+                    continue
+                report.items += 1
+                await insert_signals(session, (_signal_row(item_id, s, now) for s in signals))
+                report.signals += len(signals)
+                for signal in signals:
+                    if not signal.alerts:
+                        continue
+                    draft = _alert_draft(item_id, item, signal, source)
+                    alert_id = await insert_alert(session, draft, now)
+                    if alert_id is None:
+                        continue
+                    report.alerts += 1
+                    report.deliveries += await fan_out(
+                        session,
+                        alert_id=alert_id,
+                        trigger=signal.trigger,
+                        country=signal.country,
+                        severity=int(signal.severity),
+                        now=now,
+                    )
+        return report
+
+
+def _signal_row(item_id: int, signal: Signal, now: datetime) -> SignalRow:
+    return SignalRow(
+        item_id=item_id,
+        trigger=signal.trigger,
+        country=signal.country,
+        severity=int(signal.severity),
+        modality=str(signal.modality),
+        rule=signal.rule[:128],
+        evidence=signal.evidence,
+        created_at=now,
+    )
+
+
+def _alert_draft(item_id: int, item: NewItem, signal: Signal, source: str | None) -> AlertDraft:
+    return AlertDraft(
+        trigger=signal.trigger,
+        country=signal.country,
+        story_key=item.identity,
+        severity=int(signal.severity),
+        modality=str(signal.modality),
+        rule=signal.rule[:128],
+        item_id=item_id,
+        title=item.title,
+        link=item.link,
+        source=source[:512] if source else None,
+        evidence=signal.evidence,
+    )

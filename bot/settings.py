@@ -1,0 +1,127 @@
+"""Typed settings: environment variables prefixed ``RISKBOT_`` and an optional TOML file."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+__all__ = ["Settings", "SettingsError", "load_settings"]
+
+DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./riskbot.db"
+TELEGRAM_API_URL = "https://api.telegram.org/bot"
+SLACK_API_URL = "https://slack.com/api/"
+
+
+class SettingsError(Exception):
+    """A setting is missing or malformed; the message names it in one line."""
+
+
+class Settings(BaseSettings):
+    """Everything the service can be told from outside. Secrets are ``SecretStr``."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="RISKBOT_", extra="forbid", case_sensitive=False, validate_default=True
+    )
+
+    database_url: str = DEFAULT_DATABASE_URL
+    feeds: Path | None = Field(default=None, description="OPML or text file replacing the defaults")
+    rules_dir: Path | None = None
+    disabled_rules: list[str] = Field(default_factory=list)
+
+    telegram_token: SecretStr | None = None
+    telegram_api_url: str = TELEGRAM_API_URL
+    slack_bot_token: SecretStr | None = None
+    slack_app_token: SecretStr | None = None
+    slack_signing_secret: SecretStr | None = None
+    slack_api_url: str = SLACK_API_URL
+
+    poll_interval: int = Field(default=300, ge=1, le=86_400)
+    max_backoff: int = Field(default=6 * 3600, ge=1)
+    fetch_timeout: float = Field(default=20.0, gt=0, le=300)
+    max_feed_bytes: int = Field(default=5_000_000, ge=1_000)
+    fetch_concurrency: int = Field(default=20, ge=1, le=500)
+    per_host_concurrency: int = Field(default=2, ge=1, le=50)
+    lease_seconds: int = Field(default=120, ge=5)
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
+    console_alerts: bool | None = Field(
+        default=None, description="print alerts to stdout; default: when no chat token is set"
+    )
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _upper_level(cls, value: Any) -> Any:
+        return value.upper() if isinstance(value, str) else value
+
+    @field_validator("database_url")
+    @classmethod
+    def _known_driver(cls, value: str) -> str:
+        allowed = ("sqlite+aiosqlite://", "postgresql+asyncpg://")
+        if not value.startswith(allowed):
+            raise ValueError(
+                "must start with sqlite+aiosqlite:// or postgresql+asyncpg:// "
+                f"(got {value.split('://', 1)[0]}://...)"
+            )
+        return value
+
+    @field_validator("feeds", "rules_dir")
+    @classmethod
+    def _exists(cls, value: Path | None) -> Path | None:
+        if value is not None and not value.exists():
+            raise ValueError(f"{value} does not exist")
+        return value
+
+    @property
+    def console_enabled(self) -> bool:
+        """Print alerts to the console: explicitly asked, or no chat platform configured."""
+        if self.console_alerts is not None:
+            return self.console_alerts
+        return self.telegram_token is None and self.slack_bot_token is None
+
+    @property
+    def is_sqlite(self) -> bool:
+        """Whether the database is the embedded SQLite one (single worker)."""
+        return self.database_url.startswith("sqlite")
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        sources: list[PydanticBaseSettingsSource] = [init_settings, env_settings]
+        config_file = os.environ.get("RISKBOT_CONFIG")
+        if config_file:
+            sources.append(TomlConfigSettingsSource(settings_cls, toml_file=Path(config_file)))
+        return tuple(sources)
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Build the settings, turning any problem into a one-line :class:`SettingsError`."""
+    config_file = os.environ.get("RISKBOT_CONFIG")
+    if config_file and not Path(config_file).is_file():
+        raise SettingsError(f"RISKBOT_CONFIG: {config_file} is not a readable file")
+    try:
+        return Settings(**overrides)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        name = "RISKBOT_" + "_".join(str(p) for p in first["loc"]).upper()
+        if first["type"] == "extra_forbidden":
+            message = "is not a known setting"
+        else:
+            message = first["msg"].removeprefix("Value error, ")
+        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+        raise SettingsError(f"{name}: {message}{more}") from None
+    except ValueError as exc:  # TOML syntax errors surface as ValueError subclasses
+        raise SettingsError(f"RISKBOT_CONFIG: {config_file}: {exc}") from None

@@ -1,0 +1,186 @@
+"""Destinations, subscriptions and the delivery outbox (claimed with leases by any replica)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, update
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.models import Alert, Delivery, DeliveryStatus, Destination, Subscription
+from bot.store.claims import claim_rows, lease_free
+from bot.store.dialect import insert_ignoring_conflicts
+
+__all__ = [
+    "claim_deliveries",
+    "deactivate_destination",
+    "ensure_destination",
+    "ensure_subscription",
+    "load_alerts",
+    "load_destinations",
+    "mark_failed",
+    "mark_retry",
+    "mark_sent",
+    "pending_count",
+]
+
+
+async def ensure_destination(
+    session: AsyncSession, platform: str, address: str, *, title: str | None = None
+) -> Destination:
+    """The destination row for ``(platform, address)``, created if missing."""
+    await session.execute(
+        insert_ignoring_conflicts(session, Destination).values(
+            platform=platform, address=address, title=title, active=True
+        )
+    )
+    found = await session.exec(
+        select(Destination).where(Destination.platform == platform, Destination.address == address)
+    )
+    return found.one()
+
+
+async def set_destination_active(
+    session: AsyncSession, destination_id: int, active: bool, reason: str | None = None
+) -> None:
+    """Switch a destination on or off, keeping the reason it was switched off."""
+    await session.execute(
+        update(Destination)
+        .where(col(Destination.id) == destination_id)
+        .values(active=active, deactivated_reason=None if active else reason)
+    )
+
+
+async def deactivate_destination(session: AsyncSession, destination_id: int, reason: str) -> None:
+    """A permanent failure (blocked, removed, not found): stop sending there and say why."""
+    await set_destination_active(session, destination_id, False, reason[:512])
+
+
+async def ensure_subscription(
+    session: AsyncSession,
+    destination_id: int,
+    *,
+    country: str = "*",
+    trigger: str = "*",
+    min_severity: int = 0,
+    created_by: str | None = None,
+) -> None:
+    """Subscribe a destination (idempotent: an existing row keeps its settings)."""
+    await session.execute(
+        insert_ignoring_conflicts(session, Subscription).values(
+            destination_id=destination_id,
+            country=country,
+            trigger=trigger,
+            min_severity=min_severity,
+            created_by=created_by,
+        )
+    )
+
+
+async def claim_deliveries(
+    session: AsyncSession, *, now: datetime, limit: int, owner: str, lease: timedelta
+) -> list[Delivery]:
+    """Lease pending deliveries that are due, to destinations that are active."""
+    active = select(Destination.id).where(col(Destination.active).is_(True))
+    return await claim_rows(
+        session,
+        Delivery,
+        where=[
+            col(Delivery.status) == DeliveryStatus.PENDING,
+            col(Delivery.next_attempt_at) <= now,
+            col(Delivery.destination_id).in_(active),
+            lease_free(Delivery, now),
+        ],
+        order_by=[col(Delivery.next_attempt_at), col(Delivery.id)],
+        limit=limit,
+        owner=owner,
+        lease_until=now + lease,
+    )
+
+
+async def load_alerts(session: AsyncSession, ids: Sequence[int]) -> dict[int, Alert]:
+    """Alerts by id."""
+    rows = await session.exec(select(Alert).where(col(Alert.id).in_(list(ids))))
+    return {a.id: a for a in rows.all() if a.id is not None}
+
+
+async def load_destinations(session: AsyncSession, ids: Sequence[int]) -> dict[int, Destination]:
+    """Destinations by id."""
+    rows = await session.exec(select(Destination).where(col(Destination.id).in_(list(ids))))
+    return {d.id: d for d in rows.all() if d.id is not None}
+
+
+async def mark_sent(
+    session: AsyncSession, delivery_id: int, owner: str, now: datetime, message_ref: str | None
+) -> bool:
+    """Record a successful send; ``False`` if the lease was lost to another worker meanwhile."""
+    result = await session.execute(
+        update(Delivery)
+        .where(col(Delivery.id) == delivery_id, col(Delivery.leased_by) == owner)
+        .values(
+            status=DeliveryStatus.SENT,
+            sent_at=now,
+            message_ref=message_ref,
+            attempts=Delivery.attempts + 1,
+            lease_until=None,
+            leased_by=None,
+            last_error=None,
+        )
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+async def mark_retry(
+    session: AsyncSession, delivery_id: int, next_attempt_at: datetime, error: str
+) -> None:
+    """A transient failure: try again later."""
+    await session.execute(
+        update(Delivery)
+        .where(col(Delivery.id) == delivery_id)
+        .values(
+            attempts=Delivery.attempts + 1,
+            next_attempt_at=next_attempt_at,
+            last_error=error[:1024],
+            lease_until=None,
+            leased_by=None,
+        )
+    )
+
+
+async def mark_failed(session: AsyncSession, delivery_id: int, error: str) -> None:
+    """A permanent failure: keep the row and the reason, never send it."""
+    await session.execute(
+        update(Delivery)
+        .where(col(Delivery.id) == delivery_id)
+        .values(
+            status=DeliveryStatus.FAILED,
+            attempts=Delivery.attempts + 1,
+            last_error=error[:1024],
+            lease_until=None,
+            leased_by=None,
+        )
+    )
+
+
+async def release_lease(session: AsyncSession, delivery_id: int) -> None:
+    """Give a claimed delivery back untouched (shutdown before it was sent)."""
+    await session.execute(
+        update(Delivery)
+        .where(col(Delivery.id) == delivery_id)
+        .values(lease_until=None, leased_by=None)
+    )
+
+
+async def pending_count(session: AsyncSession) -> int:
+    """Deliveries not yet sent or failed."""
+    rows = await session.exec(
+        select(func.count())
+        .select_from(Delivery)
+        .where(col(Delivery.status) == DeliveryStatus.PENDING)
+    )
+    return int(rows.one())
+
+
+__all__ += ["release_lease", "set_destination_active"]

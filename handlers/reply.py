@@ -1,0 +1,38 @@
+"""The platform-neutral answer of a command; adapters render it (plain text, HTML, Block Kit)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = ["Line", "Reply", "Section"]
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of an answer. ``text`` is raw (unescaped); ``link`` is an optional URL."""
+
+    text: str
+    link: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A titled group of lines."""
+
+    title: str
+    lines: tuple[Line, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """What a command answers: a headline, sections, and whether the request made sense."""
+
+    headline: str
+    sections: tuple[Section, ...] = ()
+    ok: bool = True
+    notes: tuple[str, ...] = field(default=())
+
+    @classmethod
+    def error(cls, message: str, *hints: str) -> Reply:
+        """A plain-words refusal, with optional hints (usage, "did you mean")."""
+        return cls(headline=message, ok=False, notes=tuple(hints))

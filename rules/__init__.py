@@ -1,0 +1,23 @@
+"""The rule domain: taxonomy, rule packs, gazetteer, matcher and engine (pure, no I/O at import)."""
+
+from rules.engine import Engine
+from rules.gazetteer import Country, Gazetteer, load_gazetteer
+from rules.model import ALERTING_MODALITIES, Article, Modality, Severity, Signal
+from rules.packs import LoadedEngine, PackProblem, load_engine
+from rules.taxonomy import TRIGGERS
+
+__all__ = [
+    "ALERTING_MODALITIES",
+    "TRIGGERS",
+    "Article",
+    "Country",
+    "Engine",
+    "Gazetteer",
+    "LoadedEngine",
+    "Modality",
+    "PackProblem",
+    "Severity",
+    "Signal",
+    "load_engine",
+    "load_gazetteer",
+]

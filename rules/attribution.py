@@ -1,0 +1,141 @@
+"""Country attribution: which of the countries named in a sentence an event belongs to.
+
+Each country mention gets a role from its neighbours in the normalised sentence:
+
+- ``commenter``: the subject of a speech or stance verb ("the United States called on ...",
+  "Washington questioned ...", "according to Kyiv"), unless it talks about itself ("Russia said it
+  would ..."). Commenters never get the event (taxonomy: countries that only comment, call on, urge,
+  welcome or condemn).
+- ``forces``: a demonym or name owning forces ("Russian troops", "Russian-led forces"). It counts
+  for actor triggers (massing, withdrawal, intervention, conflict), not for where-it-happens ones.
+- ``official``: a country's own police, army or ministry speaking ("Kenyan police said ...");
+  treated as a commenter unless the sentence names no other country.
+- ``plain``: anything else.
+
+The event goes to the allowed mentions in the match's clause, plus the antecedent of a pronoun
+("though it is massing troops" → the previous country). Failing that, the allowed mentions of the
+whole sentence; failing that, the article's focus country (see ``rules.engine``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from rules.rule import Attribution
+
+__all__ = ["Mention", "Role", "attribute", "role_of"]
+
+
+class Role(StrEnum):
+    """How a country mention relates to what is said in its sentence."""
+
+    PLAIN = "plain"
+    COMMENTER = "commenter"
+    OFFICIAL = "official"
+    FORCES = "forces"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A country named at characters ``start``..``end`` of a normalised sentence."""
+
+    start: int
+    end: int
+    code: str
+    role: Role = Role.PLAIN
+
+
+_SPEECH = (
+    r"said|says|say|saying|call(?:s|ed)? (?:on|upon|for)|urg(?:e|es|ed)|welcom(?:e|es|ed)"
+    r"|condemn(?:s|ed)?|critici[sz](?:e|es|ed)|question(?:s|ed)|accus(?:e|es|ed)"
+    r"|prais(?:e|es|ed)|told|tells|express(?:es|ed)|voic(?:e|es|ed)|denounc(?:e|es|ed)"
+    r"|not(?:e|es|ed)|stat(?:e|es|ed)|demand(?:s|ed)|ask(?:s|ed)|insist(?:s|ed)"
+    r"|claimed|alleged|believ(?:e|es|ed)|warn(?:s|ed)|reported|estimat(?:e|es|ed)"
+    r"|appeal(?:s|ed)|pressed|hop(?:e|es|ed)|feared"
+    r"|(?:has|have|had) (?:said|called|urged|warned|criticised|criticized|condemned)"
+)
+_COMMENTER_AFTER = re.compile(
+    r"(?:'s?)?(?: (?!(?:and|or|to|of|in|on|been|was|were|is|are|be|being)\b)[\w.]+){0,3}? (?:" + _SPEECH + r")\b"
+    r"(?! (?:that )?(?:it|they|its|their|we|our|itself|he|she|his|her)\b)"
+)
+_COMMENTER_BEFORE = re.compile(
+    r"(?:\baccording to|, said|, says|\bquoted by|\bworried|alarmed|angered|concerned|unsettled"
+    r"|rattled|(?:criticism|condemnation|protests?|concern|warnings?) (?:from|by))(?: the)? $"
+)
+_FORCES_AFTER = re.compile(
+    r"(?:'s)?(?: (?:led|backed|allied|trained|armed|coalition|special|regular|elite|armored"
+    r"|armoured|airborne|naval|military|security|army|border|nuclear|combat|peacekeeping))*"
+    r" (?:troops?|forces?|soldiers?|army|armies|military|tanks?|jets?|warplanes?|warships?"
+    r"|navy|peacekeepers?|peacekeeping|units?|paratroopers?|contingents?|servicemen|artillery"
+    r"|drones?|missiles?|battalions?|brigades?|divisions?|battlegroups?|personnel|mercenaries"
+    r"|fighters?|gunboats?|submarines?)\b"
+)
+_OFFICIAL_AFTER = re.compile(
+    r"(?:'s)?(?: (?:interior|defence|defense|home|state|national|federal|military|security))?"
+    r" (?:police|army|military|security forces|ministry|authorities|government|junta|regime"
+    r"|media|television|tv|news agency|officials)\b"
+)
+_PRONOUN = re.compile(r"\b(?:it|its|they|their|itself)\b")
+
+
+def role_of(sentence: str, start: int, end: int) -> Role:
+    """Role of the mention at ``start``..``end`` of normalised ``sentence``."""
+    after = sentence[end : end + 80]
+    if _FORCES_AFTER.match(after):
+        return Role.FORCES
+    if _COMMENTER_AFTER.match(after):
+        return Role.OFFICIAL if _OFFICIAL_AFTER.match(after) else Role.COMMENTER
+    if _COMMENTER_BEFORE.search(sentence, max(0, start - 40), start):
+        return Role.COMMENTER
+    return Role.PLAIN
+
+
+def _allowed(mention: Mention, policy: Attribution) -> bool:
+    if mention.role in (Role.COMMENTER, Role.OFFICIAL):
+        return False
+    return not (mention.role is Role.FORCES and policy is Attribution.LOCATION)
+
+
+def attribute(
+    sentence: str,
+    mentions: list[Mention],
+    clause: tuple[int, int],
+    match: tuple[int, int],
+    policy: Attribution,
+) -> list[str]:
+    """ISO codes the event at ``match`` belongs to, in order of first mention; may be empty.
+
+    ``clause`` and ``match`` are character ranges of the normalised ``sentence``.
+    """
+    clause_start, clause_end = clause
+    in_clause = [
+        m
+        for m in mentions
+        if clause_start <= m.start < clause_end and _allowed(m, policy)
+    ]
+    if policy is Attribution.TARGET:
+        after = [m for m in in_clause if m.start >= match[0]]
+        in_clause = after or in_clause
+    codes = _codes(in_clause)
+    if _PRONOUN.search(sentence, clause_start, match[0]):
+        earlier = [m for m in mentions if m.end <= clause_start and m.role is not Role.COMMENTER]
+        if earlier and earlier[-1].code not in codes:
+            codes.append(earlier[-1].code)
+    if codes:
+        return codes
+    codes = _codes([m for m in mentions if _allowed(m, policy)])
+    if codes:
+        return codes
+    # A country's own police, army or ministry speaking about events at home.
+    officials = _codes([m for m in mentions if m.role is Role.OFFICIAL])
+    return officials if len(officials) == 1 else []
+
+
+def _codes(mentions: list[Mention]) -> list[str]:
+    codes: list[str] = []
+    for mention in mentions:
+        if mention.code not in codes:
+            codes.append(mention.code)
+    return codes

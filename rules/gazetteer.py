@@ -1,0 +1,181 @@
+"""The country gazetteer: ISO codes, names, demonyms, capitals, metonyms, regions, look-alikes.
+
+Data lives in ``rules/data/countries.yaml``, ``regions.yaml`` and ``lookalikes.yaml``; this module
+loads and indexes it. Lookups are case- and accent-form-insensitive through ``rules.text.normalise``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import pathlib
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+import yaml
+
+from rules.text import expand_phrase, normalise
+
+__all__ = ["AliasKind", "Country", "Gazetteer", "load_gazetteer"]
+
+DATA_DIR = pathlib.Path(__file__).parent / "data"
+
+AliasKind = str
+"""Where an alias comes from: ``"name"``, ``"demonym"``, ``"capital"`` or ``"metonym"``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    """One country (or territory) of ISO 3166-1 and the ways news text names it."""
+
+    code: str
+    name: str
+    names: tuple[str, ...]
+    demonyms: tuple[str, ...] = ()
+    capitals: tuple[str, ...] = ()
+    metonyms: tuple[str, ...] = ()
+
+    def aliases(self) -> Iterator[tuple[str, AliasKind]]:
+        """Every surface form with its kind (names, demonyms, capitals, metonyms)."""
+        for kind, values in (
+            ("name", self.names),
+            ("demonym", self.demonyms),
+            ("capital", self.capitals),
+            ("metonym", self.metonyms),
+        ):
+            for value in values:
+                for form in expand_phrase(value):
+                    yield form, kind
+
+
+@dataclass(frozen=True, slots=True)
+class Ambiguity:
+    """An alias that is also an ordinary word: needs context, and is off near ``unless`` words."""
+
+    code: str
+    unless: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Countries by ISO code, regions by id, and the look-alike data the matcher needs."""
+
+    countries: Mapping[str, Country]
+    regions: dict[str, frozenset[str]]
+    region_names: Mapping[str, str] = field(default_factory=dict)
+    guards: tuple[str, ...] = ()
+    ambiguous: Mapping[str, Ambiguity] = field(default_factory=dict)
+    context_words: frozenset[str] = frozenset()
+    _index: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for country in self.countries.values():
+            self._index.setdefault(country.code.lower(), country.code)
+            for alias, kind in country.aliases():
+                if kind in ("name", "demonym"):
+                    self._index.setdefault(normalise(alias), country.code)
+                    self._index.setdefault(alias.lower(), country.code)
+
+    def lookup(self, name: str) -> Country | None:
+        """The country called ``name`` (name, alias, demonym or ISO code), or ``None``."""
+        key = normalise(name).strip(" .")
+        if key.startswith("the "):
+            key = key[4:]
+        code = (
+            self._index.get(name.strip().lower())
+            or self._index.get(normalise(name))
+            or self._index.get(key)
+        )
+        return self.countries[code] if code else None
+
+    def suggest(self, name: str, n: int = 3) -> list[str]:
+        """Up to ``n`` country names close to ``name``, for "did you mean ...?" replies."""
+        key = normalise(name)
+        close = difflib.get_close_matches(key, list(self._index), n=n * 3, cutoff=0.6)
+        names: list[str] = []
+        for alias in close:
+            country_name = self.countries[self._index[alias]].name
+            if country_name not in names:
+                names.append(country_name)
+        return names[:n]
+
+    def country(self, code: str) -> Country:
+        """The country with ISO code ``code``; ``KeyError`` if there is none."""
+        return self.countries[code.upper()]
+
+    def name(self, code: str) -> str:
+        """Display name of ISO code ``code`` (the code itself if unknown)."""
+        country = self.countries.get(code.upper())
+        return country.name if country else code
+
+    def resolve(self, term: str) -> frozenset[str]:
+        """ISO codes for a country or region (id or name); empty when ``term`` is unknown."""
+        key = normalise(term).replace(" ", "_")
+        if key in self.regions:
+            return self.regions[key]
+        region = self.region_names.get(normalise(term))
+        if region is not None:
+            return self.regions[region]
+        country = self.lookup(term)
+        return frozenset({country.code}) if country else frozenset()
+
+    def aliases(self) -> Iterator[tuple[str, str, AliasKind]]:
+        """Every (alias, ISO code, kind) for building the matcher."""
+        for country in self.countries.values():
+            for alias, kind in country.aliases():
+                yield alias, country.code, kind
+
+
+def _strings(value: Any, where: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"{where}: expected a list of strings")
+    return tuple(value)
+
+
+def _read(name: str) -> Any:
+    with (DATA_DIR / name).open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+@cache
+def load_gazetteer() -> Gazetteer:
+    """Load the shipped gazetteer (cached: it is immutable data)."""
+    raw_countries = _read("countries.yaml")
+    countries: dict[str, Country] = {}
+    for code, entry in raw_countries.items():
+        names = _strings(entry.get("names"), f"{code}.names")
+        countries[code] = Country(
+            code=code,
+            name=names[0],
+            names=names,
+            demonyms=_strings(entry.get("demonyms"), f"{code}.demonyms"),
+            capitals=_strings(entry.get("capitals"), f"{code}.capitals"),
+            metonyms=_strings(entry.get("metonyms"), f"{code}.metonyms"),
+        )
+    regions: dict[str, frozenset[str]] = {}
+    region_names: dict[str, str] = {}
+    for region_id, entry in _read("regions.yaml").items():
+        codes = frozenset(_strings(entry.get("countries"), f"{region_id}.countries"))
+        unknown = codes - countries.keys()
+        if unknown:
+            raise ValueError(f"region {region_id}: unknown codes {sorted(unknown)}")
+        regions[region_id] = codes
+        for region_name in _strings(entry.get("names"), f"{region_id}.names"):
+            region_names[normalise(region_name)] = region_id
+    lookalikes = _read("lookalikes.yaml")
+    ambiguous: dict[str, Ambiguity] = {}
+    for code, entry in lookalikes["ambiguous"].items():
+        unless = frozenset(normalise(w) for w in _strings(entry.get("unless"), code))
+        for alias in _strings(entry.get("aliases"), code):
+            ambiguous[normalise(alias)] = Ambiguity(code, unless)
+    return Gazetteer(
+        countries=countries,
+        regions=regions,
+        region_names=region_names,
+        guards=tuple(normalise(g) for g in _strings(lookalikes["guards"], "guards")),
+        ambiguous=ambiguous,
+        context_words=frozenset(normalise(w) for w in _strings(lookalikes["context"], "context")),
+    )

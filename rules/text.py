@@ -1,0 +1,176 @@
+"""Text preparation for matching: normalisation, phrase expansion and sentence splitting.
+
+Matching runs on a normalised, lower-cased copy of each sentence: NFKC, curly quotes folded to
+straight ones, every hyphen and dash turned into a space, whitespace collapsed, then ``str.lower()``
+(never ``casefold()``, which changes lengths: ß → ss). Phrases in rule packs and the gazetteer go
+through the same function, so "martial-law", "martial law" and "Martial–Law" all meet.
+
+Sentences are split on the original text so that evidence can quote it unchanged; the title is its
+own sentence. Over-long "sentences" (binary junk, tables) are cut into bounded chunks so per-sentence
+work stays small whatever the input.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+__all__ = [
+    "MAX_SENTENCE_CHARS",
+    "Sentence",
+    "expand_phrase",
+    "is_word_char",
+    "normalise",
+    "split_sentences",
+]
+
+MAX_SENTENCE_CHARS = 1200
+"""Longer sentences are cut at a space near this length (keeps per-sentence work bounded)."""
+
+_QUOTES = "\u2018\u2019\u201a\u201b\u2032\u02bc\u00b4`"
+_DQUOTES = "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"
+_DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d\u2e3a\u2e3b"
+_SPACES = "\t\r\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+_DROPPED = "\u00ad\u200b\ufeff"
+
+_TRANSLATION: dict[int, str | None] = {}
+for _ch in _QUOTES:
+    _TRANSLATION[ord(_ch)] = "'"
+for _ch in _DQUOTES:
+    _TRANSLATION[ord(_ch)] = '"'
+for _ch in _DASHES + _SPACES:
+    _TRANSLATION[ord(_ch)] = " "
+for _ch in _DROPPED:
+    _TRANSLATION[ord(_ch)] = None
+for _code in [*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F]:
+    _TRANSLATION[_code] = " "
+
+_MANY_SPACES = re.compile(r" {2,}")
+# Upper-case abbreviations that would be ordinary words once lower-cased ("US" -> "us").
+_CASED_ABBREVIATIONS = re.compile(r"\b(US|UK)\b")
+_ABBREVIATION_SPELLING = {"US": "U.S.", "UK": "U.K."}
+
+
+def normalise(text: str, *, keep_newlines: bool = False) -> str:
+    """Return ``text`` in matching form: NFKC, straight quotes, dashes as spaces, lower case.
+
+    Newlines become spaces unless ``keep_newlines`` (the engine joins sentences with them).
+    """
+    text = _CASED_ABBREVIATIONS.sub(lambda m: _ABBREVIATION_SPELLING[m.group(1)], text)
+    text = unicodedata.normalize("NFKC", text).translate(_TRANSLATION)
+    if not keep_newlines:
+        text = text.replace("\n", " ")
+    text = _MANY_SPACES.sub(" ", text.lower())
+    return text.replace(" \n", "\n").replace("\n ", "\n").strip(" ")
+
+
+def is_word_char(ch: str) -> bool:
+    """Whether ``ch`` continues a word (Unicode letters and digits, and ``_``)."""
+    return ch.isalnum() or ch == "_"
+
+
+_BRACES = re.compile(r"\{([^{}]*)\}")
+MAX_EXPANSIONS = 64
+
+
+def expand_phrase(phrase: str) -> list[str]:
+    """Expand ``{a,b,}`` alternatives in a phrase into its finite list of forms.
+
+    ``"mass{,ed,ing}"`` gives ``["mass", "massed", "massing"]``. This is the only pattern syntax
+    rule packs have (no regular expressions). Raises ``ValueError`` past ``MAX_EXPANSIONS`` forms or
+    on unbalanced braces.
+    """
+    forms = [phrase]
+    while True:
+        expanded: list[str] = []
+        changed = False
+        for form in forms:
+            m = _BRACES.search(form)
+            if m is None:
+                expanded.append(form)
+                continue
+            changed = True
+            for option in m.group(1).split(","):
+                expanded.append(form[: m.start()] + option.strip() + form[m.end() :])
+            if len(expanded) > MAX_EXPANSIONS:
+                raise ValueError(f"more than {MAX_EXPANSIONS} forms")
+        forms = expanded
+        if not changed:
+            break
+    if any("{" in f or "}" in f for f in forms):
+        raise ValueError("unbalanced braces")
+    return forms
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of an article: its original text and whether it is the title."""
+
+    text: str
+    is_title: bool = False
+
+
+# A sentence ends at . ! ? or … (plus closing quotes/brackets) followed by space and a
+# character that is not a lower-case letter.
+_SENTENCE_END = re.compile(r"[.!?\u2026]+[\"'\u2019\u201d\u00bb)\]]*\s+(?=[^\s\u0061-\u007a])")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr gen col lt sgt capt maj adm gov sen rep prof jr sr st no vs etc "
+    "u.s u.k u.n e.u jan feb mar apr aug sept sep oct nov dec".split()
+)
+
+
+def _ends_with_abbreviation(piece: str) -> bool:
+    stripped = piece.rstrip()
+    if not stripped.endswith("."):
+        return False
+    word = stripped[:-1].rsplit(None, 1)[-1] if stripped[:-1].strip() else ""
+    word = word.lstrip("(\"'\u201c\u2018").lower()
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def _chunks(text: str) -> Iterator[str]:
+    """Cut ``text`` into pieces of at most about ``MAX_SENTENCE_CHARS`` characters."""
+    while len(text) > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", MAX_SENTENCE_CHARS // 2, MAX_SENTENCE_CHARS)
+        if cut <= 0:
+            cut = MAX_SENTENCE_CHARS
+        yield text[:cut]
+        text = text[cut:]
+    yield text
+
+
+def _split_paragraph(paragraph: str) -> Iterator[str]:
+    start = 0
+    pending = ""
+    for m in _SENTENCE_END.finditer(paragraph):
+        piece = paragraph[start : m.end()]
+        start = m.end()
+        if _ends_with_abbreviation(piece):
+            pending += piece
+            continue
+        yield pending + piece
+        pending = ""
+    rest = pending + paragraph[start:]
+    if rest.strip():
+        yield rest
+
+
+def split_sentences(title: str, text: str) -> list[Sentence]:
+    """Split an article into sentences: the title first (if any), then the text's sentences.
+
+    Paragraph breaks always end a sentence. Each returned text is stripped and non-empty.
+    """
+    sentences: list[Sentence] = []
+    title = " ".join(title.split())
+    if title:
+        sentences.extend(Sentence(chunk.strip(), True) for chunk in _chunks(title) if chunk.strip())
+    for paragraph in text.splitlines():
+        if not paragraph.strip():
+            continue
+        for piece in _split_paragraph(paragraph):
+            for chunk in _chunks(piece.strip()):
+                if chunk.strip():
+                    sentences.append(Sentence(chunk.strip()))
+    return sentences

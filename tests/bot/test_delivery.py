@@ -1,0 +1,162 @@
+"""The outbox worker: sent once, retried with back-off, dead destinations switched off, and a
+crash between send and record re-sends at most the message in flight."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlmodel import select
+
+from bot.db import Database
+from bot.delivery import Dispatcher, PermanentSendError, TransientSendError
+from bot.models import Alert, Delivery, Destination, Feed, Item
+from bot.store import outbox
+from bot.store.articles import fan_out
+
+T0 = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = T0
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+class RecordingSink:
+    platform = "telegram"
+
+    def __init__(self) -> None:
+        self.sent: list[tuple[str, int]] = []
+        self.failures: dict[str, list[Exception]] = {}
+
+    async def send(self, destination: Destination, alert: Alert) -> str | None:
+        queue = self.failures.get(destination.address)
+        if queue:
+            raise queue.pop(0)
+        assert alert.id is not None
+        self.sent.append((destination.address, alert.id))
+        return f"msg-{len(self.sent)}"
+
+
+async def seed_alerts(db: Database, chats: list[str], alerts: int = 1) -> list[int]:
+    async with db.session() as s:
+        f = Feed(url="http://127.0.0.1/f")
+        s.add(f)
+        await s.flush()
+        it = Item(feed_id=f.id, identity="x", title="t", summary="")  # type: ignore[arg-type]
+        s.add(it)
+        await s.flush()
+        for chat in chats:
+            d = await outbox.ensure_destination(s, "telegram", chat)
+            await outbox.ensure_subscription(s, d.id)  # type: ignore[arg-type]
+        ids = []
+        for n in range(alerts):
+            a = Alert(
+                trigger="coup",
+                country="ML",
+                story_key=f"s{n}",
+                severity=4,
+                modality="reported",
+                rule="r",
+                item_id=it.id,
+                title="Coup",
+                evidence="e",
+                created_at=T0,  # type: ignore[arg-type]
+            )
+            s.add(a)
+            await s.flush()
+            assert a.id is not None
+            await fan_out(s, alert_id=a.id, trigger="coup", country="ML", severity=4, now=T0)
+            ids.append(a.id)
+        return ids
+
+
+async def statuses(db: Database) -> dict[str, int]:
+    async with db.session() as s:
+        rows = (await s.exec(select(Delivery))).all()
+    out: dict[str, int] = {}
+    for r in rows:
+        out[r.status] = out.get(r.status, 0) + 1
+    return out
+
+
+async def test_each_delivery_sent_once(db: Database) -> None:
+    await seed_alerts(db, ["1", "2", "3"], alerts=2)
+    sink, clock = RecordingSink(), Clock()
+    dispatcher = Dispatcher(db, {"telegram": sink}, owner="w1", clock=clock)
+    report = await dispatcher.drain()
+    assert report.sent == 6 and len(set(sink.sent)) == 6
+    assert (await dispatcher.drain()).sent == 0
+    assert await statuses(db) == {"sent": 6}
+
+
+async def test_transient_failure_waits_for_retry_after(db: Database) -> None:
+    await seed_alerts(db, ["1"])
+    sink, clock = RecordingSink(), Clock()
+    sink.failures["1"] = [TransientSendError("429 Too Many Requests", retry_after=30)]
+    dispatcher = Dispatcher(db, {"telegram": sink}, owner="w1", clock=clock)
+    first = await dispatcher.drain()
+    assert (first.sent, first.retried) == (0, 1)
+    clock.now = T0 + timedelta(seconds=20)  # before Retry-After: nothing is sent
+    assert (await dispatcher.drain()).sent == 0
+    clock.now = T0 + timedelta(seconds=31)
+    assert (await dispatcher.drain()).sent == 1
+    async with db.session() as s:
+        row = (await s.exec(select(Delivery))).one()
+    assert row.status == "sent" and row.attempts == 2
+
+
+async def test_permanent_failure_deactivates_only_that_destination(db: Database) -> None:
+    await seed_alerts(db, ["blocked", "ok"], alerts=2)
+    sink, clock = RecordingSink(), Clock()
+    sink.failures["blocked"] = [PermanentSendError("Forbidden: bot was blocked by the user")]
+    report = await Dispatcher(db, {"telegram": sink}, owner="w1", clock=clock).drain()
+    assert report.sent == 2 and report.failed == 1
+    async with db.session() as s:
+        dest = (await s.exec(select(Destination).where(Destination.address == "blocked"))).one()
+    assert not dest.active and "blocked" in (dest.deactivated_reason or "")
+    # The blocked chat's second alert stays pending (not lost), and is not claimed while inactive.
+    assert await statuses(db) == {"sent": 2, "failed": 1, "pending": 1}
+    assert (await Dispatcher(db, {"telegram": sink}, owner="w2", clock=clock).drain()).sent == 0
+
+
+async def test_gives_up_after_a_day_and_says_why(db: Database) -> None:
+    await seed_alerts(db, ["1"])
+    sink, clock = RecordingSink(), Clock()
+    clock.now = T0 + timedelta(hours=25)
+    sink.failures["1"] = [TransientSendError("500 Internal Server Error")]
+    await Dispatcher(db, {"telegram": sink}, owner="w1", clock=clock).drain()
+    async with db.session() as s:
+        row = (await s.exec(select(Delivery))).one()
+    assert row.status == "failed" and "gave up" in (row.last_error or "")
+
+
+async def test_crash_after_claim_resends_once_after_lease(db: Database) -> None:
+    await seed_alerts(db, ["1", "2"])
+    clock = Clock()
+    # A worker claims both rows, then dies before sending or recording anything.
+    async with db.session() as s:
+        claimed = await outbox.claim_deliveries(
+            s, now=T0, limit=10, owner="dead", lease=timedelta(minutes=2)
+        )
+    assert len(claimed) == 2
+    sink = RecordingSink()
+    survivor = Dispatcher(db, {"telegram": sink}, owner="w2", clock=clock)
+    assert (await survivor.drain()).sent == 0  # still leased to the dead worker
+    clock.now = T0 + timedelta(minutes=3)
+    assert (await survivor.drain()).sent == 2
+    assert sorted(sink.sent) == sorted(set(sink.sent))
+
+
+@pytest.mark.pg_only
+async def test_two_workers_deliver_each_row_once(db: Database) -> None:
+    await seed_alerts(db, [str(n) for n in range(40)], alerts=5)
+    sink = RecordingSink()
+    workers = [Dispatcher(db, {"telegram": sink}, owner=f"w{n}", batch_size=7) for n in range(3)]
+    reports = await asyncio.gather(*(w.drain() for w in workers))
+    assert sum(r.sent for r in reports) == 200
+    assert len(sink.sent) == len(set(sink.sent)) == 200
