@@ -126,14 +126,17 @@ async def build_app(
             transport=transport,
         )
         stack.push_async_callback(client.aclose)
+        # A whole fetch may take a few read timeouts; a feed's lease must outlive it.
+        deadline = min(settings.fetch_timeout * 4, 300.0)
         fetcher = Fetcher(
             client,
             max_bytes=settings.max_feed_bytes,
             max_concurrency=settings.fetch_concurrency,
             per_host=settings.per_host_concurrency,
+            deadline=deadline,
         )
         owner = worker_id()
-        lease = timedelta(seconds=settings.lease_seconds)
+        lease = timedelta(seconds=max(settings.lease_seconds, deadline + 60))
         poller = Poller(
             db,
             fetcher,
@@ -142,6 +145,7 @@ async def build_app(
             interval=settings.poll_interval,
             max_backoff=settings.max_backoff,
             lease=lease,
+            slots=settings.fetch_concurrency,
         )
         sinks: dict[str, Sink] = {"console": ConsoleSink(places.name, stdout)}
         dispatcher = Dispatcher(db, sinks, owner=owner, lease=lease)

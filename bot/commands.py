@@ -13,7 +13,7 @@ from bot.db import Database, sqlite_path
 from bot.feedlist import FeedEntry, FeedListError, read_feed_list, render_opml
 from bot.lock import WorkerLock, WorkerLockError
 from bot.migrate import current_revision, head_revision, upgrade
-from bot.models import utcnow
+from bot.models import Feed, utcnow
 from bot.scan import scan_lines
 from bot.service import run_forever, run_once
 from bot.settings import Settings
@@ -99,7 +99,7 @@ async def _database(settings: Settings) -> Database:
     return db
 
 
-def _feed_line(feed: feed_store.Feed) -> str:
+def _feed_line(feed: Feed) -> str:
     state = "on " if feed.enabled else "off"
     ok = f"{feed.last_success_at:%Y-%m-%d %H:%M}" if feed.last_success_at else "never"
     problem = feed.disabled_reason or feed.last_error or ""

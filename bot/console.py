@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import sys
 from collections.abc import Callable
 from typing import TextIO
@@ -43,10 +44,18 @@ class ConsoleSink:
     def __init__(self, country_name: Callable[[str], str], stream: TextIO | None = None) -> None:
         self._country_name = country_name
         self._stream = stream
+        self._lock = asyncio.Lock()
 
     async def send(self, destination: Destination, alert: Alert) -> str | None:
         """Print the alert; the console has no message ids to thread on."""
         stream = self._stream or sys.stdout
-        stream.write(render_alert_text(alert, self._country_name) + "\n\n")
-        stream.flush()
+        text = render_alert_text(alert, self._country_name) + "\n\n"
+
+        def write() -> None:
+            stream.write(text)
+            stream.flush()
+
+        # A full pipe blocks the write: let it block a thread, never the event loop.
+        async with self._lock:
+            await asyncio.to_thread(write)
         return None

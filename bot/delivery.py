@@ -104,11 +104,28 @@ class Dispatcher:
             by_destination: dict[int, list[Delivery]] = defaultdict(list)
             for delivery in claimed:
                 by_destination[delivery.destination_id].append(delivery)
-            async with asyncio.TaskGroup() as group:
-                for dest_id, rows in by_destination.items():
-                    group.create_task(self._send_all(dests[dest_id], rows, alerts, report))
+            done: set[int] = set()
+            try:
+                async with asyncio.TaskGroup() as group:
+                    for dest_id, rows in by_destination.items():
+                        group.create_task(
+                            self._send_all(dests[dest_id], rows, alerts, report, done)
+                        )
+            except asyncio.CancelledError:
+                # Shutting down: hand back what was not attempted, so another worker can send
+                # it now rather than when the lease runs out.
+                untouched = [d.id for d in claimed if d.id is not None and d.id not in done]
+                await asyncio.shield(self._release(untouched))
+                raise
             if not until_empty:
                 return report
+
+    async def _release(self, ids: list[int]) -> None:
+        if not ids:
+            return
+        async with self._db.session() as session:
+            for delivery_id in ids:
+                await outbox.release_lease(session, delivery_id)
 
     async def _send_all(
         self,
@@ -116,14 +133,18 @@ class Dispatcher:
         rows: list[Delivery],
         alerts: Mapping[int, Alert],
         report: DeliveryReport,
+        done: set[int],
     ) -> None:
         for index, delivery in enumerate(rows):
+            assert delivery.id is not None
+            # Counted as touched before sending: if we are cancelled mid-send, the message
+            # may be out, so its lease is left to expire rather than handed straight back.
+            done.add(delivery.id)
             if not await self._send_one(destination, delivery, alerts[delivery.alert_id], report):
                 # The destination is gone or throttled: give the rest back for later.
-                async with self._db.session() as session:
-                    for rest in rows[index + 1 :]:
-                        assert rest.id is not None
-                        await outbox.release_lease(session, rest.id)
+                rest = [r.id for r in rows[index + 1 :] if r.id is not None]
+                done.update(rest)
+                await self._release(rest)
                 return
 
     async def _send_one(

@@ -76,7 +76,10 @@ class Pipeline:
     ) -> IngestReport:
         """Store the items not seen before with their signals, alerts and deliveries."""
         report = IngestReport()
-        candidates = list({i.identity: _new_item(i) for i in items}.values())
+        first: dict[str, NewItem] = {}
+        for parsed in items:
+            first.setdefault(parsed.identity, _new_item(parsed))
+        candidates = list(first.values())
         async with self._db.session() as session:
             known = await known_items(session, candidates)
         fresh = [i for i in candidates if i.identity not in known]

@@ -47,7 +47,7 @@ def backoff_delay(
     delay *= random.uniform(1 - jitter, 1 + jitter)  # noqa: S311  (spreading load, not security)
     if retry_after is not None:
         delay = max(delay, min(retry_after, cap))
-    return delay
+    return float(delay)
 
 
 class Poller:
@@ -63,7 +63,7 @@ class Poller:
         interval: float,
         max_backoff: float,
         lease: timedelta,
-        batch_size: int = 50,
+        slots: int = 20,
         clock: Callable[[], datetime] = utcnow,
     ) -> None:
         self._db = db
@@ -73,34 +73,52 @@ class Poller:
         self._interval = interval
         self._max_backoff = max_backoff
         self._lease = lease
-        self._batch = batch_size
+        self._slots = slots
         self._clock = clock
 
     async def poll_due(self, *, force: bool = False) -> PollReport:
-        """Poll every feed due now (every enabled feed with ``force``), once each."""
+        """Poll every feed due now (every enabled feed with ``force``), once each.
+
+        Feeds are claimed only as slots free up, so a slow feed holds one slot and never the
+        others, and no lease is taken on a feed that is still waiting for a slot.
+        """
         report = PollReport()
         started = self._clock()
         if force:
             async with self._db.session() as session:
                 await feed_store.make_all_due(session, started)
         seen: set[int] = set()
-        while True:
-            async with self._db.session() as session:
-                claimed = await feed_store.claim_due_feeds(
-                    session,
-                    due_before=started,
-                    now=self._clock(),
-                    limit=self._batch,
-                    owner=self._owner,
-                    lease=self._lease,
-                )
-            batch = [f for f in claimed if f.id not in seen]
-            if not batch:
-                return report
-            seen.update(f.id for f in batch if f.id is not None)
-            async with asyncio.TaskGroup() as group:
-                for feed in batch:
-                    group.create_task(self._poll_guarded(feed, report))
+        running: set[asyncio.Task[None]] = set()
+        try:
+            while True:
+                free = self._slots - len(running)
+                fresh: list[Feed] = []
+                if free > 0:
+                    async with self._db.session() as session:
+                        claimed = await feed_store.claim_due_feeds(
+                            session,
+                            due_before=started,
+                            now=self._clock(),
+                            limit=free,
+                            owner=self._owner,
+                            lease=self._lease,
+                        )
+                    fresh = [f for f in claimed if f.id not in seen]
+                    seen.update(f.id for f in fresh if f.id is not None)
+                    for feed in fresh:
+                        running.add(asyncio.create_task(self._poll_guarded(feed, report)))
+                if not running:
+                    return report
+                if not fresh or len(running) >= self._slots:
+                    _done, pending = await asyncio.wait(
+                        running, return_when=asyncio.FIRST_COMPLETED
+                    )
+                    running = set(pending)
+        finally:
+            for task in running:
+                task.cancel()
+            if running:
+                await asyncio.gather(*running, return_exceptions=True)
 
     async def _poll_guarded(self, feed: Feed, report: PollReport) -> None:
         try:

@@ -10,6 +10,8 @@ Each country mention gets a role from its neighbours in the normalised sentence:
   for actor triggers (massing, withdrawal, intervention, conflict), not for where-it-happens ones.
 - ``official``: a country's own police, army or ministry speaking ("Kenyan police said ...");
   treated as a commenter unless the sentence names no other country.
+- ``addressee``: the one called on or urged ("called on Moscow to ..."): the would-be actor,
+  so it counts for actor triggers only.
 - ``plain``: anything else.
 
 The event goes to the allowed mentions in the match's clause, plus the antecedent of a pronoun
@@ -34,6 +36,7 @@ class Role(StrEnum):
     PLAIN = "plain"
     COMMENTER = "commenter"
     OFFICIAL = "official"
+    ADDRESSEE = "addressee"
     FORCES = "forces"
 
 
@@ -49,15 +52,16 @@ class Mention:
 
 _SPEECH = (
     r"said|says|say|saying|call(?:s|ed)? (?:on|upon|for)|urg(?:e|es|ed)|welcom(?:e|es|ed)"
-    r"|condemn(?:s|ed)?|critici[sz](?:e|es|ed)|question(?:s|ed)|accus(?:e|es|ed)"
-    r"|prais(?:e|es|ed)|told|tells|express(?:es|ed)|voic(?:e|es|ed)|denounc(?:e|es|ed)"
-    r"|not(?:e|es|ed)|stat(?:e|es|ed)|demand(?:s|ed)|ask(?:s|ed)|insist(?:s|ed)"
+    r"|condemn(?:s|ed)?|critici[sz](?:e|es|ed)|questioned|accus(?:e|es|ed)"
+    r"|prais(?:e|es|ed)|told|tells|express(?:es|ed)|voiced|denounc(?:e|es|ed)"
+    r"|noted|stated|demanded|ask(?:s|ed)|insist(?:s|ed)"
     r"|claimed|alleged|believ(?:e|es|ed)|warn(?:s|ed)|reported|estimat(?:e|es|ed)"
     r"|appeal(?:s|ed)|pressed|hop(?:e|es|ed)|feared"
     r"|(?:has|have|had) (?:said|called|urged|warned|criticised|criticized|condemned)"
 )
 _COMMENTER_AFTER = re.compile(
-    r"(?:'s?)?(?: (?!(?:and|or|to|of|in|on|been|was|were|is|are|be|being)\b)[\w.]+){0,3}? (?:" + _SPEECH + r")\b"
+    r"(?:'s?)?(?: (?!(?:and|or|to|of|in|on|been|was|were|is|are|be|being|as|after|while"
+    r"|when|but|that|which|who|the)\b)[\w.]+){0,3}? (?:" + _SPEECH + r")\b"
     r"(?! (?:that )?(?:it|they|its|their|we|our|itself|he|she|his|her)\b)"
 )
 _COMMENTER_BEFORE = re.compile(
@@ -75,8 +79,14 @@ _FORCES_AFTER = re.compile(
 _OFFICIAL_AFTER = re.compile(
     r"(?:'s)?(?: (?:interior|defence|defense|home|state|national|federal|military|security))?"
     r" (?:police|army|military|security forces|ministry|authorities|government|junta|regime"
+    r"|president|prime minister|leader|king|emir"
     r"|media|television|tv|news agency|officials)\b"
 )
+_ADDRESSEE_BEFORE = re.compile(
+    r"\b(?:call(?:s|ed|ing)? (?:on|upon)|urg(?:e|es|ed|ing)|press(?:es|ed|ing)|appeal(?:s|ed)? to"
+    r"|ask(?:s|ed|ing)|told|tells|demand(?:s|ed)? that|warn(?:s|ed|ing))(?: the)? $"
+)
+_SELF_REFERENCE = re.compile(r"\b(?:his|her|its|their|our|my)\b")
 _PRONOUN = re.compile(r"\b(?:it|its|they|their|itself)\b")
 
 
@@ -86,16 +96,22 @@ def role_of(sentence: str, start: int, end: int) -> Role:
     if _FORCES_AFTER.match(after):
         return Role.FORCES
     if _COMMENTER_AFTER.match(after):
-        return Role.OFFICIAL if _OFFICIAL_AFTER.match(after) else Role.COMMENTER
+        if _OFFICIAL_AFTER.match(after) or _SELF_REFERENCE.search(sentence, end):
+            return Role.OFFICIAL
+        return Role.COMMENTER
     if _COMMENTER_BEFORE.search(sentence, max(0, start - 40), start):
         return Role.COMMENTER
+    if _ADDRESSEE_BEFORE.search(sentence, max(0, start - 30), start):
+        return Role.ADDRESSEE
     return Role.PLAIN
 
 
 def _allowed(mention: Mention, policy: Attribution) -> bool:
     if mention.role in (Role.COMMENTER, Role.OFFICIAL):
         return False
-    return not (mention.role is Role.FORCES and policy is Attribution.LOCATION)
+    if policy is Attribution.ACTOR:
+        return True
+    return mention.role not in (Role.FORCES, Role.ADDRESSEE)
 
 
 def attribute(
@@ -111,9 +127,7 @@ def attribute(
     """
     clause_start, clause_end = clause
     in_clause = [
-        m
-        for m in mentions
-        if clause_start <= m.start < clause_end and _allowed(m, policy)
+        m for m in mentions if clause_start <= m.start < clause_end and _allowed(m, policy)
     ]
     if policy is Attribution.TARGET:
         after = [m for m in in_clause if m.start >= match[0]]
@@ -128,9 +142,10 @@ def attribute(
     codes = _codes([m for m in mentions if _allowed(m, policy)])
     if codes:
         return codes
-    # A country's own police, army or ministry speaking about events at home.
-    officials = _codes([m for m in mentions if m.role is Role.OFFICIAL])
-    return officials if len(officials) == 1 else []
+    # A country's own police, army or ministry acting or speaking at home, when the sentence
+    # names no other country ("Myanmar's military cut mobile data").
+    own = _codes([m for m in mentions if m.role in (Role.OFFICIAL, Role.FORCES, Role.ADDRESSEE)])
+    return own if len(own) == 1 else []
 
 
 def _codes(mentions: list[Mention]) -> list[str]:

@@ -72,7 +72,7 @@ class Engine:
         for alias, code, _kind in gazetteer.aliases():
             phrases.append((alias, ("c", code, 0)))
         phrases.extend((guard, ("guard", "", 0)) for guard in gazetteer.guards)
-        self._matcher: PhraseMatcher[Key] = PhraseMatcher(phrases)
+        self._matcher: PhraseMatcher[Key] = PhraseMatcher(phrases, _layer_of)
 
     @property
     def rules(self) -> tuple[Rule, ...]:
@@ -116,7 +116,14 @@ class Engine:
             if not bucket.groups:
                 continue
             self._scan_sentence(
-                index, sentences[index], normalised[index], bucket, mentions, focus, year, best
+                index=index,
+                sentence=sentences[index],
+                text=normalised[index],
+                bucket=bucket,
+                mentions=mentions,
+                focus=focus,
+                year=year,
+                best=best,
             )
         return [c.signal for c in sorted(best.values(), key=lambda c: c.rank)]
 
@@ -173,7 +180,10 @@ class Engine:
                         continue
                     if code not in certain and not self._has_context(text, words):
                         continue
-                found.append(Mention(start, end, code, role_of(text, start, end)))
+                role = role_of(text, start, end)
+                if rule is not None and role in (Role.COMMENTER, Role.OFFICIAL):
+                    continue  # "Chad said ...", "Jordan told ...": a person, most likely
+                found.append(Mention(start, end, code, role))
             if found:
                 result[index] = found
         return result
@@ -194,6 +204,7 @@ class Engine:
 
     def _scan_sentence(
         self,
+        *,
         index: int,
         sentence: Sentence,
         text: str,
@@ -241,6 +252,18 @@ class Engine:
                     rule.trigger, code, severity, modality, sentence.text, rule.id, matched
                 )
                 best[key] = _Candidate(signal, rank)
+
+
+_KINDS = {"g": 0, "n": 1, "x": 2}
+
+
+def _layer_of(key: Key) -> int:
+    """Leftmost-longest runs per layer: each rule's phrases, near phrases and exclusions are one
+    layer each, and countries with their guards another, so one rule never shadows another."""
+    kind, ref, _ = key
+    if isinstance(ref, int):
+        return 1 + 3 * ref + _KINDS[kind]
+    return 0
 
 
 def _choose(bucket: _SentenceHits, rule_index: int, rule: Rule) -> list[_Phrase] | None:
@@ -302,8 +325,8 @@ def _fallback(
         previous = {
             m.code
             for m in mentions.get(index - 1, [])
-            if m.role is not Role.COMMENTER
-            and not (m.role is Role.FORCES and policy is Attribution.LOCATION)
+            if m.role in (Role.PLAIN, Role.FORCES, Role.ADDRESSEE)
+            and (policy is Attribution.ACTOR or m.role is Role.PLAIN)
         }
         if len(previous) == 1:
             return list(previous)

@@ -1,7 +1,7 @@
 """The country gazetteer: ISO codes, names, demonyms, capitals, metonyms, regions, look-alikes.
 
 Data lives in ``rules/data/countries.yaml``, ``regions.yaml`` and ``lookalikes.yaml``; this module
-loads and indexes it. Lookups are case- and accent-form-insensitive through ``rules.text.normalise``.
+loads and indexes it. Lookups are case- and form-insensitive through ``rules.text.normalise``.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ pattern that ends inside a word ("sudden flood" in "sudden floods") hide a valid
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -33,9 +33,15 @@ class Hit(Generic[K]):
 
 
 class PhraseMatcher(Generic[K]):
-    """Find normalised phrases in normalised text; each phrase maps to one or more keys."""
+    """Find normalised phrases in normalised text; each phrase maps to one or more keys.
 
-    def __init__(self, phrases: Iterable[tuple[str, K]]) -> None:
+    Keys may be sorted into *layers* (``layer_of``): leftmost-longest selection runs separately
+    per layer, so a country alias never hides a rule phrase, nor a rule phrase an exclusion.
+    """
+
+    def __init__(
+        self, phrases: Iterable[tuple[str, K]], layer_of: Callable[[K], int] | None = None
+    ) -> None:
         keys_by_phrase: dict[str, list[K]] = {}
         for phrase, key in phrases:
             norm = normalise(phrase)
@@ -44,13 +50,21 @@ class PhraseMatcher(Generic[K]):
             bucket = keys_by_phrase.setdefault(norm, [])
             if key not in bucket:
                 bucket.append(key)
-        self._keys: list[tuple[K, ...]] = []
+        self._layered: list[tuple[tuple[int, tuple[K, ...]], ...]] = []
+        self._all_keys: list[tuple[K, ...]] = []
         self._phrases: list[str] = []
         self._automaton = ahocorasick.Automaton()
         for norm, keys in keys_by_phrase.items():
-            self._automaton.add_word(norm, (len(self._keys), len(norm)))
-            self._keys.append(tuple(keys))
+            self._automaton.add_word(norm, (len(self._phrases), len(norm)))
+            by_layer: dict[int, list[K]] = {}
+            for key in keys:
+                by_layer.setdefault(layer_of(key) if layer_of else 0, []).append(key)
+            self._layered.append(
+                tuple((layer, tuple(ks)) for layer, ks in sorted(by_layer.items()))
+            )
+            self._all_keys.append(tuple(k for _, ks in sorted(by_layer.items()) for k in ks))
             self._phrases.append(norm)
+
         self._empty = not keys_by_phrase
         if not self._empty:
             self._automaton.make_automaton()
@@ -79,9 +93,19 @@ class PhraseMatcher(Generic[K]):
             return []
         candidates.sort()
         hits: list[Hit[K]] = []
-        position = -1
+        positions: dict[int, int] = {}
         for start, neg_stop, index in candidates:
-            if start >= position:
-                hits.append(Hit(start, -neg_stop, self._phrases[index], self._keys[index]))
-                position = -neg_stop
+            layered = self._layered[index]
+            accepted: list[K] = []
+            everything = True
+            for layer, keys in layered:
+                if start >= positions.get(layer, -1):
+                    accepted.extend(keys)
+                    positions[layer] = -neg_stop
+                else:
+                    everything = False
+            if everything:
+                hits.append(Hit(start, -neg_stop, self._phrases[index], self._all_keys[index]))
+            elif accepted:
+                hits.append(Hit(start, -neg_stop, self._phrases[index], tuple(accepted)))
         return hits

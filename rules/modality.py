@@ -27,9 +27,7 @@ from rules.model import Modality
 
 __all__ = ["SentenceModality"]
 
-_MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december"
-)
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _HISTORICAL = re.compile(
     r"\b(?:decades|centuries|generations) ago\b"
     r"|\b(?:during|in) the (?:cold war|soviet era|soviet times|second world war|first world war"

@@ -20,6 +20,7 @@ import yaml
 from rules.engine import Engine
 from rules.gazetteer import Gazetteer, load_gazetteer
 from rules.model import Modality, Severity
+from rules.packfile import YamlAliasError, line_of, parse_yaml
 from rules.rule import DEFAULT_ATTRIBUTION, Attribution, Example, Rule
 from rules.taxonomy import TRIGGERS
 from rules.text import expand_phrase, normalise
@@ -79,7 +80,7 @@ class LoadedEngine:
     rule_count: int
 
 
-class _Invalid(Exception):
+class _InvalidError(Exception):
     """A validation failure at a line; collected into a ``PackProblem``."""
 
     def __init__(self, line: int | None, reason: str) -> None:
@@ -88,131 +89,60 @@ class _Invalid(Exception):
         self.reason = reason
 
 
-# --- YAML with line numbers ------------------------------------------------------------------
-
-
-class _LineDict(dict[Any, Any]):
-    line: int = 0
-    key_lines: dict[Any, int]
-
-
-class _LineList(list[Any]):
-    line: int = 0
-    item_lines: list[int]
-
-
-class _Loader(yaml.SafeLoader):
-    """Safe loader that keeps line numbers, rejects duplicate keys, and reads only true/false as
-    booleans (so ``NO`` stays Norway and ``no`` stays a word)."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
-
-
-def _construct_map(loader: _Loader, node: yaml.MappingNode) -> _LineDict:
-    loader.flatten_mapping(node)
-    result = _LineDict()
-    result.line = node.start_mark.line + 1
-    result.key_lines = {}
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        if not isinstance(key, str | int | float | bool):
-            raise yaml.constructor.ConstructorError(
-                None, None, "mapping keys must be plain text", key_node.start_mark
-            )
-        if key in result:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key {key!r}", key_node.start_mark
-            )
-        result[key] = loader.construct_object(value_node, deep=True)
-        result.key_lines[key] = key_node.start_mark.line + 1
-    return result
-
-
-def _construct_seq(loader: _Loader, node: yaml.SequenceNode) -> _LineList:
-    result = _LineList(loader.construct_object(child, deep=True) for child in node.value)
-    result.line = node.start_mark.line + 1
-    result.item_lines = [child.start_mark.line + 1 for child in node.value]
-    return result
-
-
-_Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
-_Loader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
-
-
-def _parse_yaml(text: str) -> Any:
-    """Parse one YAML document; aliases are refused (no exponential expansion)."""
-    for event in yaml.parse(text, Loader=_Loader):
-        if isinstance(event, yaml.AliasEvent):
-            mark = event.start_mark
-            raise _Invalid(mark.line + 1 if mark else None, "YAML anchors/aliases are not allowed")
-    return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader subclass
-
-
 # --- validation -------------------------------------------------------------------------------
-
-
-def _line_of(container: Any, key: Any, default: int | None) -> int | None:
-    if isinstance(container, _LineDict):
-        return container.key_lines.get(key, container.line)
-    if isinstance(container, _LineList) and isinstance(key, int) and key < len(container):
-        return container.item_lines[key]
-    return default
 
 
 def _phrases(value: Any, line: int | None, what: str) -> tuple[str, ...]:
     """Validate a phrase list (or one phrase) and return its expanded, normalised forms."""
     items = [value] if isinstance(value, str) else value
     if not isinstance(items, list) or not items:
-        raise _Invalid(line, f"{what}: expected a phrase or a non-empty list of phrases")
+        raise _InvalidError(line, f"{what}: expected a phrase or a non-empty list of phrases")
     forms: list[str] = []
     for index, item in enumerate(items):
-        item_line = _line_of(items, index, line)
+        item_line = line_of(items, index, line)
         if not isinstance(item, str):
-            raise _Invalid(item_line, f"{what}: phrase {item!r} is not text (quote it)")
-        if len(item) > MAX_PHRASE_CHARS:
-            raise _Invalid(item_line, f"{what}: phrase longer than {MAX_PHRASE_CHARS} characters")
+            raise _InvalidError(item_line, f"{what}: phrase {item!r} is not text (quote it)")
+        if len(item) > 4 * MAX_PHRASE_CHARS:
+            raise _InvalidError(item_line, f"{what}: phrase {item[:20]!r}... is too long")
         try:
             expanded = expand_phrase(item)
         except ValueError as exc:
-            raise _Invalid(item_line, f"{what}: phrase {item!r}: {exc}") from None
+            raise _InvalidError(item_line, f"{what}: phrase {item!r}: {exc}") from None
         for form in expanded:
             norm = normalise(form)
+            if len(norm) > MAX_PHRASE_CHARS:
+                raise _InvalidError(
+                    item_line, f"{what}: phrase longer than {MAX_PHRASE_CHARS} characters"
+                )
             if not any(ch.isalnum() for ch in norm):
-                raise _Invalid(item_line, f"{what}: phrase {item!r} has no letters or digits")
+                raise _InvalidError(item_line, f"{what}: phrase {item!r} has no letters or digits")
             if norm.count(" ") >= MAX_PHRASE_WORDS:
-                raise _Invalid(item_line, f"{what}: phrase {item!r} has too many words")
+                raise _InvalidError(item_line, f"{what}: phrase {item!r} has too many words")
             if norm not in forms:
                 forms.append(norm)
     if len(forms) > MAX_PHRASES_PER_GROUP:
-        raise _Invalid(line, f"{what}: more than {MAX_PHRASES_PER_GROUP} phrases")
+        raise _InvalidError(line, f"{what}: more than {MAX_PHRASES_PER_GROUP} phrases")
     return tuple(forms)
 
 
 def _int_in(value: Any, line: int | None, what: str, low: int, high: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise _Invalid(line, f"{what}: expected a whole number from {low} to {high}")
+        raise _InvalidError(line, f"{what}: expected a whole number from {low} to {high}")
     return value
 
 
 def _countries(value: Any, line: int | None, what: str, gazetteer: Gazetteer) -> frozenset[str]:
     items = [value] if isinstance(value, str) else value
     if not isinstance(items, list) or not items:
-        raise _Invalid(line, f"{what}: expected a list of countries or regions")
+        raise _InvalidError(line, f"{what}: expected a list of countries or regions")
     codes: set[str] = set()
     for index, item in enumerate(items):
-        item_line = _line_of(items, index, line)
+        item_line = line_of(items, index, line)
         resolved = gazetteer.resolve(item) if isinstance(item, str) else frozenset()
         if not resolved:
             hint = gazetteer.suggest(str(item)) if isinstance(item, str) else []
             extra = f" (did you mean {', '.join(hint)}?)" if hint else ""
-            raise _Invalid(item_line, f"{what}: unknown country or region {item!r}{extra}")
+            raise _InvalidError(item_line, f"{what}: unknown country or region {item!r}{extra}")
         codes |= resolved
     return frozenset(codes)
 
@@ -221,19 +151,21 @@ def _examples(
     value: Any, line: int | None, gazetteer: Gazetteer
 ) -> tuple[tuple[Example, ...], tuple[Example, ...]]:
     if not isinstance(value, dict):
-        raise _Invalid(line, "examples: expected a mapping with 'fire' and/or 'quiet'")
+        raise _InvalidError(line, "examples: expected a mapping with 'fire' and/or 'quiet'")
     unknown = set(value) - {"fire", "quiet"}
     if unknown:
         key = sorted(map(str, unknown))[0]
-        raise _Invalid(_line_of(value, key, line), f"examples: unknown key {key!r}")
+        raise _InvalidError(line_of(value, key, line), f"examples: unknown key {key!r}")
     result: dict[str, list[Example]] = {"fire": [], "quiet": []}
     for kind in ("fire", "quiet"):
         items = value.get(kind, [])
-        kind_line = _line_of(value, kind, line)
+        kind_line = line_of(value, kind, line)
         if not isinstance(items, list) or len(items) > MAX_EXAMPLES:
-            raise _Invalid(kind_line, f"examples.{kind}: expected a list (at most {MAX_EXAMPLES})")
+            raise _InvalidError(
+                kind_line, f"examples.{kind}: expected a list (at most {MAX_EXAMPLES})"
+            )
         for index, item in enumerate(items):
-            item_line = _line_of(items, index, kind_line)
+            item_line = line_of(items, index, kind_line)
             result[kind].append(_example(item, item_line, kind, gazetteer))
     return tuple(result["fire"]), tuple(result["quiet"])
 
@@ -243,93 +175,85 @@ def _example(item: Any, line: int | None, kind: str, gazetteer: Gazetteer) -> Ex
     if isinstance(item, str):
         item = {"text": item}
     if not isinstance(item, dict):
-        raise _Invalid(line, f"{what}: expected text or a mapping with 'text'")
+        raise _InvalidError(line, f"{what}: expected text or a mapping with 'text'")
     unknown = set(item) - _EXAMPLE_KEYS
     if unknown:
-        raise _Invalid(line, f"{what}: unknown key {sorted(map(str, unknown))[0]!r}")
+        raise _InvalidError(line, f"{what}: unknown key {sorted(map(str, unknown))[0]!r}")
     text = item.get("text")
     if not isinstance(text, str) or not text.strip():
-        raise _Invalid(line, f"{what}: 'text' must be non-empty text")
+        raise _InvalidError(line, f"{what}: 'text' must be non-empty text")
     title = item.get("title", "")
     if not isinstance(title, str):
-        raise _Invalid(line, f"{what}: 'title' must be text")
+        raise _InvalidError(line, f"{what}: 'title' must be text")
     countries: frozenset[str] = frozenset()
     if "countries" in item:
         countries = _countries(item["countries"], line, f"{what}.countries", gazetteer)
     elif kind == "fire":
-        raise _Invalid(line, f"{what}: a firing example needs 'countries'")
+        raise _InvalidError(line, f"{what}: a firing example needs 'countries'")
     modality = None
     if "modality" in item:
         try:
             modality = Modality(str(item["modality"]))
         except ValueError:
             names = ", ".join(m.value for m in Modality)
-            raise _Invalid(line, f"{what}: unknown modality (expected one of: {names})") from None
+            raise _InvalidError(
+                line, f"{what}: unknown modality (expected one of: {names})"
+            ) from None
     return Example(text, countries, title, modality, line)
 
 
 def _rule(raw: Any, line: int | None, pack_trigger: str | None, source: str, gz: Gazetteer) -> Rule:
     if not isinstance(raw, dict):
-        raise _Invalid(line, "a rule must be a mapping")
+        raise _InvalidError(line, "a rule must be a mapping")
     line = getattr(raw, "line", line)
     unknown = set(raw) - _RULE_KEYS
     if unknown:
         key = sorted(map(str, unknown))[0]
-        raise _Invalid(_line_of(raw, key, line), f"unknown key {key!r} in rule")
+        raise _InvalidError(line_of(raw, key, line), f"unknown key {key!r} in rule")
     for required in ("id", "description"):
         if required not in raw:
-            raise _Invalid(line, f"rule is missing required field {required!r}")
+            raise _InvalidError(line, f"rule is missing required field {required!r}")
     rule_id = raw["id"]
     if not isinstance(rule_id, str) or not _RULE_ID.match(rule_id):
-        raise _Invalid(
-            _line_of(raw, "id", line), f"id {rule_id!r} must look like 'trigger_name.rule_name'"
+        raise _InvalidError(
+            line_of(raw, "id", line), f"id {rule_id!r} must look like 'trigger_name.rule_name'"
         )
     trigger = raw.get("trigger", pack_trigger)
     if trigger is None:
-        raise _Invalid(line, f"rule {rule_id}: missing required field 'trigger'")
+        raise _InvalidError(line, f"rule {rule_id}: missing required field 'trigger'")
     if trigger not in TRIGGERS:
         hint = ", ".join(sorted(TRIGGERS))
-        raise _Invalid(
-            _line_of(raw, "trigger", line), f"rule {rule_id}: unknown trigger {trigger!r} ({hint})"
+        raise _InvalidError(
+            line_of(raw, "trigger", line), f"rule {rule_id}: unknown trigger {trigger!r} ({hint})"
         )
     description = raw["description"]
     if not isinstance(description, str) or not description.strip():
-        raise _Invalid(_line_of(raw, "description", line), f"rule {rule_id}: empty description")
+        raise _InvalidError(line_of(raw, "description", line), f"rule {rule_id}: empty description")
     severity = TRIGGERS[trigger].default_severity
     if "severity" in raw:
         try:
             severity = Severity.parse(str(raw["severity"]))
         except ValueError as exc:
-            raise _Invalid(_line_of(raw, "severity", line), f"rule {rule_id}: {exc}") from None
+            raise _InvalidError(line_of(raw, "severity", line), f"rule {rule_id}: {exc}") from None
     groups = _groups(raw, line, rule_id)
-    window = _int_in(raw.get("window", 8), _line_of(raw, "window", line), "window", 1, MAX_WINDOW)
-    near: tuple[str, ...] = ()
-    near_window = None
-    if "near" in raw:
-        near = _phrases(raw["near"], _line_of(raw, "near", line), f"rule {rule_id}: near")
-    if "near_window" in raw:
-        near_window = _int_in(
-            raw["near_window"], _line_of(raw, "near_window", line), "near_window", 1, MAX_WINDOW
-        )
-    exclude: tuple[str, ...] = ()
-    if "exclude" in raw:
-        exclude = _phrases(raw["exclude"], _line_of(raw, "exclude", line), f"rule {rule_id}: exclude")
+    window = _int_in(raw.get("window", 8), line_of(raw, "window", line), "window", 1, MAX_WINDOW)
+    near, near_window, exclude = _context(raw, line, rule_id)
     countries = None
     if "countries" in raw:
-        countries = _countries(raw["countries"], _line_of(raw, "countries", line), "countries", gz)
+        countries = _countries(raw["countries"], line_of(raw, "countries", line), "countries", gz)
     attribution = DEFAULT_ATTRIBUTION.get(trigger, Attribution.LOCATION)
     if "attribution" in raw:
         try:
             attribution = Attribution(str(raw["attribution"]))
         except ValueError:
-            raise _Invalid(
-                _line_of(raw, "attribution", line),
+            raise _InvalidError(
+                line_of(raw, "attribution", line),
                 f"rule {rule_id}: attribution must be actor, location or target",
             ) from None
     fire: tuple[Example, ...] = ()
     quiet: tuple[Example, ...] = ()
     if "examples" in raw:
-        fire, quiet = _examples(raw["examples"], _line_of(raw, "examples", line), gz)
+        fire, quiet = _examples(raw["examples"], line_of(raw, "examples", line), gz)
     return Rule(
         id=rule_id,
         trigger=trigger,
@@ -349,25 +273,47 @@ def _rule(raw: Any, line: int | None, pack_trigger: str | None, source: str, gz:
     )
 
 
+def _context(
+    raw: dict[Any, Any], line: int | None, rule_id: str
+) -> tuple[tuple[str, ...], int | None, tuple[str, ...]]:
+    """A rule's ``near`` phrases, ``near_window`` and ``exclude`` phrases."""
+    near: tuple[str, ...] = ()
+    near_window = None
+    if "near" in raw:
+        near = _phrases(raw["near"], line_of(raw, "near", line), f"rule {rule_id}: near")
+    if "near_window" in raw:
+        near_window = _int_in(
+            raw["near_window"], line_of(raw, "near_window", line), "near_window", 1, MAX_WINDOW
+        )
+    exclude: tuple[str, ...] = ()
+    if "exclude" in raw:
+        exclude = _phrases(
+            raw["exclude"], line_of(raw, "exclude", line), f"rule {rule_id}: exclude"
+        )
+    return near, near_window, exclude
+
+
 def _groups(raw: dict[Any, Any], line: int | None, rule_id: str) -> tuple[tuple[str, ...], ...]:
     groups: list[tuple[str, ...]] = []
     if "all" in raw:
         value = raw["all"]
-        all_line = _line_of(raw, "all", line)
+        all_line = line_of(raw, "all", line)
         if not isinstance(value, list) or not value:
-            raise _Invalid(all_line, f"rule {rule_id}: 'all' must be a list of phrase lists")
+            raise _InvalidError(all_line, f"rule {rule_id}: 'all' must be a list of phrase lists")
         for index, group in enumerate(value):
-            groups.append(_phrases(group, _line_of(value, index, all_line), f"rule {rule_id}: all"))
+            groups.append(_phrases(group, line_of(value, index, all_line), f"rule {rule_id}: all"))
     if "any" in raw:
-        groups.append(_phrases(raw["any"], _line_of(raw, "any", line), f"rule {rule_id}: any"))
+        groups.append(_phrases(raw["any"], line_of(raw, "any", line), f"rule {rule_id}: any"))
     if not groups:
-        raise _Invalid(line, f"rule {rule_id}: missing required field 'all' (or 'any')")
+        raise _InvalidError(line, f"rule {rule_id}: missing required field 'all' (or 'any')")
     if len(groups) > MAX_GROUPS:
-        raise _Invalid(line, f"rule {rule_id}: at most {MAX_GROUPS} phrase groups")
+        raise _InvalidError(line, f"rule {rule_id}: at most {MAX_GROUPS} phrase groups")
     return tuple(groups)
 
 
-def load_pack(path: pathlib.Path, name: str, gazetteer: Gazetteer) -> tuple[list[Rule], list[PackProblem]]:
+def load_pack(
+    path: pathlib.Path, name: str, gazetteer: Gazetteer
+) -> tuple[list[Rule], list[PackProblem]]:
     """Read and validate one pack file. ``name`` is how problems refer to the file."""
     problems: list[PackProblem] = []
     try:
@@ -377,11 +323,11 @@ def load_pack(path: pathlib.Path, name: str, gazetteer: Gazetteer) -> tuple[list
     if len(data) > MAX_FILE_BYTES:
         return [], [PackProblem(name, None, f"file larger than {MAX_FILE_BYTES} bytes")]
     try:
-        raw = _parse_yaml(data.decode("utf-8"))
+        raw = parse_yaml(data.decode("utf-8"))
     except UnicodeDecodeError:
         return [], [PackProblem(name, None, "file is not UTF-8 text")]
-    except _Invalid as exc:
-        return [], [PackProblem(name, exc.line, exc.reason)]
+    except YamlAliasError as exc:
+        return [], [PackProblem(name, exc.line, str(exc))]
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         reason = str(getattr(exc, "problem", None) or exc).strip()
@@ -390,27 +336,30 @@ def load_pack(path: pathlib.Path, name: str, gazetteer: Gazetteer) -> tuple[list
         return [], [PackProblem(name, 1, "a pack must be a mapping with a 'rules' list")]
     unknown = set(raw) - _PACK_KEYS
     for key in sorted(map(str, unknown)):
-        problems.append(PackProblem(name, _line_of(raw, key, 1), f"unknown key {key!r} in pack"))
+        problems.append(PackProblem(name, line_of(raw, key, 1), f"unknown key {key!r} in pack"))
     pack_trigger = raw.get("trigger")
     if pack_trigger is not None and pack_trigger not in TRIGGERS:
         problems.append(
-            PackProblem(name, _line_of(raw, "trigger", 1), f"unknown trigger {pack_trigger!r}")
+            PackProblem(name, line_of(raw, "trigger", 1), f"unknown trigger {pack_trigger!r}")
         )
         pack_trigger = None
     items = raw.get("rules")
     if not isinstance(items, list) or not items:
-        problems.append(PackProblem(name, _line_of(raw, "rules", 1), "'rules' must be a non-empty list"))
+        problems.append(
+            PackProblem(name, line_of(raw, "rules", 1), "'rules' must be a non-empty list")
+        )
         return [], problems
     if len(items) > MAX_RULES_PER_FILE:
-        problems.append(PackProblem(name, items.line, f"more than {MAX_RULES_PER_FILE} rules"))
+        line = getattr(items, "line", None)
+        problems.append(PackProblem(name, line, f"more than {MAX_RULES_PER_FILE} rules"))
         return [], problems
     rules: list[Rule] = []
     seen: set[str] = set()
     for index, item in enumerate(items):
-        item_line = _line_of(items, index, None)
+        item_line = line_of(items, index, None)
         try:
             rule = _rule(item, item_line, pack_trigger, name, gazetteer)
-        except _Invalid as exc:
+        except _InvalidError as exc:
             problems.append(PackProblem(name, exc.line, exc.reason))
             continue
         if rule.id in seen:
@@ -441,7 +390,9 @@ def load_engine(
         problems.extend(pack_problems)
         for rule in pack_rules:
             if rule.id in rules:
-                problems.append(PackProblem(rule.source, rule.line, f"duplicate rule id {rule.id!r}"))
+                problems.append(
+                    PackProblem(rule.source, rule.line, f"duplicate rule id {rule.id!r}")
+                )
                 continue
             rules[rule.id] = rule
     for folder in user_dirs:
@@ -452,7 +403,9 @@ def load_engine(
             pack_rules, pack_problems = load_pack(path, str(path), gazetteer)
             if pack_problems:
                 problems.extend(pack_problems)
-                problems.append(PackProblem(str(path), None, "pack skipped because of the problems above"))
+                problems.append(
+                    PackProblem(str(path), None, "pack skipped because of the problems above")
+                )
                 continue
             for rule in pack_rules:
                 rules[rule.id] = rule

@@ -91,7 +91,8 @@ async def insert_item(
         )
         .returning(Item.id)
     )
-    return (await session.execute(stmt)).scalar_one_or_none()
+    found: int | None = (await session.exec(stmt)).scalar_one_or_none()
+    return found
 
 
 async def insert_signals(session: AsyncSession, rows: Iterable[SignalRow]) -> None:
@@ -120,7 +121,8 @@ async def insert_alert(session: AsyncSession, draft: AlertDraft, now: datetime) 
         )
         .returning(Alert.id)
     )
-    return (await session.execute(stmt)).scalar_one_or_none()
+    found: int | None = (await session.exec(stmt)).scalar_one_or_none()
+    return found
 
 
 async def fan_out(
@@ -159,4 +161,4 @@ async def fan_out(
         )
         .returning(Delivery.id)
     )
-    return len((await session.execute(stmt)).all())
+    return len((await session.exec(stmt)).all())

@@ -48,5 +48,5 @@ async def claim_rows(
         .values(lease_until=lease_until, leased_by=owner)
         .returning(model)
     )
-    result = await session.execute(stmt, execution_options={"synchronize_session": False})
+    result = await session.exec(stmt, execution_options={"synchronize_session": False})
     return list(result.scalars().all())

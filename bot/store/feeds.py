@@ -13,6 +13,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.models import Feed
 from bot.store.claims import claim_rows, lease_free
+from bot.store.dialect import insert_ignoring_conflicts
 
 __all__ = [
     "FeedHealth",
@@ -58,16 +59,28 @@ async def get_feed(session: AsyncSession, feed_id: int) -> Feed | None:
 async def add_feeds(
     session: AsyncSession, entries: Sequence[tuple[str, str | None, str | None]], now: datetime
 ) -> int:
-    """Add ``(url, title, category)`` entries not stored yet; returns how many were new."""
-    existing = set((await session.exec(select(Feed.url))).all())
+    """Add ``(url, title, category)`` entries not stored yet; returns how many were new.
+
+    Safe when several replicas start at once: a URL another one inserted first is skipped.
+    """
     added = 0
-    for url, title, category in entries:
-        if url in existing:
-            continue
-        session.add(Feed(url=url, title=title, category=category, next_check_at=now))
-        existing.add(url)
-        added += 1
-    await session.flush()
+    for url, title, category in dict.fromkeys(entries):
+        stmt = (
+            insert_ignoring_conflicts(session, Feed)
+            .values(
+                url=url,
+                title=title[:512] if title else None,
+                category=category[:128] if category else None,
+                enabled=True,
+                next_check_at=now,
+                error_count=0,
+                items_total=0,
+                created_at=now,
+            )
+            .returning(Feed.id)
+        )
+        if (await session.exec(stmt)).first() is not None:
+            added += 1
     return added
 
 
@@ -137,12 +150,12 @@ async def record_success(
         values["content_hash"] = content_hash
     if title:
         values["title"] = func.coalesce(Feed.title, title[:512])
-    await session.execute(update(Feed).where(col(Feed.id) == feed_id).values(**values))
+    await session.exec(update(Feed).where(col(Feed.id) == feed_id).values(**values))
 
 
 async def record_failure(session: AsyncSession, feed_id: int, health: FeedHealth) -> None:
     """A poll failed: count it, say why in words, and back off."""
-    await session.execute(
+    await session.exec(
         update(Feed)
         .where(col(Feed.id) == feed_id)
         .values(
@@ -160,7 +173,7 @@ async def record_failure(session: AsyncSession, feed_id: int, health: FeedHealth
 async def record_gone(session: AsyncSession, feed_id: int, health: FeedHealth) -> None:
     """The server said 410 Gone: disable the feed and keep the reason."""
     reason = health.error or "the server says the feed is gone for good (410)"
-    await session.execute(
+    await session.exec(
         update(Feed)
         .where(col(Feed.id) == feed_id)
         .values(
@@ -177,14 +190,14 @@ async def record_gone(session: AsyncSession, feed_id: int, health: FeedHealth) -
 
 async def make_all_due(session: AsyncSession, now: datetime) -> None:
     """Make every enabled feed due now (``run --once --force``)."""
-    await session.execute(update(Feed).where(col(Feed.enabled)).values(next_check_at=now))
+    await session.exec(update(Feed).where(col(Feed.enabled)).values(next_check_at=now))
 
 
 async def move_feed(session: AsyncSession, feed_id: int, new_url: str) -> bool:
     """Follow a permanent redirect; ``False`` if another feed already has that URL."""
     try:
         async with session.begin_nested():
-            await session.execute(
+            await session.exec(
                 update(Feed).where(col(Feed.id) == feed_id).values(url=new_url[:2048])
             )
     except IntegrityError:

@@ -31,7 +31,7 @@ async def ensure_destination(
     session: AsyncSession, platform: str, address: str, *, title: str | None = None
 ) -> Destination:
     """The destination row for ``(platform, address)``, created if missing."""
-    await session.execute(
+    await session.exec(
         insert_ignoring_conflicts(session, Destination).values(
             platform=platform, address=address, title=title, active=True
         )
@@ -46,7 +46,7 @@ async def set_destination_active(
     session: AsyncSession, destination_id: int, active: bool, reason: str | None = None
 ) -> None:
     """Switch a destination on or off, keeping the reason it was switched off."""
-    await session.execute(
+    await session.exec(
         update(Destination)
         .where(col(Destination.id) == destination_id)
         .values(active=active, deactivated_reason=None if active else reason)
@@ -68,7 +68,7 @@ async def ensure_subscription(
     created_by: str | None = None,
 ) -> None:
     """Subscribe a destination (idempotent: an existing row keeps its settings)."""
-    await session.execute(
+    await session.exec(
         insert_ignoring_conflicts(session, Subscription).values(
             destination_id=destination_id,
             country=country,
@@ -116,7 +116,7 @@ async def mark_sent(
     session: AsyncSession, delivery_id: int, owner: str, now: datetime, message_ref: str | None
 ) -> bool:
     """Record a successful send; ``False`` if the lease was lost to another worker meanwhile."""
-    result = await session.execute(
+    result = await session.exec(
         update(Delivery)
         .where(col(Delivery.id) == delivery_id, col(Delivery.leased_by) == owner)
         .values(
@@ -129,14 +129,14 @@ async def mark_sent(
             last_error=None,
         )
     )
-    return bool(result.rowcount)  # type: ignore[attr-defined]
+    return bool(result.rowcount)
 
 
 async def mark_retry(
     session: AsyncSession, delivery_id: int, next_attempt_at: datetime, error: str
 ) -> None:
     """A transient failure: try again later."""
-    await session.execute(
+    await session.exec(
         update(Delivery)
         .where(col(Delivery.id) == delivery_id)
         .values(
@@ -151,7 +151,7 @@ async def mark_retry(
 
 async def mark_failed(session: AsyncSession, delivery_id: int, error: str) -> None:
     """A permanent failure: keep the row and the reason, never send it."""
-    await session.execute(
+    await session.exec(
         update(Delivery)
         .where(col(Delivery.id) == delivery_id)
         .values(
@@ -166,7 +166,7 @@ async def mark_failed(session: AsyncSession, delivery_id: int, error: str) -> No
 
 async def release_lease(session: AsyncSession, delivery_id: int) -> None:
     """Give a claimed delivery back untouched (shutdown before it was sent)."""
-    await session.execute(
+    await session.exec(
         update(Delivery)
         .where(col(Delivery.id) == delivery_id)
         .values(lease_until=None, leased_by=None)

@@ -74,7 +74,7 @@ async def test_status_answers_and_unknown_country_gets_suggestions(
 ) -> None:
     code, out, _ = await riskbot(capsys, "status", "kazakhstan")
     assert code == 0 and out.startswith("Kazakhstan (KZ): LOW")
-    code, out, _ = await riskbot(capsys, "status", "kazakstan")
+    code, out, _ = await riskbot(capsys, "status", "kazahkstan")
     assert code == 1 and "Did you mean" in out and "Kazakhstan" in out
     code, out, _ = await riskbot(capsys, "status")
     assert code == 0 and out.startswith("Risk board")

@@ -11,7 +11,7 @@ from bot.app import build_app
 from bot.db import Database
 from bot.service import run_once
 from tests.support.feedserver import FeedServer
-from tests.support.riskbot import STORIES, cli_env, run_cli, test_settings, write_feed_list
+from tests.support.riskbot import STORIES, cli_env, run_cli, settings_for, write_feed_list
 
 EXPECTED = {
     ("troop_massing", "RU"),
@@ -30,7 +30,7 @@ async def test_seed_story_alerts_once_in_process(db: Database, tmp_path: Path) -
     async with FeedServer() as server:
         seed = server.add("/steppe.rss", (STORIES / "seed_story.rss").read_bytes())
         quiet = server.add("/arts.rss", (STORIES / "quiet_story.rss").read_bytes())
-        settings = test_settings(db.url, write_feed_list(tmp_path, [seed, quiet]))
+        settings = settings_for(db.url, write_feed_list(tmp_path, [seed, quiet]))
         out = io.StringIO()
         async with build_app(settings, stdout=out) as app:
             poll, sent = await run_once(app)

@@ -20,7 +20,7 @@ def write_feed_list(folder: Path, urls: list[str]) -> Path:
     return path
 
 
-def test_settings(database_url: str, feeds: Path, **extra: Any) -> Settings:
+def settings_for(database_url: str, feeds: Path, **extra: Any) -> Settings:
     """Settings for an in-process app: the test database, these feeds, console alerts."""
     values: dict[str, Any] = {
         "database_url": database_url,

@@ -1,0 +1,149 @@
+"""The engine end to end: the seed article, attribution, evidence, robustness."""
+
+from __future__ import annotations
+
+import json
+import pathlib
+import random
+import time
+
+import pytest
+
+from rules import ALERTING_MODALITIES, Article, Modality, Signal, load_engine
+
+ENGINE = load_engine().engine
+_RNG = random.Random(1)
+SEED = pathlib.Path("/work/shared/seed/article.eval.jsonl")
+
+
+def pairs(signals: list[Signal]) -> set[tuple[str, str]]:
+    return {(s.trigger, s.country) for s in signals if s.alerts}
+
+
+def scan_text(text: str, title: str = "") -> list[Signal]:
+    return ENGINE.scan(Article("t", title, text))
+
+
+@pytest.fixture(scope="module")
+def seed() -> dict[str, object]:
+    if not SEED.exists():
+        pytest.skip("seed article not available")
+    record: dict[str, object] = json.loads(SEED.read_text(encoding="utf-8").splitlines()[0])
+    return record
+
+
+def test_seed_article_finds_all_gold_and_no_false_alarms(seed: dict[str, object]) -> None:
+    signals = ENGINE.scan(Article("seed", str(seed["title"]), str(seed["text"])))
+    gold = {tuple(p) for p in seed["gold"]}  # type: ignore[attr-defined]
+    also = {tuple(p) for p in seed["also"]}  # type: ignore[attr-defined]
+    found = pairs(signals)
+    assert gold - found == set()
+    assert found - gold - also == set()
+
+
+def test_seed_evidence_and_modalities(seed: dict[str, object]) -> None:
+    signals = ENGINE.scan(Article("seed", str(seed["title"]), str(seed["text"])))
+    by_pair = {(s.trigger, s.country): s for s in signals}
+    massing = by_pair["troop_massing", "RU"]
+    assert massing.modality is Modality.REPORTED
+    assert massing.evidence.startswith("Moscow dismisses such claims, though")
+    assert massing.rule == "troop_massing.massing_near_border"
+    assert massing.matched == ("massing", "troops")
+    unrest = by_pair["unrest", "KZ"]
+    assert unrest.evidence == seed["title"]  # the title is preferred evidence
+    withdrawal = by_pair["withdrawal", "KZ"]
+    assert withdrawal.alerts
+    assert ("withdrawal", "US") not in by_pair
+
+
+def test_one_signal_per_pair_and_alerting_evidence_preferred() -> None:
+    text = (
+        "The ministry denied that troops were massing near the Ukrainian border. "
+        "Russian troops are massing near the Ukrainian border, satellite images show."
+    )
+    signals = [s for s in scan_text(text) if s.trigger == "troop_massing"]
+    assert sorted(s.country for s in signals) == ["RU", "UA"]
+    assert all(s.modality is Modality.REPORTED for s in signals)
+    assert all(s.evidence.startswith("Russian troops") for s in signals)
+
+
+def test_non_alerting_signals_are_returned_too() -> None:
+    signals = scan_text(
+        "The ministry denied that Russian troops were massing near the Ukrainian border."
+    )
+    assert {(s.trigger, s.country, s.modality) for s in signals} == {
+        ("troop_massing", "RU", Modality.DENIED),
+        ("troop_massing", "UA", Modality.DENIED),
+    }
+    assert not any(s.alerts for s in signals)
+
+
+def test_commenting_country_is_not_attributed() -> None:
+    text = "The United States called on Moscow to withdraw Russian troops from Kazakhstan."
+    found = {s.country for s in scan_text(text) if s.trigger == "withdrawal"}
+    assert "US" not in found
+    assert "KZ" in found
+
+
+def test_title_country_used_when_sentence_names_none() -> None:
+    signals = scan_text(
+        "Protesters stormed the parliament building on Tuesday.", title="Crisis in Kyrgyzstan"
+    )
+    assert ("unrest", "KG") in pairs(signals)
+
+
+def test_no_country_means_no_signal() -> None:
+    assert scan_text("Protesters stormed the parliament building on Tuesday.") == []
+
+
+def test_runs_of_punctuation_are_linear() -> None:
+    started = time.perf_counter()
+    ENGINE.scan(Article("dots", "", "." * 200_000 + "!?" * 100_000))
+    assert time.perf_counter() - started < 20  # was quadratic (minutes) before the fix
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        " ",
+        "\n\n\n",
+        "\x00\x01\x02\ufffd" * 1000,
+        "".join(chr(_RNG.randrange(0, 0x2FFFF)) for _ in range(20000)),
+        "Войска у границы. 军队在边境集结。 القوات على الحدود. "
+        "Troops massing near the Ukrainian border!",
+        "İ" * 5000 + " troops massing near the Ukrainian border",
+        "Kazakhstan " * 20000,
+        "." * 100000,
+        "{" * 1000 + "}" * 1000,
+    ],
+)
+def test_scan_never_raises(text: str) -> None:
+    signals = ENGINE.scan(Article("x", text[:200], text))
+    assert isinstance(signals, list)
+    assert all(s.modality in Modality for s in signals)
+
+
+@pytest.mark.slow
+def test_scan_ten_megabytes_completes() -> None:
+    chunk = (
+        "Russia is massing troops near the Ukrainian border. Investors withdrew $2bn. "
+        "Protesters clashed with police in Almaty, and dozens died. "
+    )
+    text = chunk * (10_000_000 // len(chunk))
+    started = time.perf_counter()
+    signals = ENGINE.scan(Article("big", "", text))
+    elapsed = time.perf_counter() - started
+    assert ("troop_massing", "RU") in pairs(signals)
+    assert elapsed < 120  # generous: this guards against pathological (quadratic) behaviour
+
+
+def test_empty_article_fields() -> None:
+    assert ENGINE.scan(Article("e")) == []
+
+
+def test_alerting_modalities_contract() -> None:
+    assert (
+        frozenset({Modality.REPORTED, Modality.ANNOUNCED, Modality.THREATENED})
+        == ALERTING_MODALITIES
+    )

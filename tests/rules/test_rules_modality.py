@@ -1,0 +1,82 @@
+"""Modality of matches: reported, announced, threatened, denied, hypothetical, historical..."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from rules import Article, Modality, Severity, load_engine
+from rules.modality import SentenceModality
+from rules.text import normalise
+
+ENGINE = load_engine().engine
+
+
+def modality_of(sentence: str, phrase: str, year: int | None = None) -> Modality:
+    text = normalise(sentence)
+    start = text.index(phrase)
+    return SentenceModality(text, year).at(start, start + len(phrase))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        ("Troops are massing near the border.", "massing", Modality.REPORTED),
+        ("France will withdraw its troops by December.", "withdraw", Modality.ANNOUNCED),
+        ("The army plans to withdraw from the city.", "withdraw", Modality.ANNOUNCED),
+        ("The president threatened to impose martial law.", "martial law", Modality.THREATENED),
+        ("Moscow warned it would impose a blockade.", "blockade", Modality.THREATENED),
+        ("The ministry denied any build-up.", "build up", Modality.DENIED),
+        ("Moscow dismisses such claims about the build-up.", "build up", Modality.DENIED),
+        ("Analysts say a curfew could follow.", "curfew", Modality.HYPOTHETICAL),
+        ("Fears of a coup grew in the capital.", "coup", Modality.HYPOTHETICAL),
+        ("A curfew would follow if protests resume.", "curfew", Modality.HYPOTHETICAL),
+        ("In 1968 Soviet troops massed on the border.", "massed", Modality.HISTORICAL),
+        ("During the Cold War troops massed on the border.", "massed", Modality.HISTORICAL),
+        ("Decades ago troops massed on the border.", "massed", Modality.HISTORICAL),
+        ("Kyiv rejects calls to withdraw its troops.", "withdraw", Modality.NEGATED),
+        ("The army refused to withdraw.", "withdraw", Modality.NEGATED),
+        ("Troops were not deployed to the border.", "deployed", Modality.NEGATED),
+        ("Troops massed not far from the border.", "massed", Modality.REPORTED),
+    ],
+)
+def test_modality_cases(sentence: str, phrase: str, expected: Modality) -> None:
+    assert modality_of(sentence, phrase) is expected
+
+
+def test_denial_scopes_only_over_the_clause_before_though() -> None:
+    sentence = (
+        "Moscow dismisses such claims, though it is massing troops near the Ukrainian border."
+    )
+    assert modality_of(sentence, "massing") is Modality.REPORTED
+    assert modality_of(sentence, "claims") is Modality.DENIED
+
+
+def test_since_the_cold_war_is_not_historical() -> None:
+    sentence = "The worst tensions since the Cold War saw troops massing near the border."
+    assert modality_of(sentence, "massing") is Modality.REPORTED
+
+
+def test_historical_year_uses_publication_year() -> None:
+    sentence = "In 2014 troops massed near the border."
+    assert modality_of(sentence, "massed", year=2022) is Modality.HISTORICAL
+    assert modality_of(sentence, "massed", year=2014) is Modality.REPORTED
+
+
+def test_threatened_lowers_severity_and_still_alerts() -> None:
+    signals = ENGINE.scan(
+        Article("t", "", "Sri Lanka's president threatened to order troops to shoot on sight.")
+    )
+    found = [s for s in signals if s.trigger == "shoot_to_kill"]
+    assert [(s.country, s.modality, s.severity) for s in found] == [
+        ("LK", Modality.THREATENED, Severity.HIGH)
+    ]
+    assert found[0].alerts
+
+
+def test_published_date_makes_recent_years_historical() -> None:
+    text = "In 2014 Russian troops massed near the Ukrainian border."
+    old = Article("t", "", text, published=datetime(2022, 1, 5, tzinfo=UTC))
+    assert {s.modality for s in ENGINE.scan(old)} == {Modality.HISTORICAL}
+    assert not any(s.alerts for s in ENGINE.scan(old))
