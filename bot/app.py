@@ -18,7 +18,7 @@ from bot import __version__
 from bot.console import CONSOLE_ADDRESS, ConsoleSink
 from bot.db import Database
 from bot.delivery import Dispatcher, Sink
-from bot.feedlist import FeedEntry, default_feed_list_path, read_feed_list
+from bot.feedlist import default_feed_list_path, read_feed_list
 from bot.fetcher import Fetcher, build_client
 from bot.migrate import current_revision, head_revision
 from bot.models import utcnow
@@ -77,21 +77,29 @@ async def check_schema(db: Database) -> None:
         )
 
 
-def configured_feeds(settings: Settings) -> list[FeedEntry]:
-    """The feed list from ``RISKBOT_FEEDS``, or the shipped default list."""
-    return read_feed_list(settings.feeds or default_feed_list_path())
-
-
 async def sync_feeds(db: Database, settings: Settings) -> int:
-    """Add the configured list's feeds the database lacks (the default list only to an empty
-    database, so ``riskbot feeds remove`` sticks). Returns how many were added."""
+    """Bring the database's feeds in line with the configuration; returns how many were added.
+
+    With ``RISKBOT_FEEDS`` the file replaces the default list: its feeds are added, and feeds
+    that came from a list but are no longer in it are disabled (feeds added with ``riskbot
+    feeds add`` stay). Without it the default list is loaded into an empty database only, so
+    ``riskbot feeds remove`` sticks.
+    """
+    now = utcnow()
     async with db.session() as session:
-        if settings.feeds is None and await feed_store.count_feeds(session) > 0:
-            return 0
-        entries = configured_feeds(settings)
-        return await feed_store.add_feeds(
-            session, [(e.url, e.title, e.category) for e in entries], utcnow()
-        )
+        if settings.feeds is None:
+            if await feed_store.count_feeds(session) > 0:
+                return 0
+            entries = read_feed_list(default_feed_list_path())
+            rows = [(e.url, e.title, e.category) for e in entries]
+            return await feed_store.add_feeds(session, rows, now, origin="default")
+        entries = read_feed_list(settings.feeds)
+        rows = [(e.url, e.title, e.category) for e in entries]
+        added = await feed_store.add_feeds(session, rows, now, origin="config")
+        disabled = await feed_store.apply_feed_list(session, [e.url for e in entries], now)
+        if disabled:
+            log.info("%d feed(s) not in %s any more were disabled", disabled, settings.feeds)
+        return added
 
 
 async def prepare_destinations(db: Database, settings: Settings) -> None:

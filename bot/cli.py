@@ -9,6 +9,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
+
 from bot import __version__, commands
 from bot.commands import EXIT_USAGE, CliError
 from bot.logs import configure_logging
@@ -73,6 +76,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CliError as exc:
         print(f"riskbot: {exc}", file=sys.stderr)
         return exc.code
+    except (OSError, SQLAlchemyError) as exc:
+        where = make_url(settings.database_url).render_as_string(hide_password=True)
+        reason = " ".join(str(getattr(exc, "orig", None) or exc).split())[:300]
+        print(f"riskbot: cannot use the database {where}: {reason}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
 

@@ -125,7 +125,7 @@ class Dispatcher:
             return
         async with self._db.session() as session:
             for delivery_id in ids:
-                await outbox.release_lease(session, delivery_id)
+                await outbox.release_lease(session, delivery_id, self._owner)
 
     async def _send_all(
         self,
@@ -150,49 +150,81 @@ class Dispatcher:
     async def _send_one(
         self, destination: Destination, delivery: Delivery, alert: Alert, report: DeliveryReport
     ) -> bool:
+        """Send one row; True when the destination can take the next one right away."""
         assert delivery.id is not None
         assert destination.id is not None
         sink = self._sinks.get(destination.platform)
         if sink is None:
-            async with self._db.session() as session:
-                await outbox.mark_retry(
-                    session,
-                    delivery.id,
-                    self._clock() + timedelta(minutes=5),
-                    f"no sender for {destination.platform} is configured in this process",
-                )
-            report.retried += 1
+            await self._retry_later(
+                destination,
+                delivery,
+                f"no sender for {destination.platform} is configured in this process",
+                300.0,
+                report,
+            )
             return False
+        async with self._db.session() as session:
+            # Re-check the claim right before sending: if our lease ran out and another worker
+            # took the row, sending it here would be a duplicate.
+            held = await outbox.renew_lease(
+                session, delivery.id, self._owner, self._clock(), self._lease
+            )
+        if not held:
+            log.warning("delivery %s skipped: another worker holds it now", delivery.id)
+            return True
         try:
             ref = await sink.send(destination, alert)
         except PermanentSendError as exc:
             log.warning("destination %s deactivated: %s", destination.id, exc)
             async with self._db.session() as session:
-                await outbox.mark_failed(session, delivery.id, str(exc))
+                await outbox.mark_failed(session, delivery.id, self._owner, str(exc))
                 await outbox.deactivate_destination(session, destination.id, str(exc))
             report.failed += 1
             return False
         except TransientSendError as exc:
-            await self._retry_later(delivery, str(exc), exc.retry_after, report)
+            await self._retry_later(destination, delivery, str(exc), exc.retry_after, report)
+            return False
+        except Exception as exc:  # a sink bug must not leave the row stuck: retry it later
+            log.exception("sending delivery %s failed unexpectedly", delivery.id)
+            await self._retry_later(
+                destination, delivery, f"internal error: {type(exc).__name__}: {exc}", None, report
+            )
             return False
         async with self._db.session() as session:
-            await outbox.mark_sent(session, delivery.id, self._owner, self._clock(), ref)
+            recorded = await outbox.mark_sent(session, delivery.id, self._owner, self._clock(), ref)
+        if not recorded:
+            log.warning(
+                "delivery %s was sent but its lease had passed to another worker", delivery.id
+            )
         report.sent += 1
         return True
 
     async def _retry_later(
-        self, delivery: Delivery, error: str, retry_after: float | None, report: DeliveryReport
+        self,
+        destination: Destination,
+        delivery: Delivery,
+        error: str,
+        retry_after: float | None,
+        report: DeliveryReport,
     ) -> None:
         assert delivery.id is not None
+        assert destination.id is not None
         now = self._clock()
         async with self._db.session() as session:
             if now - delivery.created_at > self._give_up_after:
                 await outbox.mark_failed(
-                    session, delivery.id, f"gave up after {delivery.attempts + 1} tries: {error}"
+                    session,
+                    delivery.id,
+                    self._owner,
+                    f"gave up after {delivery.attempts + 1} tries: {error}",
                 )
                 report.failed += 1
                 return
             backoff = min(5.0 * 2 ** min(delivery.attempts, 10), 3600.0)
             delay = max(retry_after or 0.0, backoff * random.uniform(0.8, 1.2))  # noqa: S311
-            await outbox.mark_retry(session, delivery.id, now + timedelta(seconds=delay), error)
+            until = now + timedelta(seconds=delay)
+            await outbox.mark_retry(session, delivery.id, self._owner, until, error)
+            # Pause the whole destination, so later rows neither overtake this one nor hammer
+            # a chat that is rate-limited or down.
+            await outbox.pause_destination(session, destination.id, until)
         report.retried += 1

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import email.utils
 import importlib.metadata
 import socket
 import ssl
 import time
 import zlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from http import HTTPStatus
@@ -45,7 +46,7 @@ _PERMANENT = frozenset({301, 308})
 _TRANSIENT_STATUSES = frozenset({408, 425, 429})
 _ENCODINGS = {"gzip": zlib.MAX_WBITS | 16, "x-gzip": zlib.MAX_WBITS | 16, "deflate": zlib.MAX_WBITS}
 
-Outcome = Literal["ok", "not_modified", "gone", "error"]
+Outcome = Literal["ok", "not_modified", "gone", "error", "skipped"]
 
 
 def format_user_agent(version: str) -> str:
@@ -157,12 +158,24 @@ class Fetcher:
         self._slots = asyncio.Semaphore(max_concurrency)
         self._host_slots: dict[str, asyncio.Semaphore] = {}
 
-    async def fetch(self, req: FeedRequest) -> FetchResult:
-        """Fetch one feed; never raises except for cancellation."""
+    async def fetch(
+        self, req: FeedRequest, *, on_start: Callable[[], Awaitable[bool]] | None = None
+    ) -> FetchResult:
+        """Fetch one feed; never raises except for cancellation.
+
+        ``on_start`` runs once the slots are held, just before the request goes out; when it
+        returns False (the caller lost its claim on the feed meanwhile) nothing is fetched and
+        the outcome is ``"skipped"``.
+        """
         started = time.monotonic()
         hops = _Hops(url=req.url)
         # Per-host slot first, so a task waiting on a busy host does not hold a global slot.
         async with self._host_slot(req.url), self._slots:
+            if on_start is not None and not await on_start():
+                skipped = self._failure(
+                    "skipped: the claim on this feed ran out", None, hops, started
+                )
+                return dataclasses.replace(skipped, outcome="skipped")
             try:
                 async with asyncio.timeout(self._deadline):
                     return await self._follow(req, hops, started)

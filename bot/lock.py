@@ -23,7 +23,8 @@ class WorkerLock:
 
     def acquire(self) -> None:
         """Take the lock or raise :class:`WorkerLockError` naming the holder."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        if not self.path.parent.is_dir():
+            raise WorkerLockError(f"the folder of the database, {self.path.parent}, does not exist")
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -38,6 +38,7 @@ class Feed(SQLModel, table=True):
     url: str = Field(max_length=2048, unique=True)
     title: str | None = Field(default=None, max_length=512)
     category: str | None = Field(default=None, max_length=128)
+    origin: str = Field(default="cli", max_length=16)  # default list, RISKBOT_FEEDS, or CLI
     enabled: bool = True
     disabled_reason: str | None = Field(default=None, max_length=512)
     etag: str | None = Field(default=None, max_length=512)

@@ -82,7 +82,9 @@ class Pipeline:
         candidates = list(first.values())
         async with self._db.session() as session:
             known = await known_items(session, candidates)
-        fresh = [i for i in candidates if i.identity not in known]
+        # A fixed order: two replicas inserting the same stories never wait on each other in a
+        # cycle (a deadlock on the unique indexes).
+        fresh = sorted((i for i in candidates if i.identity not in known), key=lambda i: i.identity)
         if not fresh:
             return report
         # Matching is CPU work: keep it off the event loop, and outside the transaction.

@@ -83,10 +83,9 @@ class Poller:
         others, and no lease is taken on a feed that is still waiting for a slot.
         """
         report = PollReport()
-        started = self._clock()
         if force:
             async with self._db.session() as session:
-                await feed_store.make_all_due(session, started)
+                await feed_store.make_all_due(session, self._clock())
         seen: set[int] = set()
         running: set[asyncio.Task[None]] = set()
         try:
@@ -94,14 +93,16 @@ class Poller:
                 free = self._slots - len(running)
                 fresh: list[Feed] = []
                 if free > 0:
+                    now = self._clock()
                     async with self._db.session() as session:
                         claimed = await feed_store.claim_due_feeds(
                             session,
-                            due_before=started,
-                            now=self._clock(),
+                            due_before=now,
+                            now=now,
                             limit=free,
                             owner=self._owner,
                             lease=self._lease,
+                            exclude=seen,
                         )
                     fresh = [f for f in claimed if f.id not in seen]
                     seen.update(f.id for f in fresh if f.id is not None)
@@ -121,18 +122,40 @@ class Poller:
                 await asyncio.gather(*running, return_exceptions=True)
 
     async def _poll_guarded(self, feed: Feed, report: PollReport) -> None:
+        assert feed.id is not None
         try:
             await self._poll_one(feed, report)
+        except asyncio.CancelledError:
+            # Shutting down: hand the feed back so the next worker need not wait out the lease.
+            await asyncio.shield(self._release(feed.id))
+            raise
         except Exception as exc:  # one feed's bug must not stop the round; it is recorded
             log.exception("polling %s failed unexpectedly", feed.url)
             await self._fail(feed, None, f"internal error: {type(exc).__name__}: {exc}", None)
             report.failed += 1
 
+    async def _release(self, feed_id: int) -> None:
+        async with self._db.session() as session:
+            await feed_store.release_lease(session, feed_id, self._owner)
+
     async def _poll_one(self, feed: Feed, report: PollReport) -> None:
         assert feed.id is not None
+        feed_id = feed.id
+
+        async def still_ours() -> bool:
+            # The fetch may have queued behind a busy host: renew the claim as it starts.
+            async with self._db.session() as session:
+                return await feed_store.renew_lease(
+                    session, feed_id, self._owner, self._clock(), self._lease
+                )
+
         result = await self._fetcher.fetch(
-            FeedRequest(url=feed.url, etag=feed.etag, last_modified=feed.last_modified)
+            FeedRequest(url=feed.url, etag=feed.etag, last_modified=feed.last_modified),
+            on_start=still_ours,
         )
+        if result.outcome == "skipped":
+            log.warning("feed %s skipped: another worker claimed it meanwhile", feed.url)
+            return
         report.polled += 1
         if result.moved_permanently and result.final_url != feed.url:
             async with self._db.session() as session:
@@ -140,7 +163,7 @@ class Poller:
                     log.info("feed moved permanently: %s -> %s", feed.url, result.final_url)
         if result.outcome == "gone":
             async with self._db.session() as session:
-                await feed_store.record_gone(session, feed.id, self._health(result))
+                await feed_store.record_gone(session, feed.id, self._owner, self._health(result))
             report.disabled += 1
             log.warning("feed disabled, the server says it is gone: %s", feed.url)
             return
@@ -198,9 +221,10 @@ class Poller:
     ) -> None:
         assert feed.id is not None
         async with self._db.session() as session:
-            await feed_store.record_success(
+            recorded = await feed_store.record_success(
                 session,
                 feed.id,
+                self._owner,
                 self._health(result),
                 etag=result.etag,
                 last_modified=result.last_modified,
@@ -209,6 +233,8 @@ class Poller:
                 new_items=ingested.items,
                 warning=parsed.problem if parsed else None,
             )
+        if not recorded:
+            log.warning("feed %s: polled, but another worker holds it now", feed.url)
 
     async def _fail(
         self, feed: Feed, status: int | None, error: str, retry_after: float | None
@@ -220,4 +246,5 @@ class Poller:
             checked_at=now, next_check_at=now + timedelta(seconds=delay), status=status, error=error
         )
         async with self._db.session() as session:
-            await feed_store.record_failure(session, feed.id, health)
+            if not await feed_store.record_failure(session, feed.id, self._owner, health):
+                log.warning("feed %s: failure not recorded, another worker holds it", feed.url)

@@ -56,6 +56,8 @@ class _Jobs:
             self.running.add(task)
             try:
                 await work()
+            except asyncio.CancelledError:
+                log.info("%s tick cancelled by shutdown", name)
             except Exception:  # a failed tick is logged; the next tick tries again
                 log.exception("%s tick failed", name)
             finally:
@@ -101,12 +103,19 @@ async def run_forever(app: App, stop: asyncio.Event | None = None) -> None:
     try:
         await stop.wait()
     finally:
-        log.info("stopping: finishing work in flight")
-        scheduler.shutdown(wait=False)
+        log.info("stopping: finishing work in flight (up to %.0f s)", SHUTDOWN_GRACE)
+        # Pause first: shutting APScheduler down would cancel running jobs at once.
+        scheduler.pause()
         if jobs.running:
-            _done, pending = await asyncio.wait(jobs.running, timeout=SHUTDOWN_GRACE)
+            _done, pending = await asyncio.wait(set(jobs.running), timeout=SHUTDOWN_GRACE)
             for task in pending:
                 task.cancel()
+            if pending:
+                log.warning(
+                    "cancelled %d job(s) still running after the grace period", len(pending)
+                )
+                await asyncio.gather(*pending, return_exceptions=True)
+        scheduler.shutdown(wait=False)
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.remove_signal_handler(sig)
         log.info("stopped")

@@ -13,6 +13,9 @@ from pydantic_settings import (
     SettingsConfigDict,
     TomlConfigSettingsSource,
 )
+from pydantic_settings import (
+    SettingsError as SourceError,
+)
 
 __all__ = ["Settings", "SettingsError", "load_settings"]
 
@@ -29,7 +32,11 @@ class Settings(BaseSettings):
     """Everything the service can be told from outside. Secrets are ``SecretStr``."""
 
     model_config = SettingsConfigDict(
-        env_prefix="RISKBOT_", extra="forbid", case_sensitive=False, validate_default=True
+        env_prefix="RISKBOT_",
+        extra="forbid",
+        case_sensitive=False,
+        validate_default=True,
+        env_ignore_empty=True,
     )
 
     database_url: str = DEFAULT_DATABASE_URL
@@ -123,5 +130,10 @@ def load_settings(**overrides: Any) -> Settings:
             message = first["msg"].removeprefix("Value error, ")
         more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
         raise SettingsError(f"{name}: {message}{more}") from None
+    except SourceError as exc:  # a value the environment source could not decode (JSON lists)
+        field = str(exc).split('"')[1] if '"' in str(exc) else "?"
+        raise SettingsError(
+            f'RISKBOT_{field.upper()}: cannot read the value (lists are JSON, e.g. ["a", "b"])'
+        ) from None
     except ValueError as exc:  # TOML syntax errors surface as ValueError subclasses
         raise SettingsError(f"RISKBOT_CONFIG: {config_file}: {exc}") from None

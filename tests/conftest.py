@@ -100,14 +100,16 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
         return
     parsed = make_url(base)
+    # Create and drop through the maintenance database: the one named in the URL may not exist.
+    admin = parsed.set(database="postgres").render_as_string(hide_password=False)
     name = f"riskbot_test_{os.getpid()}_{secrets.token_hex(3)}"
-    _pg_admin(base, f'CREATE DATABASE "{name}"')
+    _pg_admin(admin, f'CREATE DATABASE "{name}"')
     url = parsed.set(database=name).render_as_string(hide_password=False)
     try:
         asyncio.run(upgrade(url))
         yield url
     finally:
-        _pg_admin(base, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        _pg_admin(admin, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ On SQLite the lock clause is dropped by SQLAlchemy, which is fine because only o
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any, TypeVar
 
@@ -32,8 +33,10 @@ async def claim_rows(
     limit: int,
     owner: str,
     lease_until: datetime,
+    sort_key: Callable[[RowT], Any],
 ) -> list[RowT]:
-    """Lease up to ``limit`` rows of ``model`` matching ``where`` to ``owner`` and return them."""
+    """Lease up to ``limit`` rows of ``model`` matching ``where`` to ``owner`` and return them,
+    sorted by ``sort_key`` (``UPDATE … RETURNING`` gives rows in no particular order)."""
     ident = model.id  # type: ignore[attr-defined]
     candidates: Select[Any] = (
         select(ident)
@@ -49,4 +52,4 @@ async def claim_rows(
         .returning(model)
     )
     result = await session.exec(stmt, execution_options={"synchronize_session": False})
-    return list(result.scalars().all())
+    return sorted(result.scalars().all(), key=sort_key)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, update
+from sqlalchemy import ColumnElement, func, or_, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -82,8 +82,12 @@ async def ensure_subscription(
 async def claim_deliveries(
     session: AsyncSession, *, now: datetime, limit: int, owner: str, lease: timedelta
 ) -> list[Delivery]:
-    """Lease pending deliveries that are due, to destinations that are active."""
-    active = select(Destination.id).where(col(Destination.active).is_(True))
+    """Lease pending deliveries that are due, to destinations that are active and not paused
+    (a destination pauses after a rate limit or a transient failure)."""
+    active = select(Destination.id).where(
+        col(Destination.active).is_(True),
+        or_(col(Destination.next_send_at).is_(None), col(Destination.next_send_at) <= now),
+    )
     return await claim_rows(
         session,
         Delivery,
@@ -97,6 +101,31 @@ async def claim_deliveries(
         limit=limit,
         owner=owner,
         lease_until=now + lease,
+        sort_key=lambda d: d.id,  # per destination, creation order even after a retry
+    )
+
+
+def _held(delivery_id: int, owner: str) -> list[ColumnElement[bool]]:
+    return [col(Delivery.id) == delivery_id, col(Delivery.leased_by) == owner]
+
+
+async def renew_lease(
+    session: AsyncSession, delivery_id: int, owner: str, now: datetime, lease: timedelta
+) -> bool:
+    """Extend this worker's lease just before sending; False when another worker took the row
+    (our lease ran out), in which case it must not be sent from here."""
+    result = await session.exec(
+        update(Delivery)
+        .where(*_held(delivery_id, owner), col(Delivery.status) == DeliveryStatus.PENDING)
+        .values(lease_until=now + lease)
+    )
+    return bool(result.rowcount)
+
+
+async def pause_destination(session: AsyncSession, destination_id: int, until: datetime) -> None:
+    """Send nothing more to a destination before ``until`` (rate limit, outage)."""
+    await session.exec(
+        update(Destination).where(col(Destination.id) == destination_id).values(next_send_at=until)
     )
 
 
@@ -118,7 +147,7 @@ async def mark_sent(
     """Record a successful send; ``False`` if the lease was lost to another worker meanwhile."""
     result = await session.exec(
         update(Delivery)
-        .where(col(Delivery.id) == delivery_id, col(Delivery.leased_by) == owner)
+        .where(*_held(delivery_id, owner))
         .values(
             status=DeliveryStatus.SENT,
             sent_at=now,
@@ -133,12 +162,12 @@ async def mark_sent(
 
 
 async def mark_retry(
-    session: AsyncSession, delivery_id: int, next_attempt_at: datetime, error: str
+    session: AsyncSession, delivery_id: int, owner: str, next_attempt_at: datetime, error: str
 ) -> None:
     """A transient failure: try again later."""
     await session.exec(
         update(Delivery)
-        .where(col(Delivery.id) == delivery_id)
+        .where(*_held(delivery_id, owner))
         .values(
             attempts=Delivery.attempts + 1,
             next_attempt_at=next_attempt_at,
@@ -149,11 +178,11 @@ async def mark_retry(
     )
 
 
-async def mark_failed(session: AsyncSession, delivery_id: int, error: str) -> None:
+async def mark_failed(session: AsyncSession, delivery_id: int, owner: str, error: str) -> None:
     """A permanent failure: keep the row and the reason, never send it."""
     await session.exec(
         update(Delivery)
-        .where(col(Delivery.id) == delivery_id)
+        .where(*_held(delivery_id, owner))
         .values(
             status=DeliveryStatus.FAILED,
             attempts=Delivery.attempts + 1,
@@ -164,12 +193,10 @@ async def mark_failed(session: AsyncSession, delivery_id: int, error: str) -> No
     )
 
 
-async def release_lease(session: AsyncSession, delivery_id: int) -> None:
+async def release_lease(session: AsyncSession, delivery_id: int, owner: str) -> None:
     """Give a claimed delivery back untouched (shutdown before it was sent)."""
     await session.exec(
-        update(Delivery)
-        .where(col(Delivery.id) == delivery_id)
-        .values(lease_until=None, leased_by=None)
+        update(Delivery).where(*_held(delivery_id, owner)).values(lease_until=None, leased_by=None)
     )
 
 
@@ -183,4 +210,4 @@ async def pending_count(session: AsyncSession) -> int:
     return int(rows.one())
 
 
-__all__ += ["release_lease", "set_destination_active"]
+__all__ += ["pause_destination", "release_lease", "renew_lease", "set_destination_active"]

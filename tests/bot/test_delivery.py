@@ -160,3 +160,63 @@ async def test_two_workers_deliver_each_row_once(db: Database) -> None:
     reports = await asyncio.gather(*(w.drain() for w in workers))
     assert sum(r.sent for r in reports) == 200
     assert len(sink.sent) == len(set(sink.sent)) == 200
+
+
+class BlockingSink(RecordingSink):
+    """Holds the first send until released, to let a lease run out mid-batch."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.started = asyncio.Event()
+        self.release = asyncio.Event()
+
+    async def send(self, destination: Destination, alert: Alert) -> str | None:
+        if not self.started.is_set():
+            self.started.set()
+            await self.release.wait()
+        return await super().send(destination, alert)
+
+
+async def test_rows_taken_over_after_lease_expiry_are_not_sent_twice(db: Database) -> None:
+    ids = await seed_alerts(db, ["1"], alerts=3)
+    clock = Clock()
+    slow, fast = BlockingSink(), RecordingSink()
+    a = Dispatcher(db, {"telegram": slow}, owner="a", clock=clock, lease=timedelta(minutes=2))
+    b = Dispatcher(db, {"telegram": fast}, owner="b", clock=clock, lease=timedelta(minutes=2))
+    first = asyncio.create_task(a.drain())
+    await slow.started.wait()
+    clock.now = T0 + timedelta(minutes=3)  # a's lease on all three rows has run out
+    await b.drain()
+    slow.release.set()
+    await first
+    # The row a was sending when its lease ran out may go twice; the others exactly once.
+    assert fast.sent == [("1", i) for i in ids]
+    assert slow.sent == [("1", ids[0])]
+
+
+async def test_unexpected_sink_error_is_retried_and_recorded(db: Database) -> None:
+    await seed_alerts(db, ["1"])
+    sink, clock = RecordingSink(), Clock()
+    sink.failures["1"] = [BrokenPipeError("stdout closed")]
+    report = await Dispatcher(db, {"telegram": sink}, owner="w", clock=clock).drain()
+    assert report.retried == 1
+    async with db.session() as s:
+        row = (await s.exec(select(Delivery))).one()
+    assert row.status == "pending" and row.leased_by is None
+    assert "internal error: BrokenPipeError" in (row.last_error or "")
+
+
+async def test_rate_limited_destination_pauses_and_keeps_order(db: Database) -> None:
+    ids = await seed_alerts(db, ["1", "2"], alerts=4)
+    sink, clock = RecordingSink(), Clock()
+    sink.failures["1"] = [TransientSendError("429", retry_after=60)]
+    dispatcher = Dispatcher(db, {"telegram": sink}, owner="w", clock=clock)
+    await dispatcher.drain()
+    assert [a for chat, a in sink.sent if chat == "2"] == ids  # in order
+    assert [a for chat, a in sink.sent if chat == "1"] == []  # paused after the 429
+    clock.now = T0 + timedelta(seconds=30)
+    await dispatcher.drain()
+    assert [a for chat, a in sink.sent if chat == "1"] == []
+    clock.now = T0 + timedelta(seconds=61)
+    await dispatcher.drain()
+    assert [a for chat, a in sink.sent if chat == "1"] == ids

@@ -124,9 +124,12 @@ async def test_two_replicas_share_feeds_and_deliveries(db: Database, tmp_path: P
 
 
 async def test_second_sqlite_worker_exits_and_ctrl_c_stops_cleanly(tmp_path: Path) -> None:
+    server = FeedServer()
+    base = server.start_in_thread()
+    server.add("/slow.rss", story(1), delay=40.0)  # still being fetched when Ctrl-C arrives
     db_url = f"sqlite+aiosqlite:///{tmp_path / 'solo.db'}"
-    feeds = write_feed_list(tmp_path, ["http://127.0.0.1:9/unreachable.rss"])
-    env = cli_env(db_url, feeds)
+    feeds = write_feed_list(tmp_path, ["http://127.0.0.1:9/unreachable.rss", base + "/slow.rss"])
+    env = cli_env(db_url, feeds, RISKBOT_FETCH_TIMEOUT="60")
     upgrade = subprocess.run(
         riskbot_command("db", "upgrade"), env=env, capture_output=True, text=True, check=False
     )
@@ -134,9 +137,9 @@ async def test_second_sqlite_worker_exits_and_ctrl_c_stops_cleanly(tmp_path: Pat
     first = Replica(env, tmp_path, "first")
     try:
         deadline = time.monotonic() + 30
-        while time.monotonic() < deadline and not (tmp_path / "solo.db.lock").exists():
+        while time.monotonic() < deadline and not server.hits["/slow.rss"]:
             await asyncio.sleep(0.1)
-        await asyncio.sleep(1.5)  # let it poll once: the unreachable feed is reported, not fatal
+        assert server.hits["/slow.rss"] == 1, "the slow feed is being fetched"
         second = await asyncio.to_thread(
             subprocess.run,
             riskbot_command("run"),
@@ -149,8 +152,11 @@ async def test_second_sqlite_worker_exits_and_ctrl_c_stops_cleanly(tmp_path: Pat
         assert second.returncode == 3
         assert "already running" in second.stderr and "PostgreSQL" in second.stderr
         assert first.proc.poll() is None, "the first worker keeps running"
+        stopping = time.monotonic()
     finally:
         code, _out, err = first.stop()
+        server.stop()
     assert code == 0, err
+    assert time.monotonic() - stopping < 30, "stopped within the grace period"
     assert "unreachable.rss" in err and "connect" in err.lower()
-    assert "stopped" in err and "Traceback" not in err
+    assert "stopped" in err and "Traceback" not in err and "ERROR" not in err
