@@ -9,13 +9,13 @@ from datetime import datetime
 
 from bot.db import Database
 from bot.feedparse import ParsedItem
-from bot.models import SignalRow, utcnow
+from bot.models import utcnow
 from bot.store.articles import (
     AlertDraft,
     NewItem,
     fan_out,
-    insert_alert,
-    insert_item,
+    insert_alerts,
+    insert_items,
     insert_signals,
     known_items,
 )
@@ -91,43 +91,35 @@ class Pipeline:
         scans = await asyncio.to_thread(self._scan, fresh)
         now = self._clock()
         async with self._db.session() as session:
+            stored = await insert_items(session, feed_id, fresh, now)
+            signal_rows: list[dict[str, object]] = []
+            drafts: list[AlertDraft] = []
             for item, signals in zip(fresh, scans, strict=True):
-                item_id = await insert_item(session, feed_id, item, now)
+                item_id = stored.get(item.identity)
                 if item_id is None:  # another feed or replica stored this story meanwhile
                     continue
-                report.items += 1
-                await insert_signals(session, (_signal_row(item_id, s, now) for s in signals))
-                report.signals += len(signals)
-                for signal in signals:
-                    if not signal.alerts:
-                        continue
-                    draft = _alert_draft(item_id, item, signal, source)
-                    alert_id = await insert_alert(session, draft, now)
-                    if alert_id is None:
-                        continue
-                    report.alerts += 1
-                    report.deliveries += await fan_out(
-                        session,
-                        alert_id=alert_id,
-                        trigger=signal.trigger,
-                        country=signal.country,
-                        severity=int(signal.severity),
-                        now=now,
-                    )
+                signal_rows.extend(_signal_row(item_id, s, now) for s in signals)
+                drafts.extend(_alert_draft(item_id, item, s, source) for s in signals if s.alerts)
+            await insert_signals(session, signal_rows)
+            alert_ids = await insert_alerts(session, drafts, now)
+            report.items = len(stored)
+            report.signals = len(signal_rows)
+            report.alerts = len(alert_ids)
+            report.deliveries = await fan_out(session, alert_ids, now)
         return report
 
 
-def _signal_row(item_id: int, signal: Signal, now: datetime) -> SignalRow:
-    return SignalRow(
-        item_id=item_id,
-        trigger=signal.trigger,
-        country=signal.country,
-        severity=int(signal.severity),
-        modality=str(signal.modality),
-        rule=signal.rule[:128],
-        evidence=signal.evidence,
-        created_at=now,
-    )
+def _signal_row(item_id: int, signal: Signal, now: datetime) -> dict[str, object]:
+    return {
+        "item_id": item_id,
+        "trigger": signal.trigger,
+        "country": signal.country,
+        "severity": int(signal.severity),
+        "modality": str(signal.modality),
+        "rule": signal.rule[:128],
+        "evidence": signal.evidence,
+        "created_at": now,
+    }
 
 
 def _alert_draft(item_id: int, item: NewItem, signal: Signal, source: str | None) -> AlertDraft:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import literal, or_
+from sqlalchemy import and_, insert, literal, or_
 from sqlalchemy import select as sa_select
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -15,7 +15,15 @@ from sqlmodel.sql.sqltypes import UTCDateTime
 from bot.models import Alert, Delivery, Destination, Item, SignalRow, Subscription
 from bot.store.dialect import insert_ignoring_conflicts
 
-__all__ = ["AlertDraft", "NewItem", "fan_out", "insert_alert", "insert_item", "known_items"]
+__all__ = [
+    "AlertDraft",
+    "NewItem",
+    "fan_out",
+    "insert_alerts",
+    "insert_items",
+    "insert_signals",
+    "known_items",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,85 +80,101 @@ async def known_items(session: AsyncSession, items: Sequence[NewItem]) -> set[st
     }
 
 
-async def insert_item(
-    session: AsyncSession, feed_id: int, item: NewItem, now: datetime
-) -> int | None:
-    """Store ``item``; ``None`` when another worker or feed stored the same story first."""
-    stmt = (
-        insert_ignoring_conflicts(session, Item)
-        .values(
-            feed_id=feed_id,
-            identity=item.identity,
-            canonical_link=item.canonical_link,
-            guid=item.guid[:2048] if item.guid else None,
-            link=item.link[:2048] if item.link else None,
-            title=item.title,
-            summary=item.summary,
-            published_at=item.published_at,
-            fetched_at=now,
+CHUNK = 200  # rows per multi-row INSERT, well under every driver's parameter limit
+
+
+async def insert_items(
+    session: AsyncSession, feed_id: int, items: Sequence[NewItem], now: datetime
+) -> dict[str, int]:
+    """Store ``items``; returns identity → id for those stored now (the rest were stored
+    first by another feed or replica)."""
+    stored: dict[str, int] = {}
+    rows = [
+        {
+            "feed_id": feed_id,
+            "identity": i.identity,
+            "canonical_link": i.canonical_link,
+            "guid": i.guid[:2048] if i.guid else None,
+            "link": i.link[:2048] if i.link else None,
+            "title": i.title,
+            "summary": i.summary,
+            "published_at": i.published_at,
+            "fetched_at": now,
+        }
+        for i in items
+    ]
+    for start in range(0, len(rows), CHUNK):
+        stmt = (
+            insert_ignoring_conflicts(session, Item)
+            .values(rows[start : start + CHUNK])
+            .returning(Item.id, Item.identity)
         )
-        .returning(Item.id)
-    )
-    found: int | None = (await session.exec(stmt)).scalar_one_or_none()
-    return found
+        for item_id, identity in (await session.exec(stmt)).all():
+            stored[identity] = item_id
+    return stored
 
 
-async def insert_signals(session: AsyncSession, rows: Iterable[SignalRow]) -> None:
-    """Store every signal of an item, whatever its modality."""
-    session.add_all(list(rows))
-    await session.flush()
+async def insert_signals(session: AsyncSession, rows: Sequence[dict[str, object]]) -> None:
+    """Store signals of any modality (``SignalRow`` columns as dicts)."""
+    for start in range(0, len(rows), CHUNK):
+        await session.exec(insert(SignalRow).values(list(rows[start : start + CHUNK])))
 
 
-async def insert_alert(session: AsyncSession, draft: AlertDraft, now: datetime) -> int | None:
-    """Raise an alert; ``None`` when this (trigger, country, story) already has one."""
-    stmt = (
-        insert_ignoring_conflicts(session, Alert)
-        .values(
-            trigger=draft.trigger,
-            country=draft.country,
-            story_key=draft.story_key,
-            severity=draft.severity,
-            modality=draft.modality,
-            rule=draft.rule,
-            item_id=draft.item_id,
-            title=draft.title,
-            link=draft.link,
-            source=draft.source,
-            evidence=draft.evidence,
-            created_at=now,
+async def insert_alerts(
+    session: AsyncSession, drafts: Sequence[AlertDraft], now: datetime
+) -> list[int]:
+    """Raise alerts; a (trigger, country, story) that already has one is skipped. Returns the
+    ids of the alerts raised now."""
+    raised: list[int] = []
+    rows = [
+        {
+            "trigger": d.trigger,
+            "country": d.country,
+            "story_key": d.story_key,
+            "severity": d.severity,
+            "modality": d.modality,
+            "rule": d.rule,
+            "item_id": d.item_id,
+            "title": d.title,
+            "link": d.link,
+            "source": d.source,
+            "evidence": d.evidence,
+            "created_at": now,
+        }
+        for d in drafts
+    ]
+    for start in range(0, len(rows), CHUNK):
+        stmt = (
+            insert_ignoring_conflicts(session, Alert)
+            .values(rows[start : start + CHUNK])
+            .returning(Alert.id)
         )
-        .returning(Alert.id)
+        raised.extend(int(i) for i in (await session.exec(stmt)).scalars().all())
+    return raised
+
+
+async def fan_out(session: AsyncSession, alert_ids: Sequence[int], now: datetime) -> int:
+    """Queue one delivery per alert and active destination whose subscriptions match it."""
+    if not alert_ids:
+        return 0
+    matches = and_(
+        or_(col(Subscription.country) == col(Alert.country), col(Subscription.country) == "*"),
+        or_(col(Subscription.trigger) == col(Alert.trigger), col(Subscription.trigger) == "*"),
+        col(Subscription.min_severity) <= col(Alert.severity),
     )
-    found: int | None = (await session.exec(stmt)).scalar_one_or_none()
-    return found
-
-
-async def fan_out(
-    session: AsyncSession,
-    *,
-    alert_id: int,
-    trigger: str,
-    country: str,
-    severity: int,
-    now: datetime,
-) -> int:
-    """Queue one delivery per active destination whose subscriptions match the alert."""
     matching = (
         sa_select(
-            literal(alert_id).label("alert_id"),
+            col(Alert.id),
             col(Subscription.destination_id),
-            literal("pending").label("status"),
-            literal(0).label("attempts"),
-            literal(now, UTCDateTime()).label("next_attempt_at"),
-            literal(now, UTCDateTime()).label("created_at"),
+            literal("pending"),
+            literal(0),
+            literal(now, UTCDateTime()),
+            literal(now, UTCDateTime()),
         )
+        .select_from(Alert)
+        .join(Subscription, matches)
         .join(Destination, col(Destination.id) == col(Subscription.destination_id))
-        .where(
-            col(Destination.active).is_(True),
-            col(Subscription.country).in_([country, "*"]),
-            col(Subscription.trigger).in_([trigger, "*"]),
-            col(Subscription.min_severity) <= severity,
-        )
+        .where(col(Alert.id).in_(list(alert_ids)), col(Destination.active).is_(True))
         .distinct()
     )
     stmt = (

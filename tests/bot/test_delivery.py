@@ -70,7 +70,7 @@ async def seed_alerts(db: Database, chats: list[str], alerts: int = 1) -> list[i
             s.add(a)
             await s.flush()
             assert a.id is not None
-            await fan_out(s, alert_id=a.id, trigger="coup", country="ML", severity=4, now=T0)
+            await fan_out(s, [a.id], T0)
             ids.append(a.id)
         return ids
 
