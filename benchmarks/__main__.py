@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import asyncio
 
-from benchmarks import ingest
+from benchmarks import engine, ingest
 
-BENCHMARKS = {"ingest": ingest.main}
+BENCHMARKS = {"engine": engine.main, "ingest": ingest.main}
 
 
 def main() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -59,6 +60,18 @@ def _parser() -> argparse.ArgumentParser:
     status.add_argument("place", nargs="*", help="country or region (none: the risk board)")
 
     sub.add_parser("health", help="exit 0 when the database answers and feeds are being polled")
+
+    rules = sub.add_parser("rules", help="list, check or explain the detection rules")
+    rsub = rules.add_subparsers(dest="rules_command", metavar="ACTION", required=True)
+    rsub.add_parser("list", help="every rule with its trigger, severity and source")
+    rsub.add_parser("check", help="validate every rule pack and run every rule's examples")
+    explain = rsub.add_parser("explain", help="show each signal in a text, and why")
+    explain.add_argument("subject", help="the text itself, or a file holding it")
+
+    evaluate = sub.add_parser("eval", help="score the engine on a labelled JSON Lines file")
+    evaluate.add_argument("file", type=Path)
+    evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
+    evaluate.add_argument("--quiet", action="store_true", help="scores only, no mistakes")
     return parser
 
 
@@ -76,10 +89,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CliError as exc:
         print(f"riskbot: {exc}", file=sys.stderr)
         return exc.code
-    except (OSError, SQLAlchemyError) as exc:
+    except BrokenPipeError:  # the reader went away (`riskbot rules list | head`)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except (ConnectionError, SQLAlchemyError) as exc:
         where = make_url(settings.database_url).render_as_string(hide_password=True)
         reason = " ".join(str(getattr(exc, "orig", None) or exc).split())[:300]
         print(f"riskbot: cannot use the database {where}: {reason}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"riskbot: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
@@ -109,6 +128,10 @@ async def _dispatch(args: argparse.Namespace, settings: Settings, out: TextIO) -
             return await commands.status(settings, " ".join(args.place), out)
         case "health":
             return await commands.health(settings, out)
+        case "rules":
+            return commands.rules(settings, args.rules_command, getattr(args, "subject", ""), out)
+        case "eval":
+            return commands.evaluate(settings, args.file, out, quiet=args.quiet, as_json=args.json)
     raise CliError(f"unknown command {args.command}", EXIT_USAGE)
 
 

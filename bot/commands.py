@@ -8,6 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import TextIO
 
+from bot import ruletools
 from bot.app import SchemaError, build_app, check_schema, load_rules
 from bot.db import Database, sqlite_path
 from bot.feedlist import FeedEntry, FeedListError, read_feed_list, render_opml
@@ -87,6 +88,23 @@ def scan(settings: Settings, file: str, out: TextIO) -> int:
         for line in scan_lines(engine, handle):
             out.write(line + "\n")
     return 0
+
+
+def rules(settings: Settings, action: str, subject: str, out: TextIO) -> int:
+    """``riskbot rules list|check|explain``."""
+    loaded = load_rules(settings)
+    if action == "list":
+        return ruletools.list_rules(loaded, out)
+    if action == "check":
+        return ruletools.check_rules(loaded, out)
+    return ruletools.explain(loaded, subject, out)
+
+
+def evaluate(settings: Settings, file: Path, out: TextIO, *, quiet: bool, as_json: bool) -> int:
+    """``riskbot eval FILE``."""
+    if not file.is_file():
+        raise CliError(f"{file}: no such file", EXIT_USAGE)
+    return ruletools.run_eval(load_rules(settings), file, out, details=not quiet, as_json=as_json)
 
 
 async def _database(settings: Settings) -> Database:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import (
     BaseSettings,
+    NoDecode,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
     TomlConfigSettingsSource,
@@ -42,7 +43,9 @@ class Settings(BaseSettings):
     database_url: str = DEFAULT_DATABASE_URL
     feeds: Path | None = Field(default=None, description="OPML or text file replacing the defaults")
     rules_dir: Path | None = None
-    disabled_rules: list[str] = Field(default_factory=list)
+    disabled_rules: Annotated[list[str], NoDecode] = Field(
+        default_factory=list, description="rule ids to switch off, comma-separated"
+    )
 
     telegram_token: SecretStr | None = None
     telegram_api_url: str = TELEGRAM_API_URL
@@ -62,6 +65,13 @@ class Settings(BaseSettings):
     console_alerts: bool | None = Field(
         default=None, description="print alerts to stdout; default: when no chat token is set"
     )
+
+    @field_validator("disabled_rules", mode="before")
+    @classmethod
+    def _split_ids(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
 
     @field_validator("log_level", mode="before")
     @classmethod

@@ -80,6 +80,11 @@ class Engine:
         return self._rules
 
     @property
+    def patterns(self) -> tuple[str, ...]:
+        """Every distinct normalised phrase the engine's automaton matches."""
+        return self._matcher.phrases
+
+    @property
     def gazetteer(self) -> Gazetteer:
         """The gazetteer used for country mentions."""
         return self._gazetteer

@@ -135,15 +135,19 @@ def _strings(value: Any, where: str) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _read(name: str) -> Any:
-    with (DATA_DIR / name).open(encoding="utf-8") as handle:
+def _read(folder: pathlib.Path, name: str) -> Any:
+    with (folder / name).open(encoding="utf-8") as handle:
         return yaml.safe_load(handle)
 
 
 @cache
-def load_gazetteer() -> Gazetteer:
-    """Load the shipped gazetteer (cached: it is immutable data)."""
-    raw_countries = _read("countries.yaml")
+def load_gazetteer(data_dir: pathlib.Path = DATA_DIR) -> Gazetteer:
+    """Load the gazetteer (cached: it is immutable data).
+
+    ``data_dir`` holds ``countries.yaml``, ``regions.yaml`` and ``lookalikes.yaml``; the shipped
+    data unless given (tests pin a frozen copy).
+    """
+    raw_countries = _read(data_dir, "countries.yaml")
     countries: dict[str, Country] = {}
     for code, entry in raw_countries.items():
         names = _strings(entry.get("names"), f"{code}.names")
@@ -157,7 +161,7 @@ def load_gazetteer() -> Gazetteer:
         )
     regions: dict[str, frozenset[str]] = {}
     region_names: dict[str, str] = {}
-    for region_id, entry in _read("regions.yaml").items():
+    for region_id, entry in _read(data_dir, "regions.yaml").items():
         codes = frozenset(_strings(entry.get("countries"), f"{region_id}.countries"))
         unknown = codes - countries.keys()
         if unknown:
@@ -165,7 +169,7 @@ def load_gazetteer() -> Gazetteer:
         regions[region_id] = codes
         for region_name in _strings(entry.get("names"), f"{region_id}.names"):
             region_names[normalise(region_name)] = region_id
-    lookalikes = _read("lookalikes.yaml")
+    lookalikes = _read(data_dir, "lookalikes.yaml")
     ambiguous: dict[str, Ambiguity] = {}
     for code, entry in lookalikes["ambiguous"].items():
         unless = frozenset(normalise(w) for w in _strings(entry.get("unless"), code))

@@ -72,6 +72,11 @@ class PhraseMatcher(Generic[K]):
     def __len__(self) -> int:
         return len(self._phrases)
 
+    @property
+    def phrases(self) -> tuple[str, ...]:
+        """Every distinct normalised phrase in the automaton (for benchmarks and tools)."""
+        return tuple(self._phrases)
+
     def find(self, text: str) -> list[Hit[K]]:
         """Return non-overlapping, word-bounded, leftmost-longest hits in ``text``.
 

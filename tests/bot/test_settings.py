@@ -80,3 +80,8 @@ def test_toml_file_errors(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> No
     monkeypatch.setenv("RISKBOT_CONFIG", str(unknown))
     with pytest.raises(SettingsError, match="RISKBOT_POL_INTERVAL: is not a known setting"):
         load_settings()
+
+
+def test_disabled_rules_are_comma_separated(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RISKBOT_DISABLED_RULES", "coup.seizure, unrest.protests,")
+    assert load_settings().disabled_rules == ["coup.seizure", "unrest.protests"]
