@@ -25,9 +25,10 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from rules.cues import CueSet
 from rules.rule import Attribution
 
-__all__ = ["Mention", "Role", "attribute", "role_of"]
+__all__ = ["Mention", "Role", "SentenceRoles", "attribute", "role_of"]
 
 
 class Role(StrEnum):
@@ -90,20 +91,68 @@ _SELF_REFERENCE = re.compile(r"\b(?:his|her|its|their|our|my)\b")
 _PRONOUN = re.compile(r"\b(?:it|its|they|their|itself)\b")
 
 
+# Cue literals (see ``rules.cues``): every match of _COMMENTER_AFTER contains one of them.
+_SPEECH_CUES = CueSet(
+    [
+        ("say", "said", "call", "urg", "welcom", "condemn", "critici", "questioned", "accus",
+         "prais", "told", "tells", "express", "voiced", "denounc", "noted", "stated", "demanded",
+         "ask", "insist", "claimed", "alleged", "believ", "warn", "reported", "estimat", "appeal",
+         "pressed", "hop", "feared")
+    ]
+)  # fmt: skip
+
+
+def _endings(words: tuple[str, ...]) -> tuple[str, ...]:
+    """What text just before a mention ends with when ``words`` (then maybe "the") precede it."""
+    return tuple(f"{word} " for word in words) + tuple(f"{word} the " for word in words)
+
+
+# Every match of _COMMENTER_BEFORE / _ADDRESSEE_BEFORE ends right before the mention with one of
+# these (they end in "$"), so a sentence that does not end so there needs no search.
+_COMMENTER_BEFORE_ENDINGS = _endings(
+    ("according to", ", said", ", says", "worried", "alarmed", "angered", "concerned",
+     "unsettled", "rattled", "from", "by")
+)  # fmt: skip
+_ADDRESSEE_BEFORE_ENDINGS = _endings(
+    ("on", "urge", "urges", "urged", "urging", "press", "presses", "pressed", "pressing", "to",
+     "ask", "asks", "asked", "asking", "told", "tells", "that", "warn", "warns", "warned",
+     "warning")
+)  # fmt: skip
+
+
+class SentenceRoles:
+    """Roles of country mentions in one normalised sentence; cues are found once per sentence."""
+
+    def __init__(self, sentence: str) -> None:
+        self._text = sentence
+        self._speech = _SPEECH_CUES.present(sentence) != 0
+
+    def role(self, start: int, end: int) -> Role:
+        """Role of the mention at ``start``..``end`` of the sentence."""
+        sentence = self._text
+        after = sentence[end : end + 80]
+        if _FORCES_AFTER.match(after):
+            return Role.FORCES
+        if self._speech and _COMMENTER_AFTER.match(after):
+            if _OFFICIAL_AFTER.match(after) or _SELF_REFERENCE.search(sentence, end):
+                return Role.OFFICIAL
+            return Role.COMMENTER
+        # "$" also matches before a final newline, hence the second test.
+        newline = start > 0 and sentence[start - 1] == "\n"
+        if (
+            newline or sentence.endswith(_COMMENTER_BEFORE_ENDINGS, 0, start)
+        ) and _COMMENTER_BEFORE.search(sentence, max(0, start - 40), start):
+            return Role.COMMENTER
+        if (
+            newline or sentence.endswith(_ADDRESSEE_BEFORE_ENDINGS, 0, start)
+        ) and _ADDRESSEE_BEFORE.search(sentence, max(0, start - 30), start):
+            return Role.ADDRESSEE
+        return Role.PLAIN
+
+
 def role_of(sentence: str, start: int, end: int) -> Role:
     """Role of the mention at ``start``..``end`` of normalised ``sentence``."""
-    after = sentence[end : end + 80]
-    if _FORCES_AFTER.match(after):
-        return Role.FORCES
-    if _COMMENTER_AFTER.match(after):
-        if _OFFICIAL_AFTER.match(after) or _SELF_REFERENCE.search(sentence, end):
-            return Role.OFFICIAL
-        return Role.COMMENTER
-    if _COMMENTER_BEFORE.search(sentence, max(0, start - 40), start):
-        return Role.COMMENTER
-    if _ADDRESSEE_BEFORE.search(sentence, max(0, start - 30), start):
-        return Role.ADDRESSEE
-    return Role.PLAIN
+    return SentenceRoles(sentence).role(start, end)
 
 
 def _allowed(mention: Mention, policy: Attribution) -> bool:

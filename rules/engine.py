@@ -5,22 +5,26 @@ runs a single Aho-Corasick pass over every rule phrase, exclusion, country alias
 guard, and then, only for sentences where some rule's first phrase group matched, checks the other
 groups within the rule's word window, works out modality and countries, and keeps the best evidence
 per (trigger, country).
+
+Everything past the automaton pass is lazy: hits stay plain tuples in one list, ordered by
+position; a sentence's hits are a slice of it, found in one walk. Rule groups are filed only for
+sentences that anchor a rule, and country mentions (with their roles) are resolved only for the
+sentences whose attribution needs them.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from sys import maxsize
 
-from rules.attribution import Mention, Role, attribute, role_of
+from rules.attribution import Mention, Role, SentenceRoles, attribute
 from rules.gazetteer import Gazetteer
-from rules.matcher import Hit, PhraseMatcher
+from rules.matcher import PhraseMatcher, Span
 from rules.modality import SentenceModality
-from rules.model import ALERTING_MODALITIES, Article, Modality, Signal
+from rules.model import ALERTING_MODALITIES, Article, Modality, Severity, Signal
 from rules.rule import Attribution, Rule
-from rules.text import Sentence, normalise, split_sentences
+from rules.text import normalise, sentence_texts
 
 __all__ = ["Engine"]
 
@@ -34,27 +38,79 @@ _ANAPHOR = re.compile(
 _WORD = re.compile(r"\w+")
 MAX_HITS_PER_GROUP = 12
 
-
-@dataclass(slots=True)
-class _Phrase:
-    word: int
-    start: int
-    end: int
-    phrase: str
+_Phrase = tuple[int, int, int, str]
+"""A rule phrase found in a sentence: word index, start, end (in the sentence), phrase."""
 
 
-@dataclass(slots=True)
-class _SentenceHits:
-    groups: dict[tuple[int, int], list[_Phrase]] = field(default_factory=dict)
-    near: dict[int, list[_Phrase]] = field(default_factory=dict)
-    excluded: set[int] = field(default_factory=set)
-    countries: list[tuple[int, int, str, str]] = field(default_factory=list)
+class _Keys:
+    """A hit's keys sorted by what they mean to the engine (precomputed per phrase).
+
+    ``bits`` has the bit of each (rule, group) the hit belongs to (``_RuleBits``), ``excluding``
+    bit ``r`` for each rule ``r`` the hit is an exclusion of.
+    """
+
+    __slots__ = ("bits", "countries", "excluded", "excluding", "groups", "near")
+
+    def __init__(self, keys: Sequence[Key], bits: _RuleBits) -> None:
+        self.groups = tuple(
+            (ref, group) for kind, ref, group in keys if kind == "g" and isinstance(ref, int)
+        )
+        self.near = tuple(ref for kind, ref, _ in keys if kind == "n" and isinstance(ref, int))
+        self.excluded = tuple(ref for kind, ref, _ in keys if kind == "x" and isinstance(ref, int))
+        self.countries = tuple(str(ref) for kind, ref, _ in keys if kind == "c")
+        self.bits = 0
+        for rule_index, group in self.groups:
+            self.bits |= 1 << (bits.first[rule_index] + group)
+        self.excluding = 0
+        for rule_index in self.excluded:
+            self.excluding |= 1 << rule_index
 
 
-@dataclass(slots=True)
-class _Candidate:
-    signal: Signal
-    rank: tuple[int, int, int]
+class _RuleBits:
+    """Each (rule, group) numbered as one bit, so a sentence's groups are one integer.
+
+    A rule can fire in a sentence only when all its groups' bits are there and it is not
+    excluded; that is checked before any phrase is filed.
+    """
+
+    __slots__ = ("anchors", "first", "needed", "rule_of_anchor")
+
+    def __init__(self, rules: Sequence[Rule]) -> None:
+        self.first: list[int] = []
+        self.needed: list[int] = []
+        self.rule_of_anchor: dict[int, int] = {}
+        self.anchors = 0
+        bit = 0
+        for rule_index, rule in enumerate(rules):
+            self.first.append(bit)
+            self.needed.append(((1 << len(rule.groups)) - 1) << bit)
+            self.rule_of_anchor[1 << bit] = rule_index
+            self.anchors |= 1 << bit
+            bit += len(rule.groups)
+
+    def candidates(self, present: int, excluding: int) -> list[int]:
+        """Rules (ascending) with every group in ``present`` and not in ``excluding``."""
+        found: list[int] = []
+        anchors = present & self.anchors
+        while anchors:
+            lowest = anchors & -anchors
+            anchors ^= lowest
+            rule_index = self.rule_of_anchor[lowest]
+            needed = self.needed[rule_index]
+            if present & needed == needed and not excluding >> rule_index & 1:
+                found.append(rule_index)
+        return found
+
+
+class _Sentence:
+    """One anchored sentence's rule phrases: per (rule, group), per near rule, exclusions."""
+
+    __slots__ = ("excluded", "groups", "near")
+
+    def __init__(self) -> None:
+        self.groups: dict[tuple[int, int], list[_Phrase]] = {}
+        self.near: dict[int, list[_Phrase]] = {}
+        self.excluded: set[int] = set()
 
 
 class Engine:
@@ -73,6 +129,10 @@ class Engine:
             phrases.append((alias, ("c", code, 0)))
         phrases.extend((guard, ("guard", "", 0)) for guard in gazetteer.guards)
         self._matcher: PhraseMatcher[Key] = PhraseMatcher(phrases, _layer_of)
+        self._bits = _RuleBits(self._rules)
+        self._info = [
+            _Keys(self._matcher.keys_of(i), self._bits) for i in range(len(self._matcher))
+        ]
 
     @property
     def rules(self) -> tuple[Rule, ...]:
@@ -95,103 +155,146 @@ class Engine:
         Never raises on odd input: empty, huge, binary or mixed-script text gives a (possibly
         empty) list.
         """
-        sentences = split_sentences(article.title or "", article.text or "")
-        if not sentences:
+        texts, titles = sentence_texts(article.title or "", article.text or "")
+        if not texts:
             return []
-        normalised = self._normalise_all(sentences)
+        normalised = _normalise_all(texts)
         starts: list[int] = []
         position = 0
         for text in normalised:
             starts.append(position)
             position += len(text) + 1
-        per_sentence: dict[int, _SentenceHits] = {}
-        for hit in self._matcher.find("\n".join(normalised)):
-            index = bisect_right(starts, hit.start) - 1
-            offset = starts[index]
-            bucket = per_sentence.get(index)
-            if bucket is None:
-                bucket = per_sentence[index] = _SentenceHits()
-            self._file_hit(bucket, hit, hit.start - offset, hit.end - offset, normalised[index])
-        mentions = self._resolve_countries(per_sentence, normalised)
+        spans = self._matcher.find_spans("\n".join(normalised))
+        if not spans:
+            return []
+        # One walk over the hits: where each sentence's hits begin, and which rules each sentence
+        # has every group of (and no exclusion for). Only those sentences get any further work.
+        info = self._info
+        bits = self._bits
+        count = len(normalised)
+        firsts = [0] * (count + 1)  # sentence i's hits are spans[firsts[i]:firsts[i + 1]]
+        work: list[tuple[int, list[int]]] = []
+        sentence = 0
+        next_start = starts[1] if count > 1 else maxsize
+        present = excluding = 0
+        for position, (start, _, phrase_index, keys) in enumerate(spans):
+            if start >= next_start:
+                if present & bits.anchors:
+                    candidates = bits.candidates(present, excluding)
+                    if candidates:
+                        work.append((sentence, candidates))
+                present = excluding = 0
+                while start >= next_start:
+                    sentence += 1
+                    firsts[sentence] = position
+                    next_start = starts[sentence + 1] if sentence + 1 < count else maxsize
+            found = info[phrase_index] if keys is None else _Keys(keys, bits)
+            present |= found.bits
+            excluding |= found.excluding
+        if present & bits.anchors:
+            candidates = bits.candidates(present, excluding)
+            if candidates:
+                work.append((sentence, candidates))
+        if not work:
+            return []
+        firsts[sentence + 1 :] = [len(spans)] * (count - sentence)
+        scan = _ArticleScan(
+            self,
+            texts=texts,
+            titles=titles,
+            normalised=normalised,
+            starts=starts,
+            spans=spans,
+            firsts=firsts,
+        )
         year = article.published.year if article.published is not None else None
-        focus = self._focus(sentences, mentions)
-        best: dict[tuple[str, str], _Candidate] = {}
-        for index in sorted(per_sentence):
-            bucket = per_sentence[index]
-            if not bucket.groups:
-                continue
-            self._scan_sentence(
-                index=index,
-                sentence=sentences[index],
-                text=normalised[index],
-                bucket=bucket,
-                mentions=mentions,
-                focus=focus,
-                year=year,
-                best=best,
-            )
-        return [c.signal for c in sorted(best.values(), key=lambda c: c.rank)]
+        best: dict[tuple[str, str], tuple[tuple[int, int, int], Signal]] = {}
+        for index, candidates in work:
+            self._scan_sentence(scan, index, candidates, year, best)
+        return [signal for _, signal in sorted(best.values(), key=_rank)]
 
-    @staticmethod
-    def _normalise_all(sentences: list[Sentence]) -> list[str]:
-        joined = normalise("\n".join(s.text for s in sentences), keep_newlines=True)
-        parts = joined.split("\n")
-        if len(parts) != len(sentences):
-            parts = [normalise(s.text) for s in sentences]
-        return parts
+    def _file(self, scan: _ArticleScan, index: int) -> _Sentence:
+        """The rule phrases of sentence ``index``, filed per rule group (capped per group)."""
+        bucket = _Sentence()
+        groups = bucket.groups
+        near = bucket.near
+        text = scan.normalised[index]
+        offset = scan.starts[index]
+        info = self._info
+        phrase_of = self._matcher.phrase_of
+        lo, hi = scan.span_range(index)
+        for start, stop, phrase_index, keys in scan.spans[lo:hi]:
+            found = info[phrase_index] if keys is None else _Keys(keys, self._bits)
+            if found.groups or found.near:
+                local = start - offset
+                phrase: _Phrase = (
+                    text.count(" ", 0, local),
+                    local,
+                    stop - offset,
+                    phrase_of(phrase_index),
+                )
+                for key in found.groups:
+                    hits = groups.get(key)
+                    if hits is None:
+                        groups[key] = [phrase]
+                    elif len(hits) < MAX_HITS_PER_GROUP:
+                        hits.append(phrase)
+                for rule_index in found.near:
+                    hits = near.get(rule_index)
+                    if hits is None:
+                        near[rule_index] = [phrase]
+                    elif len(hits) < MAX_HITS_PER_GROUP:
+                        hits.append(phrase)
+            if found.excluded:
+                bucket.excluded.update(found.excluded)
+        return bucket
 
-    @staticmethod
-    def _file_hit(bucket: _SentenceHits, hit: Hit[Key], start: int, end: int, text: str) -> None:
-        for kind, ref, group in hit.keys:
-            if kind == "g":
-                assert isinstance(ref, int)
-                found = bucket.groups.setdefault((ref, group), [])
-                if len(found) < MAX_HITS_PER_GROUP:
-                    found.append(_Phrase(text.count(" ", 0, start), start, end, hit.phrase))
-            elif kind == "c":
-                assert isinstance(ref, str)
-                bucket.countries.append((start, end, ref, hit.phrase))
-            elif kind == "x":
-                assert isinstance(ref, int)
-                bucket.excluded.add(ref)
-            elif kind == "n":
-                assert isinstance(ref, int)
-                found = bucket.near.setdefault(ref, [])
-                if len(found) < MAX_HITS_PER_GROUP:
-                    found.append(_Phrase(text.count(" ", 0, start), start, end, hit.phrase))
-
-    def _resolve_countries(
-        self, per_sentence: dict[int, _SentenceHits], normalised: list[str]
-    ) -> dict[int, list[Mention]]:
-        """Country mentions per sentence, look-alikes dropped, roles assigned."""
+    def _mentions(self, scan: _ArticleScan, index: int) -> list[Mention]:
+        """Country mentions of sentence ``index``, look-alikes dropped, roles assigned."""
         ambiguous = self._gazetteer.ambiguous
-        certain = {
-            code
-            for bucket in per_sentence.values()
-            for _, _, code, alias in bucket.countries
-            if alias not in ambiguous
-        }
-        result: dict[int, list[Mention]] = {}
-        for index, bucket in per_sentence.items():
-            text = normalised[index]
-            found: list[Mention] = []
-            words: set[str] | None = None
-            for start, end, code, alias in bucket.countries:
+        text = scan.normalised[index]
+        offset = scan.starts[index]
+        info = self._info
+        phrase_of = self._matcher.phrase_of
+        found: list[Mention] = []
+        words: set[str] | None = None
+        roles: SentenceRoles | None = None
+        lo, hi = scan.span_range(index)
+        for start, stop, phrase_index, keys in scan.spans[lo:hi]:
+            codes = (
+                info[phrase_index].countries if keys is None else _Keys(keys, self._bits).countries
+            )
+            for code in codes:
+                alias = phrase_of(phrase_index)
                 rule = ambiguous.get(alias)
                 if rule is not None and rule.code == code:
                     if words is None:
                         words = set(_WORD.findall(text))
                     if words & rule.unless:
                         continue
-                    if code not in certain and not self._has_context(text, words):
+                    if code not in scan.certain() and not self._has_context(text, words):
                         continue
-                role = role_of(text, start, end)
+                if roles is None:
+                    roles = SentenceRoles(text)
+                role = roles.role(start - offset, stop - offset)
                 if rule is not None and role in (Role.COMMENTER, Role.OFFICIAL):
                     continue  # "Chad said ...", "Jordan told ...": a person, most likely
-                found.append(Mention(start, end, code, role))
-            if found:
-                result[index] = found
-        return result
+                found.append(Mention(start - offset, stop - offset, code, role))
+        return found
+
+    def _certain(self, spans: list[Span[Key]]) -> set[str]:
+        """Countries named in the article by an alias that is not also an ordinary word."""
+        ambiguous = self._gazetteer.ambiguous
+        info = self._info
+        phrase_of = self._matcher.phrase_of
+        certain: set[str] = set()
+        for _, _, phrase_index, keys in spans:
+            codes = (
+                info[phrase_index].countries if keys is None else _Keys(keys, self._bits).countries
+            )
+            if codes and phrase_of(phrase_index) not in ambiguous:
+                certain.update(codes)
+        return certain
 
     def _has_context(self, text: str, words: set[str]) -> bool:
         for word in self._gazetteer.context_words:
@@ -199,64 +302,150 @@ class Engine:
                 return True
         return False
 
-    @staticmethod
-    def _focus(sentences: list[Sentence], mentions: dict[int, list[Mention]]) -> str | None:
-        """The title's only country (ignoring commenters), if the title names exactly one."""
-        if not sentences[0].is_title:
-            return None
-        codes = {m.code for m in mentions.get(0, []) if m.role is not Role.COMMENTER}
-        return next(iter(codes)) if len(codes) == 1 else None
-
     def _scan_sentence(
         self,
-        *,
+        scan: _ArticleScan,
         index: int,
-        sentence: Sentence,
-        text: str,
-        bucket: _SentenceHits,
-        mentions: dict[int, list[Mention]],
-        focus: str | None,
+        candidates: list[int],
         year: int | None,
-        best: dict[tuple[str, str], _Candidate],
+        best: dict[tuple[str, str], tuple[tuple[int, int, int], Signal]],
     ) -> None:
-        modality_finder: SentenceModality | None = None
-        anchors = sorted({rule for rule, group in bucket.groups if group == 0})
-        for rule_index in anchors:
-            if rule_index in bucket.excluded:
-                continue
-            rule = self._rules[rule_index]
-            chosen = _choose(bucket, rule_index, rule)
-            if chosen is None:
-                continue
-            span = (min(p.start for p in chosen), max(p.end for p in chosen))
-            if modality_finder is None:
-                modality_finder = SentenceModality(text, year)
-            modality = modality_finder.at(*span, [(p.start, p.end) for p in chosen])
-            clause = modality_finder.clause_of(span[0])
-            clause = (clause[0], max(clause[1], modality_finder.clause_of(span[1] - 1)[1]))
-            codes = attribute(text, mentions.get(index, []), clause, span, rule.attribution)
-            if not codes:
-                codes = _fallback(index, text, mentions, focus, rule.attribution)
+        """Signals of rules ``candidates`` (which have all their groups) in sentence ``index``."""
+        text = scan.normalised[index]
+        outcomes = scan.outcomes.get(text)
+        if outcomes is None:
+            outcomes = scan.outcomes[text] = self._outcomes(scan, index, candidates, year)
+        for rule, modality, severity, found, matched in outcomes:
+            codes = found or _fallback(index, text, scan, rule.attribution)
             if rule.countries is not None:
                 codes = [c for c in codes if c in rule.countries]
-            severity = rule.severity
-            if modality is Modality.THREATENED:
-                severity = severity.lowered()
-            matched = tuple(p.phrase for p in chosen)
             rank = (
                 0 if modality in ALERTING_MODALITIES else 1,
-                0 if sentence.is_title else 1,
+                0 if index < scan.titles else 1,
                 index,
             )
             for code in codes:
                 key = (rule.trigger, code)
                 current = best.get(key)
-                if current is not None and current.rank <= rank:
+                if current is not None and current[0] <= rank:
                     continue
                 signal = Signal(
-                    rule.trigger, code, severity, modality, sentence.text, rule.id, matched
+                    rule.trigger, code, severity, modality, scan.texts[index], rule.id, matched
                 )
-                best[key] = _Candidate(signal, rank)
+                best[key] = (rank, signal)
+
+    def _outcomes(
+        self, scan: _ArticleScan, index: int, candidates: list[int], year: int | None
+    ) -> list[_Outcome]:
+        """What each candidate rule finds in sentence ``index``: everything that depends on the
+        sentence's text only (its countries before any fallback to other sentences)."""
+        bucket = self._file(scan, index)
+        text = scan.normalised[index]
+        modality_finder: SentenceModality | None = None
+        outcomes: list[_Outcome] = []
+        for rule_index in candidates:
+            rule = self._rules[rule_index]
+            chosen = _choose(bucket, rule_index, rule)
+            if chosen is None:
+                continue
+            span = (min(p[1] for p in chosen), max(p[2] for p in chosen))
+            if modality_finder is None:
+                modality_finder = SentenceModality(text, year)
+            modality = modality_finder.at(*span, [(p[1], p[2]) for p in chosen])
+            clause = modality_finder.clause_of(span[0])
+            clause = (clause[0], max(clause[1], modality_finder.clause_of(span[1] - 1)[1]))
+            codes = attribute(text, scan.mentions(index), clause, span, rule.attribution)
+            severity = rule.severity
+            if modality is Modality.THREATENED:
+                severity = severity.lowered()
+            outcomes.append((rule, modality, severity, codes, tuple(p[3] for p in chosen)))
+        return outcomes
+
+
+_Outcome = tuple[Rule, Modality, Severity, list[str], tuple[str, ...]]
+"""A rule that fired in a sentence: the rule, modality, severity, countries, matched phrases."""
+
+
+class _ArticleScan:
+    """One article being scanned: its sentences, hits, and what has been worked out so far."""
+
+    __slots__ = (
+        "_certain",
+        "_engine",
+        "_firsts",
+        "_focus",
+        "_mentions",
+        "normalised",
+        "outcomes",
+        "spans",
+        "starts",
+        "texts",
+        "titles",
+    )
+
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        texts: list[str],
+        titles: int,
+        normalised: list[str],
+        starts: list[int],
+        spans: list[Span[Key]],
+        firsts: list[int],
+    ) -> None:
+        self._engine = engine
+        self._firsts = firsts
+        self.texts = texts
+        self.titles = titles
+        self.normalised = normalised
+        self.starts = starts
+        self.spans = spans
+        self._mentions: dict[int, list[Mention]] = {}
+        # Per normalised sentence text: what its rules found. A sentence's rules, modality and
+        # countries depend only on its text (and the article), so a repeated sentence is worked
+        # out once; this keeps huge repetitive input linear and cheap.
+        self.outcomes: dict[str, list[_Outcome]] = {}
+        self._certain: set[str] | None = None
+        self._focus: str | bool | None = False  # False: not worked out yet
+
+    def span_range(self, index: int) -> tuple[int, int]:
+        """Where sentence ``index``'s hits are in ``spans``."""
+        return self._firsts[index], self._firsts[index + 1]
+
+    def mentions(self, index: int) -> list[Mention]:
+        """Country mentions of sentence ``index`` (worked out once)."""
+        found = self._mentions.get(index)
+        if found is None:
+            found = self._mentions[index] = self._engine._mentions(self, index)
+        return found
+
+    def certain(self) -> set[str]:
+        """Countries the article names unambiguously somewhere (worked out once)."""
+        if self._certain is None:
+            self._certain = self._engine._certain(self.spans)
+        return self._certain
+
+    def focus(self) -> str | None:
+        """The title's only country (ignoring commenters), if the title names exactly one."""
+        if self._focus is False:
+            self._focus = None
+            if self.titles:
+                codes = {m.code for m in self.mentions(0) if m.role is not Role.COMMENTER}
+                self._focus = next(iter(codes)) if len(codes) == 1 else None
+        return self._focus if isinstance(self._focus, str) else None
+
+
+def _normalise_all(texts: list[str]) -> list[str]:
+    joined = normalise("\n".join(texts), keep_newlines=True)
+    parts = joined.split("\n")
+    if len(parts) != len(texts):
+        parts = [normalise(text) for text in texts]
+    return parts
+
+
+def _rank(candidate: tuple[tuple[int, int, int], Signal]) -> tuple[int, int, int]:
+    return candidate[0]
 
 
 _KINDS = {"g": 0, "n": 1, "x": 2}
@@ -271,15 +460,23 @@ def _layer_of(key: Key) -> int:
     return 0
 
 
-def _choose(bucket: _SentenceHits, rule_index: int, rule: Rule) -> list[_Phrase] | None:
+def _choose(bucket: _Sentence, rule_index: int, rule: Rule) -> list[_Phrase] | None:
     """One hit per group, all within the rule's window (the tightest such set), or ``None``."""
+    if len(rule.groups) == 1:  # the first hit: its span is 0 words, within any window
+        first = bucket.groups.get((rule_index, 0))
+        if not first:
+            return None
+        picked = [first[0]]
+        if rule.near and not _near_ok(bucket, rule_index, rule, picked):
+            return None
+        return picked
     events: list[tuple[int, int, _Phrase]] = []
     for group_index in range(len(rule.groups)):
         found = bucket.groups.get((rule_index, group_index))
         if not found:
             return None
-        events.extend((p.word, group_index, p) for p in found)
-    events.sort(key=lambda e: (e[0], e[1]))
+        events.extend((p[0], group_index, p) for p in found)
+    events.sort(key=_event_order)
     needed = len(rule.groups)
     counts: dict[int, int] = {}
     best: tuple[int, int, int] | None = None
@@ -306,35 +503,35 @@ def _choose(bucket: _SentenceHits, rule_index: int, rule: Rule) -> list[_Phrase]
     return picked
 
 
-def _near_ok(bucket: _SentenceHits, rule_index: int, rule: Rule, picked: list[_Phrase]) -> bool:
+def _event_order(event: tuple[int, int, _Phrase]) -> tuple[int, int]:
+    return event[0], event[1]
+
+
+def _near_ok(bucket: _Sentence, rule_index: int, rule: Rule, picked: list[_Phrase]) -> bool:
     found = bucket.near.get(rule_index)
     if not found:
         return False
     if rule.near_window is None:
         return True
-    low = min(p.word for p in picked) - rule.near_window
-    high = max(p.word for p in picked) + rule.near_window
-    return any(low <= p.word <= high for p in found)
+    low = min(p[0] for p in picked) - rule.near_window
+    high = max(p[0] for p in picked) + rule.near_window
+    return any(low <= p[0] <= high for p in found)
 
 
-def _fallback(
-    index: int,
-    text: str,
-    mentions: dict[int, list[Mention]],
-    focus: str | None,
-    policy: Attribution,
-) -> list[str]:
+def _fallback(index: int, text: str, scan: _ArticleScan, policy: Attribution) -> list[str]:
     """Countries for a sentence that names none: the previous sentence's single country when the
     sentence points back ("the country", "there"), else the title's single country."""
     if _ANAPHOR.search(text) and index > 0:
         previous = {
             m.code
-            for m in mentions.get(index - 1, [])
+            for m in scan.mentions(index - 1)
             if m.role in (Role.PLAIN, Role.FORCES, Role.ADDRESSEE)
             and (policy is Attribution.ACTOR or m.role is Role.PLAIN)
         }
         if len(previous) == 1:
             return list(previous)
-    if focus is not None and index > 0:
-        return [focus]
+    if index > 0:
+        focus = scan.focus()
+        if focus is not None:
+            return [focus]
     return []

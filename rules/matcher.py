@@ -5,21 +5,51 @@ go into one automaton, so an article is scanned once. The recipe follows the pla
 collect *overlapping* matches, keep those bounded by non-word characters on both sides, then pick
 greedily leftmost-longest. Taking only the longest match per position instead would let a longer
 pattern that ends inside a word ("sudden flood" in "sudden floods") hide a valid shorter one.
+
+The word-boundary test runs inside the automaton rather than per match in Python. The text is
+searched in its *word shape*: the same length, word characters (``isalnum()`` or ``_``) and spaces
+kept, every other character turned into one sentinel, and a sentinel added at both ends. Each
+phrase, shaped the same way, goes in four times, with a space or a sentinel before and after it, so
+the automaton reports exactly the word-bounded occurrences, each once. A phrase with punctuation
+inside ("u.s.", "côte d'ivoire") is confirmed against the text itself, since its shape also
+matches other punctuation in the same places.
 """
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 import ahocorasick
 
-from rules.text import is_word_char, normalise
+from rules.text import normalise
 
-__all__ = ["Hit", "PhraseMatcher"]
+__all__ = ["Hit", "PhraseMatcher", "Span"]
 
 K = TypeVar("K", bound=Hashable)
+
+Span = tuple[int, int, int, tuple[K, ...] | None]
+"""A hit without objects: start, stop, phrase index, and its keys (``None``: all of them)."""
+
+_SENTINEL = "\x01"  # normalised text has no control characters
+_ASCII_SHAPE = bytes(
+    b if chr(b).isalnum() or chr(b) in "_ " else ord(_SENTINEL) for b in range(128)
+) + bytes(range(128, 256))
+_NON_ASCII_NON_WORD = re.compile(r"[^\x00-\x7f\w]")  # \w is exactly isalnum() or "_"
+
+
+def word_shape(text: str) -> str:
+    """``text`` with every character that is neither a word character nor a space made a
+    sentinel (same length)."""
+    if text.isascii():
+        return text.encode("ascii").translate(_ASCII_SHAPE).decode("ascii")
+    # Non-word characters outside ASCII (lone surrogates among them) go first, so that the rest
+    # encodes; bytes of multi-byte UTF-8 sequences are all >= 0x80 and left alone.
+    text = _NON_ASCII_NON_WORD.sub(_SENTINEL, text)
+    return text.encode("utf-8").translate(_ASCII_SHAPE).decode("utf-8")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,9 +83,16 @@ class PhraseMatcher(Generic[K]):
         self._layered: list[tuple[tuple[int, tuple[K, ...]], ...]] = []
         self._all_keys: list[tuple[K, ...]] = []
         self._phrases: list[str] = []
-        self._automaton = ahocorasick.Automaton()
+        # Shaped phrases: plain ones map to their index, those with punctuation inside to the
+        # indexes of every phrase with that shape (to be confirmed against the text).
+        plain: dict[str, int] = {}
+        confirm: dict[str, list[int]] = {}
         for norm, keys in keys_by_phrase.items():
-            self._automaton.add_word(norm, (len(self._phrases), len(norm)))
+            shape = word_shape(norm)
+            if shape == norm:
+                plain[shape] = len(self._phrases)
+            else:
+                confirm.setdefault(shape, []).append(len(self._phrases))
             by_layer: dict[int, list[K]] = {}
             for key in keys:
                 by_layer.setdefault(layer_of(key) if layer_of else 0, []).append(key)
@@ -65,6 +102,15 @@ class PhraseMatcher(Generic[K]):
             self._all_keys.append(tuple(k for _, ks in sorted(by_layer.items()) for k in ks))
             self._phrases.append(norm)
 
+        self._confirm: list[tuple[int, ...]] = [tuple(c) for c in confirm.values()]
+        self._layer_masks = [sum(1 << layer for layer, _ in layered) for layered in self._layered]
+        self._automaton = ahocorasick.Automaton()
+        entries = [*plain.items(), *((shape, -1 - n) for n, shape in enumerate(confirm))]
+        for shape, index in entries:
+            value = (index, len(shape) + 1)
+            for before in (" ", _SENTINEL):
+                for after in (" ", _SENTINEL):
+                    self._automaton.add_word(before + shape + after, value)
         self._empty = not keys_by_phrase
         if not self._empty:
             self._automaton.make_automaton()
@@ -77,40 +123,103 @@ class PhraseMatcher(Generic[K]):
         """Every distinct normalised phrase in the automaton (for benchmarks and tools)."""
         return tuple(self._phrases)
 
+    def keys_of(self, index: int) -> tuple[K, ...]:
+        """All keys of phrase number ``index`` (see ``find_spans``)."""
+        return self._all_keys[index]
+
+    def phrase_of(self, index: int) -> str:
+        """The normalised phrase number ``index``."""
+        return self._phrases[index]
+
     def find(self, text: str) -> list[Hit[K]]:
         """Return non-overlapping, word-bounded, leftmost-longest hits in ``text``.
 
         ``text`` must already be normalised (see ``rules.text.normalise``).
         """
+        phrases = self._phrases
+        all_keys = self._all_keys
+        return [
+            Hit(start, stop, phrases[index], all_keys[index] if keys is None else keys)
+            for start, stop, index, keys in self.find_spans(text)
+        ]
+
+    def find_spans(self, text: str) -> list[Span[K]]:
+        """``find`` without objects: ``(start, stop, phrase index, keys)`` per hit, in order.
+
+        ``keys`` is ``None`` when the hit carries all its phrase's keys (``keys_of``), which is
+        the usual case; otherwise the keys of the layers where it won.
+        """
         if self._empty or not text:
             return []
-        size = len(text)
-        candidates: list[tuple[int, int, int]] = []
-        for end, (index, length) in self._automaton.iter(text):
-            start = end - length + 1
-            stop = end + 1
-            if start > 0 and is_word_char(text[start - 1]):
-                continue
-            if stop < size and is_word_char(text[stop]):
-                continue
-            candidates.append((start, -stop, index))
-        if not candidates:
-            return []
-        candidates.sort()
-        hits: list[Hit[K]] = []
+        # Matches arrive word-bounded, in order of their end (so ends never decrease). Matches
+        # that overlap, directly or through others, form a cluster: a match alone in its cluster
+        # wins in every layer, and only clusters of two or more need the per-layer
+        # leftmost-longest choice. Earlier layers' choices never reach into a later cluster.
+        found: list[tuple[int, int, int]] = []
+        firsts: list[int] = []  # where each cluster starts in ``found``
+        crowded: list[int] = []  # the starts of clusters with two or more matches, ascending
+        last_stop = 0
+        phrases = self._phrases
+        shaped = f"{_SENTINEL}{word_shape(text)}{_SENTINEL}"
+        for end, (value, back) in self._automaton.iter(shaped):
+            # The match is [end - back, end - 1) in ``text``: the padding and the boundary
+            # characters cancel out.
+            start = end - back
+            index = value
+            if value < 0:
+                candidates = self._confirm[-1 - value]
+                piece = text[start : end - 1]
+                index = next((i for i in candidates if phrases[i] == piece), -1)
+                if index < 0:
+                    continue
+            if start >= last_stop:
+                firsts.append(len(found))
+            else:  # joins the last cluster, and any earlier one it reaches back into
+                while len(firsts) > 1 and start < found[firsts[-1] - 1][1]:
+                    firsts.pop()
+                head = firsts[-1]
+                while crowded and crowded[-1] >= head:
+                    crowded.pop()
+                crowded.append(head)
+            last_stop = end - 1
+            found.append((start, last_stop, index))
+        spans: list[Span[K]] = [(start, stop, index, None) for start, stop, index in found]
+        if crowded:
+            firsts.append(len(found))
+            for head in reversed(crowded):
+                after = firsts[bisect_right(firsts, head)]
+                spans[head:after] = self._settle(found[head:after])
+        return spans
+
+    def _settle(self, cluster: list[tuple[int, int, int]]) -> list[Span[K]]:
+        """Leftmost-longest per layer among overlapping matches: the winners, in order."""
+        ordered = sorted(cluster, key=_leftmost_longest)
+        masks = self._layer_masks
+        seen = 0
+        for _, _, index in ordered:
+            if seen & masks[index]:
+                break
+            seen |= masks[index]
+        else:  # no two matches share a layer: every one wins everywhere
+            return [(start, stop, index, None) for start, stop, index in ordered]
+        spans: list[Span[K]] = []
         positions: dict[int, int] = {}
-        for start, neg_stop, index in candidates:
-            layered = self._layered[index]
+        for start, stop, index in ordered:
             accepted: list[K] = []
             everything = True
-            for layer, keys in layered:
+            for layer, keys in self._layered[index]:
                 if start >= positions.get(layer, -1):
                     accepted.extend(keys)
-                    positions[layer] = -neg_stop
+                    positions[layer] = stop
                 else:
                     everything = False
             if everything:
-                hits.append(Hit(start, -neg_stop, self._phrases[index], self._all_keys[index]))
+                spans.append((start, stop, index, None))
             elif accepted:
-                hits.append(Hit(start, -neg_stop, self._phrases[index], tuple(accepted)))
-        return hits
+                spans.append((start, stop, index, tuple(accepted)))
+        return spans
+
+
+def _leftmost_longest(match: tuple[int, int, int]) -> tuple[int, int, int]:
+    start, stop, index = match
+    return start, -stop, index

@@ -14,6 +14,9 @@ Each cue kind looks in its own range:
 - announced: will/plans to/announced/ordered/to start... in the clause.
 
 The first that applies in that order wins; otherwise the match is reported.
+
+Each cue regex has its cue literals (``rules.cues``): a sentence is searched with a regex only when
+one of them occurs in it, which leaves most sentences with no regex to run at all.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
+from rules.cues import CueSet
 from rules.model import Modality
 
 __all__ = ["SentenceModality"]
@@ -84,14 +88,87 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
+def _word_first(words: str) -> str:
+    r"""A regex for the whole words ``words`` ("a|b|...") that begins with a literal letter, so
+    the regex engine jumps between candidate letters instead of testing every position:
+    ``\b(?:about|after)\b`` becomes ``a(?<!\wa)(?:bout|fter)\b``."""
+    by_letter: dict[str, list[str]] = {}
+    for word in words.split("|"):
+        by_letter.setdefault(word[0], []).append(word[1:])
+    return "|".join(
+        f"{letter}(?<!\\w{letter})(?:{'|'.join(rests)})\\b" for letter, rests in by_letter.items()
+    )
+
+
+# The same matches as _SCOPE_BREAK and _CLAUSE_BREAK, written to be found fast. None of their
+# alternatives can match overlapping text or at one place (whole words, or one punctuation mark),
+# so _CLAUSE_BREAK's matches are the union of its three parts'.
+_FAST_SCOPE_BREAK = re.compile(";|" + _word_first("though|although|but|however|whereas|while|yet"))
+_FAST_CLAUSE_BREAKS = (
+    re.compile(r"[,;:]"),
+    re.compile(
+        _word_first(
+            "though|although|but|however|whereas|while|after|before|because|since|when"
+            "|following|amid|until|who|which|where"
+        )
+    ),
+    re.compile(
+        r"as(?<!\was)(?<!such as)(?<!well as)(?<!same as)(?<!just as)\b"
+        r"(?! (?:well|many|much|part|long|soon|far|of))"
+    ),
+)
+
+
+def _clause_starts(sentence: str) -> list[int]:
+    found = [m.start() for pattern in _FAST_CLAUSE_BREAKS for m in pattern.finditer(sentence)]
+    found.sort()
+    return [0, *found]
+
+
+# Cue literals: every match of the regex named on the left contains at least one of them.
+_CUES = CueSet(
+    [
+        # _HISTORICAL: "... ago", "the cold war", "soviet era/times", "world war", "1960s", a year
+        ("ago", "cold war", "soviet", "world war", *"0123456789"),
+        ("deny", "deni", "refut", "dismiss", "reject", "baseless", "false", "fake", "unfounded",
+         "untrue"),  # _DENIED
+        ("no", "never", "neither", "without", "n't"),  # _NEGATION_WORD (no/not/nor/cannot: "no")
+        ("reject", "refus", "rul", "declin", "no ", "yet to", "call", "stopp", "resist",
+         "halt"),  # _REFUSAL
+        ("threat", "warn", "ultimatum"),  # _THREAT
+        ("could", "might", "possib", "potential", "whether", "should", "hypothetical", "fear",
+         "risk", "prospect of", "case of", "event of", "scenario", "threat of",
+         "would be ready", "consider", "mull", "weigh", "likely", "may"),  # _HYPOTHETICAL
+        ("if", "unless"),  # _CONDITION
+        ("will", "shall", "would", "plan", "announc", "order", "to start", "to begin", "set to",
+         "is to", "are to", "was to", "were to", "decid", "decision to", "agree", "pledg", "vow",
+         "intend", "expected to", "going to", "prepar", "scheduled", "end of", "instruct",
+         "authori", "approv", "issu", "decree", "'ll"),  # _ANNOUNCED
+        (";", "though", "but", "however", "whereas", "while", "yet"),  # _SCOPE_BREAK
+    ]
+)  # fmt: skip
+_HISTORICAL_CUE = 1 << 0
+_DENIED_CUE = 1 << 1
+_NEGATION_CUE = 1 << 2
+_REFUSAL_CUE = 1 << 3
+_THREAT_CUE = 1 << 4
+_HYPOTHETICAL_CUE = 1 << 5
+_CONDITION_CUE = 1 << 6
+_ANNOUNCED_CUE = 1 << 7
+_SCOPE_CUE = 1 << 8
+
+
 class SentenceModality:
     """Modality of matches in one normalised sentence; cues are found once per sentence."""
 
     def __init__(self, sentence: str, published_year: int | None = None) -> None:
         self._text = sentence
-        self._scopes = [0] + [m.end() for m in _SCOPE_BREAK.finditer(sentence)]
-        self._clauses = [0] + [m.start() for m in _CLAUSE_BREAK.finditer(sentence)]
-        self._historical = self._is_historical(published_year)
+        self._cues = cues = _CUES.present(sentence)
+        self._scopes = [0]
+        if cues & _SCOPE_CUE:
+            self._scopes += [m.end() for m in _FAST_SCOPE_BREAK.finditer(sentence)]
+        self._clauses = _clause_starts(sentence)
+        self._historical = bool(cues & _HISTORICAL_CUE) and self._is_historical(published_year)
 
     def _is_historical(self, published_year: int | None) -> bool:
         for m in _HISTORICAL.finditer(self._text):
@@ -125,21 +202,26 @@ class SentenceModality:
         if self._historical:
             return Modality.HISTORICAL
         text = self._text
+        cues = self._cues
         scope_start, scope_end = self.scope_of(start)
         scope_end = max(scope_end, self.scope_of(max(end - 1, start))[1])
-        if _DENIED.search(text, scope_start, scope_end):
+        if cues & _DENIED_CUE and _DENIED.search(text, scope_start, scope_end):
             return Modality.DENIED
-        if self._negated(start, end, scope_start, phrases):
+        if cues & (_NEGATION_CUE | _REFUSAL_CUE) and self._negated(
+            start, end, scope_start, phrases
+        ):
             return Modality.NEGATED
-        if _THREAT.search(text, scope_start, end):
+        if cues & _THREAT_CUE and _THREAT.search(text, scope_start, end):
             return Modality.THREATENED
+        if not cues & (_HYPOTHETICAL_CUE | _CONDITION_CUE | _ANNOUNCED_CUE):
+            return Modality.REPORTED
         clause_start, clause_end = self.clause_of(start)
         clause_end = max(clause_end, self.clause_of(max(end - 1, start))[1])
-        if _HYPOTHETICAL.search(text, clause_start, clause_end) or _CONDITION.search(
-            text, scope_start, scope_end
+        if (cues & _HYPOTHETICAL_CUE and _HYPOTHETICAL.search(text, clause_start, clause_end)) or (
+            cues & _CONDITION_CUE and _CONDITION.search(text, scope_start, scope_end)
         ):
             return Modality.HYPOTHETICAL
-        if _ANNOUNCED.search(text, clause_start, clause_end):
+        if cues & _ANNOUNCED_CUE and _ANNOUNCED.search(text, clause_start, clause_end):
             return Modality.ANNOUNCED
         return Modality.REPORTED
 
@@ -147,6 +229,11 @@ class SentenceModality:
         self, start: int, end: int, scope_start: int, phrases: Sequence[tuple[int, int]]
     ) -> bool:
         text = self._text
+        if not self._cues & _NEGATION_CUE:
+            return (
+                self._cues & _REFUSAL_CUE != 0
+                and _REFUSAL.search(text, scope_start, end) is not None
+            )
         look_from = start
         for _ in range(5):
             previous = text.rfind(" ", scope_start, look_from - 1)
@@ -162,4 +249,5 @@ class SentenceModality:
             gaps = [(look_from, end)]
         if any(_NEGATION_WORD.search(text, low, high) for low, high in gaps if low < high):
             return True
-        return _REFUSAL.search(text, scope_start, end) is not None
+        refusal = self._cues & _REFUSAL_CUE != 0
+        return refusal and _REFUSAL.search(text, scope_start, end) is not None

@@ -23,6 +23,7 @@ __all__ = [
     "expand_phrase",
     "is_word_char",
     "normalise",
+    "sentence_texts",
     "split_sentences",
 ]
 
@@ -39,15 +40,38 @@ _DROPPED = "\u00ad\u200b\ufeff"
 
 # Regex substitutions run in C; str.translate with a dict is several times slower.
 _CONTROLS = "".join(chr(c) for c in [*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
-_TO_QUOTE = re.compile("[" + re.escape(_QUOTES) + "]")
-_TO_DQUOTE = re.compile("[" + re.escape(_DQUOTES) + "]")
 _TO_SPACE = re.compile("[" + re.escape(_DASHES + _SPACES + _CONTROLS) + "]")
-_TO_NOTHING = re.compile("[" + re.escape(_DROPPED) + "]")
 
-_MANY_SPACES = re.compile(r" {2,}")
-# Upper-case abbreviations that would be ordinary words once lower-cased ("US" -> "us").
-_CASED_ABBREVIATIONS = re.compile(r"\b(US|UK)\b")
+_MANY_SPACES = re.compile(r"  +")
+# Upper-case abbreviations that would be ordinary words once lower-cased ("US" -> "us"). Same as
+# r"\b(US|UK)\b", written to start with a literal so the regex engine can skip ahead quickly.
+_CASED_ABBREVIATIONS = re.compile(r"U(?<!\wU)[SK](?!\w)")
 _ABBREVIATION_SPELLING = {"US": "U.S.", "UK": "U.K."}
+# Every non-ASCII character folded by normalisation, and what it becomes (one regex pass).
+_FOLDED = re.compile(
+    "[" + re.escape(_QUOTES + _DQUOTES + _DROPPED + _DASHES + _SPACES + _CONTROLS) + "]"
+)
+_FOLD = (
+    dict.fromkeys(_QUOTES, "'")
+    | dict.fromkeys(_DQUOTES, '"')
+    | dict.fromkeys(_DROPPED, "")
+    | dict.fromkeys(_DASHES + _SPACES + _CONTROLS, " ")
+)
+# ASCII text takes a byte-level shortcut: dashes and controls to spaces and lower case in one
+# ``bytes.translate`` (the same result as ``_TO_SPACE`` and ``str.lower()``; quotes such as "`"
+# are folded only in non-ASCII text, as before).
+_ASCII_TABLE = bytes(
+    ord(" ") if chr(b) in _DASHES + _SPACES + _CONTROLS else ord(chr(b).lower()) for b in range(128)
+) + bytes(range(128, 256))
+_ASCII_TABLE_NO_NEWLINES = _ASCII_TABLE.replace(b"\n", b" ")
+
+
+def _spell_abbreviation(match: re.Match[str]) -> str:
+    return _ABBREVIATION_SPELLING[match.group()]
+
+
+def _fold(match: re.Match[str]) -> str:
+    return _FOLD[match.group()]
 
 
 def normalise(text: str, *, keep_newlines: bool = False) -> str:
@@ -55,17 +79,23 @@ def normalise(text: str, *, keep_newlines: bool = False) -> str:
 
     Newlines become spaces unless ``keep_newlines`` (the engine joins sentences with them).
     """
-    text = _CASED_ABBREVIATIONS.sub(lambda m: _ABBREVIATION_SPELLING[m.group(1)], text)
-    text = unicodedata.normalize("NFKC", text)
-    if not text.isascii():
-        text = _TO_QUOTE.sub("'", text)
-        text = _TO_DQUOTE.sub('"', text)
-        text = _TO_NOTHING.sub("", text)
-    text = _TO_SPACE.sub(" ", text)
-    if not keep_newlines:
-        text = text.replace("\n", " ")
-    text = _MANY_SPACES.sub(" ", text.lower())
-    return text.replace(" \n", "\n").replace("\n ", "\n").strip(" ")
+    if "U" in text:
+        text = _CASED_ABBREVIATIONS.sub(_spell_abbreviation, text)
+    if text.isascii():  # NFKC leaves ASCII unchanged
+        table = _ASCII_TABLE if keep_newlines else _ASCII_TABLE_NO_NEWLINES
+        text = text.encode("ascii").translate(table).decode("ascii")
+    else:
+        text = unicodedata.normalize("NFKC", text)
+        # Quotes are folded only in text that NFKC leaves non-ASCII, as before.
+        text = _TO_SPACE.sub(" ", text) if text.isascii() else _FOLDED.sub(_fold, text)
+        if not keep_newlines:
+            text = text.replace("\n", " ")
+        text = text.lower()
+    if "  " in text:
+        text = _MANY_SPACES.sub(" ", text)
+    if "\n" in text:
+        text = text.replace(" \n", "\n").replace("\n ", "\n")
+    return text.strip(" ")
 
 
 def is_word_char(ch: str) -> bool:
@@ -115,15 +145,18 @@ class Sentence:
 
 
 # A sentence ends at . ! ? or … (plus closing quotes/brackets) followed by space and a
-# character that is not a lower-case letter.
-# The look-behind makes a run of dots start only once (no quadratic rescans of "......").
+# character that is not a lower-case letter. A run of dots starts only once (no quadratic rescans
+# of "......"): the look-behind, placed after the first character so that the regex engine can
+# skip ahead to candidate characters, rejects a start right after another one. Group 1 is the
+# trailing whitespace.
 _SENTENCE_END = re.compile(
-    r"(?<![.!?\u2026])[.!?\u2026]++[\"'\u2019\u201d\u00bb)\]]*+\s++(?=[^\s\u0061-\u007a])"
+    r"[.!?\u2026](?<![.!?\u2026]{2})[.!?\u2026]*+[\"'\u2019\u201d\u00bb)\]]*+(\s++)(?=[^\s\u0061-\u007a])"
 )
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr gen col lt sgt capt maj adm gov sen rep prof jr sr st no vs etc "  # noqa: SIM905
     "u.s u.k u.n e.u jan feb mar apr aug sept sep oct nov dec".split()
 )
+_LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS))
 
 
 def _ends_with_abbreviation(piece: str) -> bool:
@@ -133,6 +166,16 @@ def _ends_with_abbreviation(piece: str) -> bool:
     word = stripped[:-1].rsplit(None, 1)[-1] if stripped[:-1].strip() else ""
     word = word.lstrip("(\"'\u201c\u2018").lower()
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def _abbreviation_at(paragraph: str, start: int, dot: int) -> bool:
+    """``_ends_with_abbreviation(paragraph[start:dot + 1])``, with a shortcut for long words."""
+    # Letters and digits are neither spaces nor stripped quotes, so an alphanumeric tail longer
+    # than every abbreviation means the last word is too long to be one (lower() never shortens).
+    tail = paragraph[max(start, dot - _LONGEST_ABBREVIATION - 1) : dot]
+    if len(tail) > _LONGEST_ABBREVIATION and tail.isalnum():
+        return False
+    return _ends_with_abbreviation(paragraph[start : dot + 1])
 
 
 def _chunks(text: str) -> Iterator[str]:
@@ -146,20 +189,48 @@ def _chunks(text: str) -> Iterator[str]:
     yield text
 
 
-def _split_paragraph(paragraph: str) -> Iterator[str]:
-    start = 0
-    pending = ""
-    for m in _SENTENCE_END.finditer(paragraph):
-        piece = paragraph[start : m.end()]
-        start = m.end()
-        if _ends_with_abbreviation(piece):
-            pending += piece
+def _add_piece(texts: list[str], piece: str) -> None:
+    piece = piece.strip()
+    if len(piece) <= MAX_SENTENCE_CHARS:
+        if piece:
+            texts.append(piece)
+        return
+    for chunk in _chunks(piece):
+        stripped = chunk.strip()
+        if stripped:
+            texts.append(stripped)
+
+
+def sentence_texts(title: str, text: str) -> tuple[list[str], int]:
+    """The texts ``split_sentences`` returns, and how many of them (at the front) are the title."""
+    texts: list[str] = []
+    title = " ".join(title.split())
+    if title:
+        _add_piece(texts, title)
+    titles = len(texts)
+    finditer = _SENTENCE_END.finditer
+    for paragraph in text.splitlines():
+        if not paragraph or paragraph.isspace():
             continue
-        yield pending + piece
+        start = 0
         pending = ""
-    rest = pending + paragraph[start:]
-    if rest.strip():
-        yield rest
+        for m in finditer(paragraph):
+            end = m.end()
+            dot = m.start(1) - 1  # the last character before the whitespace
+            if paragraph[dot] == "." and _abbreviation_at(paragraph, start, dot):
+                pending += paragraph[start:end]
+            else:
+                piece = (pending + paragraph[start:end]).strip()
+                if 0 < len(piece) <= MAX_SENTENCE_CHARS:  # the usual case, as _add_piece
+                    texts.append(piece)
+                else:
+                    _add_piece(texts, piece)
+                pending = ""
+            start = end
+        rest = pending + paragraph[start:]
+        if rest.strip():
+            _add_piece(texts, rest)
+    return texts, titles
 
 
 def split_sentences(title: str, text: str) -> list[Sentence]:
@@ -167,15 +238,5 @@ def split_sentences(title: str, text: str) -> list[Sentence]:
 
     Paragraph breaks always end a sentence. Each returned text is stripped and non-empty.
     """
-    sentences: list[Sentence] = []
-    title = " ".join(title.split())
-    if title:
-        sentences.extend(Sentence(chunk.strip(), True) for chunk in _chunks(title) if chunk.strip())
-    for paragraph in text.splitlines():
-        if not paragraph.strip():
-            continue
-        for piece in _split_paragraph(paragraph):
-            for chunk in _chunks(piece.strip()):
-                if chunk.strip():
-                    sentences.append(Sentence(chunk.strip()))
-    return sentences
+    texts, titles = sentence_texts(title, text)
+    return [Sentence(t, i < titles) for i, t in enumerate(texts)]

@@ -15,11 +15,11 @@ GOOD = """\
 trigger: unrest
 rules:
   - id: unrest.user_sit_in
-    description: Sit-ins.
-    any: ["sit{,-}in{,s}"]
+    description: Pot-banging protests (a form the shipped packs do not know).
+    any: ["{bang,banged,banging} pots and pans"]
     examples:
       fire:
-        - {text: "Students staged a sit-in in Almaty.", countries: [KZ]}
+        - {text: "Residents banged pots and pans in Almaty.", countries: [KZ]}
       quiet: ["The cat sat in the sun in Paris."]
 """
 
@@ -41,7 +41,9 @@ def test_good_pack_loads(tmp_path: pathlib.Path) -> None:
     rules, problems = load_pack(path, "pack.yaml", load_gazetteer())
     assert problems == []
     assert [r.id for r in rules] == ["unrest.user_sit_in"]
-    assert rules[0].groups == (("sitin", "sitins", "sit in", "sit ins"),)
+    assert rules[0].groups == (
+        ("bang pots and pans", "banged pots and pans", "banging pots and pans"),
+    )
 
 
 def test_broken_yaml_reports_line(tmp_path: pathlib.Path) -> None:
@@ -130,7 +132,7 @@ def test_user_pack_adds_rules(tmp_path: pathlib.Path) -> None:
     base = load_engine()
     assert loaded.problems == []
     assert loaded.rule_count == base.rule_count + 1
-    signals = loaded.engine.scan(Article("a", "", "Students staged a sit-in in Almaty."))
+    signals = loaded.engine.scan(Article("a", "", "Residents banged pots and pans in Almaty."))
     assert ("unrest", "KZ", "unrest.user_sit_in") in {
         (s.trigger, s.country, s.rule) for s in signals
     }

@@ -1,0 +1,108 @@
+"""Cue literals stay true to their regexes: every match contains one (else a regex would be
+skipped where it matches). Strings are built from the regexes' own words, so edits to a regex
+that add a word without its literal are caught here."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from rules import attribution, modality
+from rules.cues import CueSet
+
+_MODALITY = [
+    modality._HISTORICAL,
+    modality._DENIED,
+    modality._NEGATION_WORD,
+    modality._REFUSAL,
+    modality._THREAT,
+    modality._HYPOTHETICAL,
+    modality._CONDITION,
+    modality._ANNOUNCED,
+    modality._SCOPE_BREAK,
+]
+
+
+def _texts(pattern: re.Pattern[str], seed: int, count: int = 20000) -> list[str]:
+    """Strings made of the pattern's own words, pieces of words and a few fillers."""
+    words = [*re.findall(r"[a-z']+|[;,:]|\d", pattern.pattern), "1968", "the", "it", "x", "s"]
+    rng = random.Random(seed)
+    joints = ["", " ", " ", " ", ", ", "s ", "ed "]
+    return [
+        "".join(rng.choice(words) + rng.choice(joints) for _ in range(rng.randint(1, 7)))
+        for _ in range(count)
+    ]
+
+
+def _check(pattern: re.Pattern[str], literals: tuple[str, ...], seed: int) -> int:
+    matches = 0
+    for text in _texts(pattern, seed):
+        cut = len(text) // 2
+        for m in [*pattern.finditer(text), pattern.search(text, 1, len(text) - 1)]:
+            if m is not None:
+                matches += 1
+                assert any(lit in m.group() for lit in literals), (pattern.pattern, m.group())
+        m = pattern.search(text, 0, cut)
+        if m is not None:
+            assert any(lit in m.group() for lit in literals), (pattern.pattern, m.group())
+    return matches
+
+
+@pytest.mark.parametrize("number", range(len(_MODALITY)))
+def test_modality_cue_literals_cover_every_match(number: int) -> None:
+    pattern = _MODALITY[number]
+    assert _check(pattern, modality._CUES.groups[number], seed=number) > 10
+
+
+def test_speech_cue_literals_cover_every_commenter_match() -> None:
+    pattern = attribution._COMMENTER_AFTER
+    literals = attribution._SPEECH_CUES.groups[0]
+    matches = 0
+    for text in _texts(pattern, seed=99):
+        m = pattern.match(" " + text)
+        if m is not None:
+            matches += 1
+            assert any(lit in m.group() for lit in literals), m.group()
+    assert matches > 10
+
+
+@pytest.mark.parametrize(
+    ("pattern", "endings"),
+    [
+        (attribution._COMMENTER_BEFORE, attribution._COMMENTER_BEFORE_ENDINGS),
+        (attribution._ADDRESSEE_BEFORE, attribution._ADDRESSEE_BEFORE_ENDINGS),
+    ],
+)
+def test_before_mention_endings_cover_every_match(
+    pattern: re.Pattern[str], endings: tuple[str, ...]
+) -> None:
+    matches = 0
+    for text in _texts(pattern, seed=7):
+        m = pattern.search(text + " ")
+        if m is not None:
+            matches += 1
+            assert (text + " ")[: m.end()].endswith(endings), m.group()
+    assert matches > 10
+
+
+def test_clause_and_scope_breaks_match_the_plain_regexes() -> None:
+    rng = random.Random(5)
+    words = [*re.findall(r"[a-z]+", modality._CLAUSE_BREAK.pattern), "x", "has", "é", "_"]
+    for _ in range(20000):
+        text = "".join(
+            rng.choice(words) + rng.choice([" ", "", ", ", "; ", "1"])
+            for _ in range(rng.randint(0, 10))
+        )
+        expected = [0] + [m.start() for m in modality._CLAUSE_BREAK.finditer(text)]
+        assert modality._clause_starts(text) == expected, text
+        scopes = [m.end() for m in modality._SCOPE_BREAK.finditer(text)]
+        assert [m.end() for m in modality._FAST_SCOPE_BREAK.finditer(text)] == scopes, text
+
+
+def test_cue_set_reports_groups_by_bit() -> None:
+    cues = CueSet([("ago",), ("no", "never")])
+    assert cues.present("decades ago") == 0b01
+    assert cues.present("never again, years ago") == 0b11
+    assert cues.present("") == 0
