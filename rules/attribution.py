@@ -39,6 +39,8 @@ class Role(StrEnum):
     OFFICIAL = "official"
     ADDRESSEE = "addressee"
     FORCES = "forces"
+    MODIFIER = "modifier"
+    TRANSIT = "transit"
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +89,23 @@ _ADDRESSEE_BEFORE = re.compile(
     r"\b(?:call(?:s|ed|ing)? (?:on|upon)|urg(?:e|es|ed|ing)|press(?:es|ed|ing)|appeal(?:s|ed)? to"
     r"|ask(?:s|ed|ing)|told|tells|demand(?:s|ed)? that|warn(?:s|ed|ing))(?: the)? $"
 )
+# "a Russian-led alliance", "a Russian-brokered ceasefire", "American-made vehicles": the country
+# qualifies something else and takes no part in the event (forces were matched before this).
+_MODIFIER_AFTER = re.compile(
+    r" (?:led|backed|brokered|made|built|supplied|funded|sponsored|style|born|based|owned|linked"
+    r"|mediated|drafted|designed|registered|flagged|aligned|leaning|speaking|inspired)\b"
+)
+# ... except a country leading or backing a military action, which is its own ("a Saudi-led
+# strike", "the Russian-backed offensive"): that counts as its forces.
+_LED_ACTION_AFTER = re.compile(
+    r" (?:led|backed) (?:\w+ )?(?:coalition|strikes?|air ?strikes?|offensive|operations?|campaign"
+    r"|bombing|bombardment|raids?|invasion|attacks?|assault|blockade|incursion)\b"
+)
+_MODIFIER_BEFORE = ("pro ", "anti ")  # "a pro-Russian rally" (hyphens are spaces here)
+# "to leave Israel through Jordan and Egypt": both are only on the way.
+_TRANSIT_BEFORE = re.compile(
+    r"\b(?:through|via|by way of) (?:(?:[\w']+ ){1,3}(?:and|or) |(?:[\w']+ ?)*, )?$"
+)
 _SELF_REFERENCE = re.compile(r"\b(?:his|her|its|their|our|my)\b")
 _PRONOUN = re.compile(r"\b(?:it|its|they|their|itself)\b")
 
@@ -131,8 +150,12 @@ class SentenceRoles:
         """Role of the mention at ``start``..``end`` of the sentence."""
         sentence = self._text
         after = sentence[end : end + 80]
-        if _FORCES_AFTER.match(after):
+        if _FORCES_AFTER.match(after) or _LED_ACTION_AFTER.match(after):
             return Role.FORCES
+        if _MODIFIER_AFTER.match(after) or sentence.endswith(_MODIFIER_BEFORE, 0, start):
+            return Role.MODIFIER
+        if _TRANSIT_BEFORE.search(sentence, max(0, start - 40), start):
+            return Role.TRANSIT
         if self._speech and _COMMENTER_AFTER.match(after):
             if _OFFICIAL_AFTER.match(after) or _SELF_REFERENCE.search(sentence, end):
                 return Role.OFFICIAL
@@ -156,7 +179,7 @@ def role_of(sentence: str, start: int, end: int) -> Role:
 
 
 def _allowed(mention: Mention, policy: Attribution) -> bool:
-    if mention.role in (Role.COMMENTER, Role.OFFICIAL):
+    if mention.role in (Role.COMMENTER, Role.OFFICIAL, Role.MODIFIER, Role.TRANSIT):
         return False
     if policy is Attribution.ACTOR:
         return True

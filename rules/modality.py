@@ -39,6 +39,32 @@ _HISTORICAL = re.compile(
     r"|\b(?:during|in) world war (?:i|ii|one|two|1|2)\b"
     r"|\bin (?:(?:early|late|mid) )?(?:(?:" + _MONTHS + r") )?(?:of )?(?P<year>1[5-9]\d\d|20\d\d)\b"
 )
+# Past references that make a match historical only when they come before it in its scope:
+# "twenty years after troops fired on protesters", "Prague remembers the invasion". (A whole
+# sentence would be too much: "thousands marched on the anniversary of the uprising" is news.)
+_PAST_BEFORE = re.compile(
+    r"\b(?:\d+|a few|several|many|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+    r"|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)"
+    r"(?: (?:one|two|three|four|five|six|seven|eight|nine))?) years (?:ago|after|on|since)\b"
+    r"|\banniversar(?:y|ies)\b|\bcommemorat\w*|\bremember(?:s|ed|ing)?\b"
+)
+# A past year naming the very event, right next to the match: "the 1974 invasion", "the coup of
+# september 11, 1973". Further away a year only dates something else ("since the 2022 invasion,
+# drones have hit kyiv" is still news about the drones).
+_YEAR_NEAR = re.compile(
+    r"\b(?:the|of) (?:(?:" + _MONTHS + r") (?:\d{1,2}(?:st|nd|rd|th)?,? )?)?"
+    r"(?P<year>1[5-9]\d\d|20\d\d)\b"
+)
+_YEAR_BEFORE = 24  # characters before the match where its year may stand ("the 1974 cyprus ")
+_YEAR_AFTER = 32  # and after it ("of september 11, 1973")
+# A demand or call for something is not the thing: "protesters demanding the resignation of the
+# cabinet", "calls for a curfew". Only before the match in its clause.
+# (Calls on someone to act are left alone: the taxonomy counts "the United States called on
+# Moscow to withdraw" as the withdrawal, and "urged its citizens to leave" is the evacuation.)
+_DEMAND = re.compile(
+    r"\b(?:demand(?:s|ed|ing)?|call(?:s|ed|ing)? for|appeal(?:s|ed|ing)? for"
+    r"|press(?:es|ed|ing)? for|push(?:es|ed|ing)? for|campaign(?:s|ed|ing)? for)\b"
+)
 _DENIED = re.compile(
     r"\b(?:den(?:y|ies|ied|ying)|refut(?:e|es|ed|ing)"
     r"|dismiss(?:es|ed|ing)? (?:the |such |these |those |all |as )?"
@@ -57,7 +83,9 @@ _REFUSAL = re.compile(
     r"|refus(?:e|es|ed|ing) to|rul(?:e|es|ed|ing) out|declin(?:e|es|ed|ing) to"
     r"|no (?:plans?|intention|sign|signs|evidence|indication) (?:to|of)"
     r"|(?:has|have) yet to|call(?:s|ed)? off|stopp(?:ed|ing) short of|resist(?:s|ed)? calls"
-    r"|halt(?:s|ed)? plans)\b"
+    r"|halt(?:s|ed)? plans"
+    r"|(?:reject(?:s|ed|ing)?|vot(?:e|es|ed|ing) down|block(?:s|ed|ing)?) (?:an? |the )?"
+    r"(?:\w+ ){0,2}(?:motion|bill|proposal|plan|request|resolution)s? (?:to|for))\b"
 )
 _THREAT = re.compile(
     r"\b(?:threat(?:en|ens|ened|ening) (?:to|that)"
@@ -134,7 +162,7 @@ _CUES = CueSet(
          "untrue"),  # _DENIED
         ("no", "never", "neither", "without", "n't"),  # _NEGATION_WORD (no/not/nor/cannot: "no")
         ("reject", "refus", "rul", "declin", "no ", "yet to", "call", "stopp", "resist",
-         "halt"),  # _REFUSAL
+         "halt", "vot", "block"),  # _REFUSAL
         ("threat", "warn", "ultimatum"),  # _THREAT
         ("could", "might", "possib", "potential", "whether", "should", "hypothetical", "fear",
          "risk", "prospect of", "case of", "event of", "scenario", "threat of",
@@ -145,6 +173,9 @@ _CUES = CueSet(
          "intend", "expected to", "going to", "prepar", "scheduled", "end of", "instruct",
          "authori", "approv", "issu", "decree", "'ll"),  # _ANNOUNCED
         (";", "though", "but", "however", "whereas", "while", "yet"),  # _SCOPE_BREAK
+        ("years", "anniversar", "commemorat", "remember"),  # _PAST_BEFORE
+        tuple("0123456789"),  # _YEAR_NEAR
+        ("demand", "call", "appeal", "press", "push", "campaign"),  # _DEMAND
     ]
 )  # fmt: skip
 _HISTORICAL_CUE = 1 << 0
@@ -156,6 +187,9 @@ _HYPOTHETICAL_CUE = 1 << 5
 _CONDITION_CUE = 1 << 6
 _ANNOUNCED_CUE = 1 << 7
 _SCOPE_CUE = 1 << 8
+_PAST_CUE = 1 << 9
+_YEAR_CUE = 1 << 10
+_DEMAND_CUE = 1 << 11
 
 
 class SentenceModality:
@@ -169,6 +203,8 @@ class SentenceModality:
             self._scopes += [m.end() for m in _FAST_SCOPE_BREAK.finditer(sentence)]
         self._clauses = _clause_starts(sentence)
         self._historical = bool(cues & _HISTORICAL_CUE) and self._is_historical(published_year)
+        self._year_limit = published_year if published_year is not None else 2000
+        self._question = sentence.rstrip().endswith("?")
 
     def _is_historical(self, published_year: int | None) -> bool:
         for m in _HISTORICAL.finditer(self._text):
@@ -205,6 +241,8 @@ class SentenceModality:
         cues = self._cues
         scope_start, scope_end = self.scope_of(start)
         scope_end = max(scope_end, self.scope_of(max(end - 1, start))[1])
+        if self._past(start, end, scope_start):
+            return Modality.HISTORICAL
         if cues & _DENIED_CUE and _DENIED.search(text, scope_start, scope_end):
             return Modality.DENIED
         if cues & (_NEGATION_CUE | _REFUSAL_CUE) and self._negated(
@@ -213,10 +251,17 @@ class SentenceModality:
             return Modality.NEGATED
         if cues & _THREAT_CUE and _THREAT.search(text, scope_start, end):
             return Modality.THREATENED
-        if not cues & (_HYPOTHETICAL_CUE | _CONDITION_CUE | _ANNOUNCED_CUE):
+        if self._question:  # "Would Venezuela really invade Guyana?"
+            return Modality.HYPOTHETICAL
+        if not cues & (_HYPOTHETICAL_CUE | _CONDITION_CUE | _ANNOUNCED_CUE | _DEMAND_CUE):
             return Modality.REPORTED
         clause_start, clause_end = self.clause_of(start)
         clause_end = max(clause_end, self.clause_of(max(end - 1, start))[1])
+        if cues & _DEMAND_CUE:
+            # Searched to the clause's end so the look-ahead sees what follows the verb.
+            demand = _DEMAND.search(text, clause_start, clause_end)
+            if demand is not None and demand.start() < start:
+                return Modality.HYPOTHETICAL
         if (cues & _HYPOTHETICAL_CUE and _HYPOTHETICAL.search(text, clause_start, clause_end)) or (
             cues & _CONDITION_CUE and _CONDITION.search(text, scope_start, scope_end)
         ):
@@ -224,6 +269,18 @@ class SentenceModality:
         if cues & _ANNOUNCED_CUE and _ANNOUNCED.search(text, clause_start, clause_end):
             return Modality.ANNOUNCED
         return Modality.REPORTED
+
+    def _past(self, start: int, end: int, scope_start: int) -> bool:
+        """A past reference just before the match in its scope, or its own past year."""
+        text, cues = self._text, self._cues
+        if cues & _PAST_CUE and _PAST_BEFORE.search(text, scope_start, start):
+            return True
+        if cues & _YEAR_CUE:
+            low, high = max(0, start - _YEAR_BEFORE), min(len(text), end + _YEAR_AFTER)
+            for m in _YEAR_NEAR.finditer(text, low, high):
+                if int(m.group("year")) < self._year_limit:
+                    return True
+        return False
 
     def _negated(
         self, start: int, end: int, scope_start: int, phrases: Sequence[tuple[int, int]]
