@@ -25,11 +25,11 @@ test: $(STAMP)  ## the test suite (RISKBOT_TEST_DATABASE_URL=postgresql+asyncpg:
 	@$(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
 fmt: $(STAMP)
-	@$(BIN)/ruff format bot handlers rules tests migrations
+	@$(BIN)/ruff format bot handlers rules tests migrations benchmarks tools
 
 lint: $(STAMP)
-	@$(BIN)/ruff format --check bot handlers rules tests migrations
-	@$(BIN)/ruff check bot handlers rules tests migrations
+	@$(BIN)/ruff format --check bot handlers rules tests migrations benchmarks tools
+	@$(BIN)/ruff check bot handlers rules tests migrations benchmarks tools
 
 types: $(STAMP)
 	@$(BIN)/mypy
