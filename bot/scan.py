@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from datetime import UTC, datetime
 from typing import Any
 
 from rules import Engine
-from rules.model import Article, Signal
+from rules.model import Signal, article_from_record
 
 __all__ = ["scan_lines", "signal_json"]
 
@@ -26,21 +25,6 @@ def signal_json(signal: Signal) -> dict[str, Any]:
     }
 
 
-def _published(value: object) -> datetime | None:
-    if not isinstance(value, str) or not value.strip():
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
-
-
-def _text(record: dict[str, Any], key: str) -> str:
-    value = record.get(key)
-    return value if isinstance(value, str) else ""
-
-
 def _scan_one(engine: Engine, line: str) -> dict[str, Any]:
     try:
         record = json.loads(line)
@@ -50,12 +34,7 @@ def _scan_one(engine: Engine, line: str) -> dict[str, Any]:
         return {"id": None, "error": f"expected a JSON object, got {type(record).__name__}"}
     raw_id = record.get("id")
     article_id = raw_id if isinstance(raw_id, str | int) and not isinstance(raw_id, bool) else None
-    article = Article(
-        id=str(article_id) if article_id is not None else "",
-        title=_text(record, "title"),
-        text=_text(record, "text"),
-        published=_published(record.get("published")),
-    )
+    article = article_from_record(record, str(article_id) if article_id is not None else "")
     signals = [signal_json(s) for s in engine.scan(article) if s.alerts]
     return {"id": article_id, "signals": signals}
 

@@ -10,11 +10,10 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any
 
 from rules.engine import Engine
-from rules.model import Article, Signal
+from rules.model import Article, Signal, article_from_record
 from rules.taxonomy import TRIGGERS
 
 __all__ = ["Counts", "EvalReport", "LabelledItem", "Mistake", "evaluate", "parse_labelled"]
@@ -106,16 +105,6 @@ def _pairs(value: Any, key: str) -> frozenset[Pair]:
     return frozenset(pairs)
 
 
-def _published(value: Any) -> datetime | None:
-    if not isinstance(value, str) or not value.strip():
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
-
-
 def parse_labelled(line: str, number: int) -> LabelledItem:
     """One line of a labelled file; ``ValueError`` says what is wrong with it."""
     try:
@@ -124,13 +113,7 @@ def parse_labelled(line: str, number: int) -> LabelledItem:
         raise ValueError(f"not valid JSON ({exc.msg} at column {exc.colno})") from None
     if not isinstance(record, dict):
         raise ValueError("expected a JSON object")
-    title, text = (v if isinstance(v := record.get(k), str) else "" for k in ("title", "text"))
-    article = Article(
-        id=str(record.get("id") or f"line {number}"),
-        title=title,
-        text=text,
-        published=_published(record.get("published")),
-    )
+    article = article_from_record(record, str(record.get("id") or f"line {number}"))
     return LabelledItem(
         article, _pairs(record.get("gold"), "gold"), _pairs(record.get("also"), "also")
     )

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import IntEnum, StrEnum
+from typing import Any
 
-__all__ = ["ALERTING_MODALITIES", "Article", "Modality", "Severity", "Signal"]
+__all__ = [
+    "ALERTING_MODALITIES",
+    "Article",
+    "Modality",
+    "Severity",
+    "Signal",
+    "article_from_record",
+    "parse_timestamp",
+]
 
 
 class Severity(IntEnum):
@@ -82,3 +92,22 @@ class Signal:
     def alerts(self) -> bool:
         """Whether this signal's modality raises an alert (reported, announced, threatened)."""
         return self.modality in ALERTING_MODALITIES
+
+
+def parse_timestamp(value: Any) -> datetime | None:
+    """An ISO 8601 time ("2022-01-05T10:00:00Z") as an aware datetime; None if absent or bad.
+    A time without a zone is taken as UTC."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def article_from_record(record: Mapping[str, Any], article_id: str) -> Article:
+    """An article from a JSON record of the scan and evaluation formats; fields of the wrong
+    type count as missing."""
+    title, text = (v if isinstance(v := record.get(k), str) else "" for k in ("title", "text"))
+    return Article(article_id, title, text, parse_timestamp(record.get("published")))
