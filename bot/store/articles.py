@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import and_, insert, literal, or_
 from sqlalchemy import select as sa_select
@@ -83,6 +84,22 @@ async def known_items(session: AsyncSession, items: Sequence[NewItem]) -> set[st
 CHUNK = 200  # rows per multi-row INSERT, well under every driver's parameter limit
 
 
+async def _insert_new(
+    session: AsyncSession, model: Any, rows: Sequence[Mapping[str, object]], *returning: Any
+) -> list[Any]:
+    """Insert ``rows`` in chunks, skipping unique conflicts; the ``returning`` columns of the
+    rows actually inserted."""
+    inserted: list[Any] = []
+    for start in range(0, len(rows), CHUNK):
+        stmt = (
+            insert_ignoring_conflicts(session, model)
+            .values(list(rows[start : start + CHUNK]))
+            .returning(*returning)
+        )
+        inserted.extend((await session.exec(stmt)).all())
+    return inserted
+
+
 async def insert_items(
     session: AsyncSession, feed_id: int, items: Sequence[NewItem], now: datetime
 ) -> dict[str, int]:
@@ -103,14 +120,8 @@ async def insert_items(
         }
         for i in items
     ]
-    for start in range(0, len(rows), CHUNK):
-        stmt = (
-            insert_ignoring_conflicts(session, Item)
-            .values(rows[start : start + CHUNK])
-            .returning(Item.id, Item.identity)
-        )
-        for item_id, identity in (await session.exec(stmt)).all():
-            stored[identity] = item_id
+    for item_id, identity in await _insert_new(session, Item, rows, Item.id, Item.identity):
+        stored[identity] = item_id
     return stored
 
 
@@ -125,7 +136,6 @@ async def insert_alerts(
 ) -> list[int]:
     """Raise alerts; a (trigger, country, story) that already has one is skipped. Returns the
     ids of the alerts raised now."""
-    raised: list[int] = []
     rows = [
         {
             "trigger": d.trigger,
@@ -143,14 +153,7 @@ async def insert_alerts(
         }
         for d in drafts
     ]
-    for start in range(0, len(rows), CHUNK):
-        stmt = (
-            insert_ignoring_conflicts(session, Alert)
-            .values(rows[start : start + CHUNK])
-            .returning(Alert.id)
-        )
-        raised.extend(int(i) for i in (await session.exec(stmt)).scalars().all())
-    return raised
+    return [int(row[0]) for row in await _insert_new(session, Alert, rows, Alert.id)]
 
 
 async def fan_out(session: AsyncSession, alert_ids: Sequence[int], now: datetime) -> int:
