@@ -6,21 +6,26 @@ guard, and then, only for sentences where some rule's first phrase group matched
 groups within the rule's word window, works out modality and countries, and keeps the best evidence
 per (trigger, country).
 
-Everything past the automaton pass is lazy: hits stay plain tuples in one list, ordered by
-position; a sentence's hits are a slice of it, found in one walk. Rule groups are filed only for
-sentences that anchor a rule, and country mentions (with their roles) are resolved only for the
-sentences whose attribution needs them.
+Everything past the automaton pass is lazy. The pass reports every word-bounded occurrence with
+a mark (the rule groups its phrase belongs to), before any leftmost-longest choice; one walk over
+them gives each sentence's union of marks. An article whose marks hold no rule's every group is
+done there, and only sentences whose marks hold every group of a rule still possible are settled
+(leftmost-longest) and checked exactly. Country mentions (with their roles) are resolved only for
+the sentences whose attribution needs them, and Signals are built only for the final best per
+(trigger, country).
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
+from itertools import accumulate
 from sys import maxsize
 
 from rules.attribution import Mention, Role, SentenceRoles, attribute
 from rules.gazetteer import Gazetteer
-from rules.matcher import PhraseMatcher, Span
+from rules.matcher import PhraseMatcher, RawHit, Span
 from rules.modality import SentenceModality
 from rules.model import ALERTING_MODALITIES, Article, Modality, Severity, Signal
 from rules.rule import Attribution, Rule
@@ -88,6 +93,11 @@ class _RuleBits:
             self.anchors |= 1 << bit
             bit += len(rule.groups)
 
+    def mark(self, key: Key) -> int:
+        """The bit of a rule group's phrase (0 for every other key)."""
+        kind, ref, group = key
+        return 1 << (self.first[ref] + group) if kind == "g" and isinstance(ref, int) else 0
+
     def candidates(self, present: int, excluding: int) -> list[int]:
         """Rules (ascending) with every group in ``present`` and not in ``excluding``."""
         found: list[int] = []
@@ -128,11 +138,19 @@ class Engine:
         for alias, code, _kind in gazetteer.aliases():
             phrases.append((alias, ("c", code, 0)))
         phrases.extend((guard, ("guard", "", 0)) for guard in gazetteer.guards)
-        self._matcher: PhraseMatcher[Key] = PhraseMatcher(phrases, _layer_of)
         self._bits = _RuleBits(self._rules)
+        self._matcher: PhraseMatcher[Key] = PhraseMatcher(phrases, _layer_of, self._bits.mark)
         self._info = [
             _Keys(self._matcher.keys_of(i), self._bits) for i in range(len(self._matcher))
         ]
+        # Per occurrence value (``RawHit``): the countries its phrases may name by an alias that
+        # is not an ordinary word.
+        ambiguous = gazetteer.ambiguous
+        self._plain_codes = self._matcher.per_value(
+            lambda index: frozenset(
+                () if self._matcher.phrase_of(index) in ambiguous else self._info[index].countries
+            )
+        )
 
     @property
     def rules(self) -> tuple[Rule, ...]:
@@ -159,59 +177,65 @@ class Engine:
         if not texts:
             return []
         normalised = _normalise_all(texts)
-        starts: list[int] = []
-        position = 0
-        for text in normalised:
-            starts.append(position)
-            position += len(text) + 1
-        spans = self._matcher.find_spans("\n".join(normalised))
-        if not spans:
+        joined = "\n".join(normalised)
+        raw = self._matcher.raw_hits(joined)
+        if not raw:
             return []
-        # One walk over the hits: where each sentence's hits begin, and which rules each sentence
-        # has every group of (and no exclusion for). Only those sentences get any further work.
-        info = self._info
-        bits = self._bits
-        count = len(normalised)
-        firsts = [0] * (count + 1)  # sentence i's hits are spans[firsts[i]:firsts[i + 1]]
-        work: list[tuple[int, list[int]]] = []
-        sentence = 0
-        next_start = starts[1] if count > 1 else maxsize
-        present = excluding = 0
-        for position, (start, _, phrase_index, keys) in enumerate(spans):
-            if start >= next_start:
-                if present & bits.anchors:
-                    candidates = bits.candidates(present, excluding)
-                    if candidates:
-                        work.append((sentence, candidates))
-                present = excluding = 0
-                while start >= next_start:
-                    sentence += 1
-                    firsts[sentence] = position
-                    next_start = starts[sentence + 1] if sentence + 1 < count else maxsize
-            found = info[phrase_index] if keys is None else _Keys(keys, bits)
-            present |= found.bits
-            excluding |= found.excluding
-        if present & bits.anchors:
-            candidates = bits.candidates(present, excluding)
-            if candidates:
-                work.append((sentence, candidates))
-        if not work:
+        starts, firsts, marked, everything = _walk(raw, normalised)
+        possible = self._bits.candidates(everything, 0)
+        if not possible:
             return []
-        firsts[sentence + 1 :] = [len(spans)] * (count - sentence)
         scan = _ArticleScan(
             self,
             texts=texts,
             titles=titles,
             normalised=normalised,
             starts=starts,
-            spans=spans,
+            joined=joined,
+            raw=raw,
             firsts=firsts,
         )
+        work = self._work(scan, marked, possible)
+        if not work:
+            return []
         year = article.published.year if article.published is not None else None
-        best: dict[tuple[str, str], tuple[tuple[int, int, int], Signal]] = {}
+        best: dict[tuple[str, str], _Best] = {}
         for index, candidates in work:
             self._scan_sentence(scan, index, candidates, year, best)
-        return [signal for _, signal in sorted(best.values(), key=_rank)]
+        texts = scan.texts
+        return [
+            Signal(rule.trigger, code, severity, modality, texts[rank[2]], rule.id, matched)
+            for rank, (rule, modality, severity, _, matched), code in sorted(
+                best.values(), key=_rank
+            )
+        ]
+
+    def _work(
+        self, scan: _ArticleScan, marked: list[tuple[int, int]], possible: list[int]
+    ) -> list[tuple[int, list[int]]]:
+        """The sentences where some rule has every group and no exclusion, with those rules.
+
+        Only sentences whose marks hold every group of a ``possible`` rule are settled.
+        """
+        bits = self._bits
+        info = self._info
+        needs = [bits.needed[rule_index] for rule_index in possible]
+        work: list[tuple[int, list[int]]] = []
+        for index, marks in marked:
+            for needed in needs:
+                if marks & needed == needed:
+                    break
+            else:
+                continue
+            present = excluding = 0
+            for _, _, phrase_index, keys in scan.spans(index):
+                found = info[phrase_index] if keys is None else _Keys(keys, bits)
+                present |= found.bits
+                excluding |= found.excluding
+            candidates = bits.candidates(present, excluding)
+            if candidates:
+                work.append((index, candidates))
+        return work
 
     def _file(self, scan: _ArticleScan, index: int) -> _Sentence:
         """The rule phrases of sentence ``index``, filed per rule group (capped per group)."""
@@ -222,8 +246,7 @@ class Engine:
         offset = scan.starts[index]
         info = self._info
         phrase_of = self._matcher.phrase_of
-        lo, hi = scan.span_range(index)
-        for start, stop, phrase_index, keys in scan.spans[lo:hi]:
+        for start, stop, phrase_index, keys in scan.spans(index):
             found = info[phrase_index] if keys is None else _Keys(keys, self._bits)
             if found.groups or found.near:
                 local = start - offset
@@ -259,8 +282,7 @@ class Engine:
         found: list[Mention] = []
         words: set[str] | None = None
         roles: SentenceRoles | None = None
-        lo, hi = scan.span_range(index)
-        for start, stop, phrase_index, keys in scan.spans[lo:hi]:
+        for start, stop, phrase_index, keys in scan.spans(index):
             codes = (
                 info[phrase_index].countries if keys is None else _Keys(keys, self._bits).countries
             )
@@ -272,7 +294,7 @@ class Engine:
                         words = set(_WORD.findall(text))
                     if words & rule.unless:
                         continue
-                    if code not in scan.certain() and not self._has_context(text, words):
+                    if not scan.names_plainly(code) and not self._has_context(text, words):
                         continue
                 if roles is None:
                     roles = SentenceRoles(text)
@@ -282,19 +304,31 @@ class Engine:
                 found.append(Mention(start - offset, stop - offset, code, role))
         return found
 
-    def _certain(self, spans: list[Span[Key]]) -> set[str]:
-        """Countries named in the article by an alias that is not also an ordinary word."""
+    def _names_plainly(self, scan: _ArticleScan, code: str) -> bool:
+        """Whether the article names ``code`` somewhere by an alias that is not also an ordinary
+        word. Only sentences with an occurrence of such an alias are settled."""
         ambiguous = self._gazetteer.ambiguous
         info = self._info
         phrase_of = self._matcher.phrase_of
-        certain: set[str] = set()
-        for _, _, phrase_index, keys in spans:
-            codes = (
-                info[phrase_index].countries if keys is None else _Keys(keys, self._bits).countries
-            )
-            if codes and phrase_of(phrase_index) not in ambiguous:
-                certain.update(codes)
-        return certain
+        plain = self._plain_codes
+        firsts = scan.firsts
+        checked = -1
+        for position, (_, value) in enumerate(scan.raw):
+            if code not in plain[value[0]]:
+                continue
+            index = bisect_right(firsts, position) - 1
+            if index == checked:
+                continue
+            checked = index
+            for _, _, phrase_index, keys in scan.spans(index):
+                codes = (
+                    info[phrase_index].countries
+                    if keys is None
+                    else _Keys(keys, self._bits).countries
+                )
+                if code in codes and phrase_of(phrase_index) not in ambiguous:
+                    return True
+        return False
 
     def _has_context(self, text: str, words: set[str]) -> bool:
         for word in self._gazetteer.context_words:
@@ -308,14 +342,15 @@ class Engine:
         index: int,
         candidates: list[int],
         year: int | None,
-        best: dict[tuple[str, str], tuple[tuple[int, int, int], Signal]],
+        best: dict[tuple[str, str], _Best],
     ) -> None:
         """Signals of rules ``candidates`` (which have all their groups) in sentence ``index``."""
         text = scan.normalised[index]
         outcomes = scan.outcomes.get(text)
         if outcomes is None:
             outcomes = scan.outcomes[text] = self._outcomes(scan, index, candidates, year)
-        for rule, modality, severity, found, matched in outcomes:
+        for outcome in outcomes:
+            rule, modality, _, found, _ = outcome
             codes = found or _fallback(index, text, scan, rule.attribution)
             if rule.countries is not None:
                 codes = [c for c in codes if c in rule.countries]
@@ -327,12 +362,8 @@ class Engine:
             for code in codes:
                 key = (rule.trigger, code)
                 current = best.get(key)
-                if current is not None and current[0] <= rank:
-                    continue
-                signal = Signal(
-                    rule.trigger, code, severity, modality, scan.texts[index], rule.id, matched
-                )
-                best[key] = (rank, signal)
+                if current is None or rank < current[0]:
+                    best[key] = (rank, outcome, code)
 
     def _outcomes(
         self, scan: _ArticleScan, index: int, candidates: list[int], year: int | None
@@ -348,7 +379,7 @@ class Engine:
             chosen = _choose(bucket, rule_index, rule)
             if chosen is None:
                 continue
-            span = (min(p[1] for p in chosen), max(p[2] for p in chosen))
+            span = (min([p[1] for p in chosen]), max([p[2] for p in chosen]))
             if modality_finder is None:
                 modality_finder = SentenceModality(text, year)
             modality = modality_finder.at(*span, [(p[1], p[2]) for p in chosen])
@@ -365,19 +396,25 @@ class Engine:
 _Outcome = tuple[Rule, Modality, Severity, list[str], tuple[str, ...]]
 """A rule that fired in a sentence: the rule, modality, severity, countries, matched phrases."""
 
+_Best = tuple[tuple[int, int, int], _Outcome, str]
+"""The best sighting so far of a (trigger, country): its rank (alerting first, then title first,
+then earliest; the last is the sentence index), what fired, and the country."""
+
 
 class _ArticleScan:
     """One article being scanned: its sentences, hits, and what has been worked out so far."""
 
     __slots__ = (
-        "_certain",
         "_engine",
-        "_firsts",
         "_focus",
+        "_joined",
         "_mentions",
+        "_plainly",
+        "_spans",
+        "firsts",
         "normalised",
         "outcomes",
-        "spans",
+        "raw",
         "starts",
         "texts",
         "titles",
@@ -391,27 +428,36 @@ class _ArticleScan:
         titles: int,
         normalised: list[str],
         starts: list[int],
-        spans: list[Span[Key]],
+        joined: str,
+        raw: list[RawHit],
         firsts: list[int],
     ) -> None:
         self._engine = engine
-        self._firsts = firsts
+        self.firsts = firsts
+        self._joined = joined
+        self.raw = raw
         self.texts = texts
         self.titles = titles
         self.normalised = normalised
         self.starts = starts
-        self.spans = spans
+        self._spans: dict[int, list[Span[Key]]] = {}
         self._mentions: dict[int, list[Mention]] = {}
         # Per normalised sentence text: what its rules found. A sentence's rules, modality and
         # countries depend only on its text (and the article), so a repeated sentence is worked
         # out once; this keeps huge repetitive input linear and cheap.
         self.outcomes: dict[str, list[_Outcome]] = {}
-        self._certain: set[str] | None = None
+        self._plainly: dict[str, bool] = {}
         self._focus: str | bool | None = False  # False: not worked out yet
 
-    def span_range(self, index: int) -> tuple[int, int]:
-        """Where sentence ``index``'s hits are in ``spans``."""
-        return self._firsts[index], self._firsts[index + 1]
+    def spans(self, index: int) -> list[Span[Key]]:
+        """Sentence ``index``'s hits (offsets in the joined text), settled once."""
+        found = self._spans.get(index)
+        if found is None:
+            firsts = self.firsts
+            found = self._spans[index] = self._engine._matcher.settle(
+                self._joined, self.raw, firsts[index], firsts[index + 1]
+            )
+        return found
 
     def mentions(self, index: int) -> list[Mention]:
         """Country mentions of sentence ``index`` (worked out once)."""
@@ -420,11 +466,13 @@ class _ArticleScan:
             found = self._mentions[index] = self._engine._mentions(self, index)
         return found
 
-    def certain(self) -> set[str]:
-        """Countries the article names unambiguously somewhere (worked out once)."""
-        if self._certain is None:
-            self._certain = self._engine._certain(self.spans)
-        return self._certain
+    def names_plainly(self, code: str) -> bool:
+        """Whether the article names ``code`` by an alias that is not an ordinary word (worked
+        out once per country)."""
+        found = self._plainly.get(code)
+        if found is None:
+            found = self._plainly[code] = self._engine._names_plainly(self, code)
+        return found
 
     def focus(self) -> str | None:
         """The title's only country (ignoring commenters), if the title names exactly one."""
@@ -436,6 +484,45 @@ class _ArticleScan:
         return self._focus if isinstance(self._focus, str) else None
 
 
+def _walk(
+    raw: list[RawHit], normalised: list[str]
+) -> tuple[list[int], list[int], list[tuple[int, int]], int]:
+    """One walk over an article's occurrences (``raw_hits`` of its sentences joined by newlines).
+
+    Returns where each sentence starts in the joined text (and ``maxsize`` last); where each
+    sentence's occurrences begin (sentence ``i`` has ``raw[firsts[i]:firsts[i + 1]]``); for each
+    sentence with any marked occurrence, the union of its marks (rule group bits, before the
+    leftmost-longest choice, so a superset of what the sentence has); and the union of them all.
+    Rules whose groups the whole article does not hold are out at once, and a sentence is settled
+    and checked exactly only if its marks hold every group of a remaining rule.
+    """
+    count = len(normalised)
+    starts = list(accumulate([len(text) + 1 for text in normalised], initial=0))
+    starts[count] = maxsize
+    firsts = [0] * (count + 1)
+    marked: list[tuple[int, int]] = []
+    sentence = 0
+    next_start = starts[1]
+    present = everything = 0
+    for position, (end, value) in enumerate(raw):
+        # The occurrence ends (exclusive) at end - 1; none reaches across a newline.
+        if end > next_start:
+            if present:
+                marked.append((sentence, present))
+                everything |= present
+                present = 0
+            while end > next_start:
+                sentence += 1
+                firsts[sentence] = position
+                next_start = starts[sentence + 1]
+        present |= value[2]
+    if present:
+        marked.append((sentence, present))
+        everything |= present
+    firsts[sentence + 1 :] = [len(raw)] * (count - sentence)
+    return starts, firsts, marked, everything
+
+
 def _normalise_all(texts: list[str]) -> list[str]:
     joined = normalise("\n".join(texts), keep_newlines=True)
     parts = joined.split("\n")
@@ -444,7 +531,7 @@ def _normalise_all(texts: list[str]) -> list[str]:
     return parts
 
 
-def _rank(candidate: tuple[tuple[int, int, int], Signal]) -> tuple[int, int, int]:
+def _rank(candidate: _Best) -> tuple[int, int, int]:
     return candidate[0]
 
 

@@ -27,12 +27,16 @@ import ahocorasick
 
 from rules.text import normalise
 
-__all__ = ["Hit", "PhraseMatcher", "Span"]
+__all__ = ["Hit", "PhraseMatcher", "RawHit", "Span"]
 
 K = TypeVar("K", bound=Hashable)
+T = TypeVar("T")
 
 Span = tuple[int, int, int, tuple[K, ...] | None]
 """A hit without objects: start, stop, phrase index, and its keys (``None``: all of them)."""
+
+RawHit = tuple[int, tuple[int, int, int]]
+"""An occurrence before the leftmost-longest choice (see ``PhraseMatcher.raw_hits``)."""
 
 _SENTINEL = "\x01"  # normalised text has no control characters
 _ASCII_SHAPE = bytes(
@@ -67,10 +71,17 @@ class PhraseMatcher(Generic[K]):
 
     Keys may be sorted into *layers* (``layer_of``): leftmost-longest selection runs separately
     per layer, so a country alias never hides a rule phrase, nor a rule phrase an exclusion.
+
+    Keys may also carry *marks* (``mark_of``, bit masks): ``raw_hits`` reports every word-bounded
+    occurrence with the union of its phrase's marks, before any leftmost-longest choice, so a
+    caller can tell cheaply which parts of a text could matter and ``settle`` only those.
     """
 
     def __init__(
-        self, phrases: Iterable[tuple[str, K]], layer_of: Callable[[K], int] | None = None
+        self,
+        phrases: Iterable[tuple[str, K]],
+        layer_of: Callable[[K], int] | None = None,
+        mark_of: Callable[[K], int] | None = None,
     ) -> None:
         keys_by_phrase: dict[str, list[K]] = {}
         for phrase, key in phrases:
@@ -104,10 +115,20 @@ class PhraseMatcher(Generic[K]):
 
         self._confirm: list[tuple[int, ...]] = [tuple(c) for c in confirm.values()]
         self._layer_masks = [sum(1 << layer for layer, _ in layered) for layered in self._layered]
+        marks = [0] * len(self._phrases)
+        if mark_of is not None:
+            for index, phrase_keys in enumerate(self._all_keys):
+                marks[index] = _union(mark_of(key) for key in phrase_keys)
         self._automaton = ahocorasick.Automaton()
-        entries = [*plain.items(), *((shape, -1 - n) for n, shape in enumerate(confirm))]
-        for shape, index in entries:
-            value = (index, len(shape) + 1)
+        entries = [
+            *((shape, index, marks[index]) for shape, index in plain.items()),
+            *(
+                (shape, -1 - n, _union(marks[i] for i in indexes))
+                for n, (shape, indexes) in enumerate(confirm.items())
+            ),
+        ]
+        for shape, index, mark in entries:
+            value = (index, len(shape) + 1, mark)
             for before in (" ", _SENTINEL):
                 for after in (" ", _SENTINEL):
                     self._automaton.add_word(before + shape + after, value)
@@ -131,6 +152,16 @@ class PhraseMatcher(Generic[K]):
         """The normalised phrase number ``index``."""
         return self._phrases[index]
 
+    def per_value(self, of_phrase: Callable[[int], frozenset[T]]) -> list[frozenset[T]]:
+        """``of_phrase`` of every phrase, indexed like the phrase field of ``raw_hits``: a
+        phrase number, or a negative number for a set of phrases to confirm (their union)."""
+        values = [of_phrase(index) for index in range(len(self._phrases))]
+        # Negative indexes count from the end: -1 - n is confirm set n.
+        values.extend(
+            frozenset().union(*(values[i] for i in indexes)) for indexes in reversed(self._confirm)
+        )
+        return values
+
     def find(self, text: str) -> list[Hit[K]]:
         """Return non-overlapping, word-bounded, leftmost-longest hits in ``text``.
 
@@ -149,8 +180,25 @@ class PhraseMatcher(Generic[K]):
         ``keys`` is ``None`` when the hit carries all its phrase's keys (``keys_of``), which is
         the usual case; otherwise the keys of the layers where it won.
         """
+        raw = self.raw_hits(text)
+        return self.settle(text, raw, 0, len(raw))
+
+    def raw_hits(self, text: str) -> list[RawHit]:
+        """Every word-bounded occurrence in ``text`` (normalised), before the leftmost-longest
+        choice, in order of their end: ``(end + 1, (phrase, back, mark))``.
+
+        The occurrence is ``text[end + 1 - back : end]``; ``mark`` is the union of the phrase's
+        keys' marks. A negative ``phrase`` stands for phrases with punctuation inside, still to be
+        confirmed against the text (its mark covers all of them). ``settle`` turns a run of these
+        into hits.
+        """
         if self._empty or not text:
             return []
+        return list(self._automaton.iter(f"{_SENTINEL}{word_shape(text)}{_SENTINEL}"))
+
+    def settle(self, text: str, raw: list[RawHit], low: int, high: int) -> list[Span[K]]:
+        """The hits (as ``find_spans``) among ``raw[low:high]``, a run of ``raw_hits(text)``
+        that no occurrence outside it overlaps (a whole line, for instance)."""
         # Matches arrive word-bounded, in order of their end (so ends never decrease). Matches
         # that overlap, directly or through others, form a cluster: a match alone in its cluster
         # wins in every layer, and only clusters of two or more need the per-layer
@@ -160,16 +208,16 @@ class PhraseMatcher(Generic[K]):
         crowded: list[int] = []  # the starts of clusters with two or more matches, ascending
         last_stop = 0
         phrases = self._phrases
-        shaped = f"{_SENTINEL}{word_shape(text)}{_SENTINEL}"
-        for end, (value, back) in self._automaton.iter(shaped):
+        confirm = self._confirm
+        append = found.append
+        for position in range(low, high):
+            end, (index, back, _) = raw[position]
             # The match is [end - back, end - 1) in ``text``: the padding and the boundary
             # characters cancel out.
             start = end - back
-            index = value
-            if value < 0:
-                candidates = self._confirm[-1 - value]
+            if index < 0:
                 piece = text[start : end - 1]
-                index = next((i for i in candidates if phrases[i] == piece), -1)
+                index = next((i for i in confirm[-1 - index] if phrases[i] == piece), -1)
                 if index < 0:
                     continue
             if start >= last_stop:
@@ -182,7 +230,7 @@ class PhraseMatcher(Generic[K]):
                     crowded.pop()
                 crowded.append(head)
             last_stop = end - 1
-            found.append((start, last_stop, index))
+            append((start, last_stop, index))
         spans: list[Span[K]] = [(start, stop, index, None) for start, stop, index in found]
         if crowded:
             firsts.append(len(found))
@@ -223,3 +271,10 @@ class PhraseMatcher(Generic[K]):
 def _leftmost_longest(match: tuple[int, int, int]) -> tuple[int, int, int]:
     start, stop, index = match
     return start, -stop, index
+
+
+def _union(marks: Iterable[int]) -> int:
+    union = 0
+    for mark in marks:
+        union |= mark
+    return union
