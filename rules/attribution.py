@@ -106,6 +106,14 @@ _MODIFIER_BEFORE = ("pro ", "anti ")  # "a pro-Russian rally" (hyphens are space
 _TRANSIT_BEFORE = re.compile(
     r"\b(?:through|via|by way of) (?:(?:[\w']+ ){1,3}(?:and|or) |(?:[\w']+ ?)*, )?$"
 )
+# "Kenya told soldiers to shoot protesters": a country instructing its own forces or people acts
+# at home; it is no commenter.
+_INSTRUCTS_OWN = re.compile(
+    r"(?:'s?)?(?: \w+){0,2}? (?:told|tells|ordered|orders|instructed|instructs|authori[sz]ed"
+    r"|authori[sz]es|allowed|allows|permitted|permits|gave) (?:its |the |their |his |her )?"
+    r"(?:\w+ )?(?:soldiers|troops|police|policemen|officers|forces|army|military|guards"
+    r"|gendarmes|security forces|citizens|nationals|residents)\b"
+)
 _SELF_REFERENCE = re.compile(r"\b(?:his|her|its|their|our|my)\b")
 _PRONOUN = re.compile(r"\b(?:it|its|they|their|itself)\b")
 
@@ -157,7 +165,11 @@ class SentenceRoles:
         if _TRANSIT_BEFORE.search(sentence, max(0, start - 40), start):
             return Role.TRANSIT
         if self._speech and _COMMENTER_AFTER.match(after):
-            if _OFFICIAL_AFTER.match(after) or _SELF_REFERENCE.search(sentence, end):
+            if (
+                _OFFICIAL_AFTER.match(after)
+                or _SELF_REFERENCE.search(sentence, end)
+                or _INSTRUCTS_OWN.match(after)
+            ):
                 return Role.OFFICIAL
             return Role.COMMENTER
         # "$" also matches before a final newline, hence the second test.

@@ -72,7 +72,11 @@ _DENIED = re.compile(
     r"|reject(?:s|ed|ing)? (?:the |such |these |those |all )?"
     r"(?:claims?|reports?|allegations?|accusations?|suggestions?)"
     r"|(?:baseless|false|fake|unfounded|untrue) (?:claims?|reports?|allegations?|rumou?rs?)"
-    r"|dismissed as)\b"
+    r"|dismissed as"
+    # "rejected western reports as hysteria", "reports ... were inaccurate"
+    r"|reject(?:s|ed|ing)? (?:\w+ ){1,2}(?:claims?|reports?|allegations?|accusations?)"
+    r"|(?:were|was|are|is) (?:completely |totally |entirely )?(?:inaccurate|untrue|false"
+    r"|baseless|groundless|fabricated|unfounded))\b"
 )
 _NEGATION_WORD = re.compile(
     r"(?:\b(?:no|not|never|neither|nor|without|cannot)\b|n't\b)"
@@ -159,7 +163,7 @@ _CUES = CueSet(
         # _HISTORICAL: "... ago", "the cold war", "soviet era/times", "world war", "1960s", a year
         ("ago", "cold war", "soviet", "world war", *"0123456789"),
         ("deny", "deni", "refut", "dismiss", "reject", "baseless", "false", "fake", "unfounded",
-         "untrue"),  # _DENIED
+         "untrue", "inaccurate", "groundless", "fabricated"),  # _DENIED
         ("no", "never", "neither", "without", "n't"),  # _NEGATION_WORD (no/not/nor/cannot: "no")
         ("reject", "refus", "rul", "declin", "no ", "yet to", "call", "stopp", "resist",
          "halt", "vot", "block"),  # _REFUSAL
