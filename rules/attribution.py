@@ -114,6 +114,12 @@ _INSTRUCTS_OWN = re.compile(
     r"(?:\w+ )?(?:soldiers|troops|police|policemen|officers|forces|army|military|guards"
     r"|gendarmes|security forces|citizens|nationals|residents)\b"
 )
+# "... along its border with Azerbaijan", "Kaliningrad, which borders Lithuania and Poland": the
+# country faced across a border named after the match (actor triggers).
+_FACED_BEFORE = re.compile(
+    r"\b(?:borders?|bordering|frontiers?|boundary|boundaries) (?:with |between )?(?:the )?$"
+)
+_FACED_LIST = re.compile(r"^(?:,|,? and|,? or)(?: the)? $")
 _SELF_REFERENCE = re.compile(r"\b(?:his|her|its|their|our|my)\b")
 _PRONOUN = re.compile(r"\b(?:it|its|they|their|itself)\b")
 
@@ -204,10 +210,16 @@ def attribute(
     clause: tuple[int, int],
     match: tuple[int, int],
     policy: Attribution,
+    *,
+    scope: tuple[int, int] | None = None,
+    clause_only: bool = False,
 ) -> list[str]:
     """ISO codes the event at ``match`` belongs to, in order of first mention; may be empty.
 
-    ``clause`` and ``match`` are character ranges of the normalised ``sentence``.
+    ``clause``, ``match`` and ``scope`` are character ranges of the normalised ``sentence``.
+    For an actor policy, the countries faced across a border named after the match within
+    ``scope`` ("... which borders Lithuania and Poland") count too. With ``clause_only``, only
+    those of the match's clause (and pronoun and border) are given, no fallback to the sentence.
     """
     clause_start, clause_end = clause
     in_clause = [
@@ -221,7 +233,11 @@ def attribute(
         earlier = [m for m in mentions if m.end <= clause_start and m.role is not Role.COMMENTER]
         if earlier and earlier[-1].code not in codes:
             codes.append(earlier[-1].code)
-    if codes:
+    if policy is Attribution.ACTOR and scope is not None:
+        for code in _faced(sentence, mentions, match[1], scope[1]):
+            if code not in codes:
+                codes.append(code)
+    if codes or clause_only:
         return codes
     codes = _codes([m for m in mentions if _allowed(m, policy)])
     if codes:
@@ -230,6 +246,27 @@ def attribute(
     # names no other country ("Myanmar's military cut mobile data").
     own = _codes([m for m in mentions if m.role in (Role.OFFICIAL, Role.FORCES, Role.ADDRESSEE)])
     return own if len(own) == 1 else []
+
+
+def _faced(sentence: str, mentions: list[Mention], start: int, end: int) -> list[str]:
+    """Countries named right after a border word ("border with X", "borders X and Y") between
+    characters ``start`` and ``end`` of the sentence."""
+    codes: list[str] = []
+    previous: Mention | None = None
+    for mention in mentions:
+        if mention.start < start or mention.end > end:
+            previous = None
+            continue
+        listed = previous is not None and _FACED_LIST.match(sentence[previous.end : mention.start])
+        if mention.role is Role.PLAIN and (
+            listed or _FACED_BEFORE.search(sentence, max(start, mention.start - 30), mention.start)
+        ):
+            if mention.code not in codes:
+                codes.append(mention.code)
+            previous = mention
+        else:
+            previous = None
+    return codes
 
 
 def _codes(mentions: list[Mention]) -> list[str]:

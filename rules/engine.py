@@ -376,22 +376,53 @@ class Engine:
         outcomes: list[_Outcome] = []
         for rule_index in candidates:
             rule = self._rules[rule_index]
-            chosen = _choose(bucket, rule_index, rule)
-            if chosen is None:
+            choices = _choices(bucket, rule_index, rule)
+            if not choices:
                 continue
-            span = (min([p[1] for p in chosen]), max([p[2] for p in chosen]))
             if modality_finder is None:
                 modality_finder = SentenceModality(text, year)
-            modality = modality_finder.at(*span, [(p[1], p[2]) for p in chosen])
-            clause = modality_finder.clause_of(span[0])
-            clause = (clause[0], max(clause[1], modality_finder.clause_of(span[1] - 1)[1]))
-            codes = attribute(text, scan.mentions(index), clause, span, rule.attribution)
+            # Every valid match of the rule in the sentence: the first alerting one (tightest
+            # first) is the evidence, and the countries are those of every match that alerts
+            # alike (so a match that fails its window or ``near`` hides no later one).
+            found: list[_Found] = []
+            for chosen in choices:
+                span = (min([p[1] for p in chosen]), max([p[2] for p in chosen]))
+                modality = modality_finder.at(*span, [(p[1], p[2]) for p in chosen])
+                clause = modality_finder.clause_of(span[0])
+                clause = (clause[0], max(clause[1], modality_finder.clause_of(span[1] - 1)[1]))
+                scope = modality_finder.scope_of(span[0])
+                codes = attribute(
+                    text,
+                    scan.mentions(index),
+                    clause,
+                    span,
+                    rule.attribution,
+                    scope=scope,
+                    clause_only=True,
+                )
+                found.append((modality, codes, chosen, clause, span, scope))
+            alerting = [f for f in found if f[0] in ALERTING_MODALITIES]
+            same = alerting or found
+            modality, _, chosen, clause, span, scope = same[0]
+            codes = []
+            for more in same:
+                codes.extend(code for code in more[1] if code not in codes)
+            if not codes:  # no match's clause names a country: the evidence's sentence-wide
+                codes = attribute(
+                    text, scan.mentions(index), clause, span, rule.attribution, scope=scope
+                )
             severity = rule.severity
             if modality is Modality.THREATENED:
                 severity = severity.lowered()
             outcomes.append((rule, modality, severity, codes, tuple(p[3] for p in chosen)))
         return outcomes
 
+
+_Found = tuple[
+    Modality, list[str], list[_Phrase], tuple[int, int], tuple[int, int], tuple[int, int]
+]
+"""One valid match of a rule in a sentence: modality, its clause's countries, its phrases, and
+its clause, span and scope (character ranges)."""
 
 _Outcome = tuple[Rule, Modality, Severity, list[str], tuple[str, ...]]
 """A rule that fired in a sentence: the rule, modality, severity, countries, matched phrases."""
@@ -547,47 +578,63 @@ def _layer_of(key: Key) -> int:
     return 0
 
 
-def _choose(bucket: _Sentence, rule_index: int, rule: Rule) -> list[_Phrase] | None:
-    """One hit per group, all within the rule's window (the tightest such set), or ``None``."""
-    if len(rule.groups) == 1:  # the first hit: its span is 0 words, within any window
+def _choices(bucket: _Sentence, rule_index: int, rule: Rule) -> list[list[_Phrase]]:
+    """Every valid match of the rule in the sentence: one hit per group, all within the rule's
+    window (each tightest such set), with a ``near`` phrase when the rule needs one. Tightest
+    (then leftmost) first; empty when the rule does not fire."""
+    if len(rule.groups) == 1:  # one hit: its span is 0 words, within any window
         first = bucket.groups.get((rule_index, 0))
         if not first:
-            return None
-        picked = [first[0]]
-        if rule.near and not _near_ok(bucket, rule_index, rule, picked):
-            return None
-        return picked
+            return []
+        singles = [[hit] for hit in first]
+        if rule.near:
+            return [p for p in singles if _near_ok(bucket, rule_index, rule, p)]
+        return singles
     events: list[tuple[int, int, _Phrase]] = []
     for group_index in range(len(rule.groups)):
         found = bucket.groups.get((rule_index, group_index))
         if not found:
-            return None
+            return []
         events.extend((p[0], group_index, p) for p in found)
     events.sort(key=_event_order)
     needed = len(rule.groups)
     counts: dict[int, int] = {}
-    best: tuple[int, int, int] | None = None
+    windows: list[tuple[int, int, int]] = []
     left = 0
     for right, (word, group_index, _) in enumerate(events):
         counts[group_index] = counts.get(group_index, 0) + 1
+        shortest: tuple[int, int, int] | None = None
         while len(counts) == needed:
             span = word - events[left][0]
-            if span <= rule.window and (best is None or span < best[0]):
-                best = (span, left, right)
+            if span <= rule.window:
+                shortest = (span, left, right)
             left_group = events[left][1]
             counts[left_group] -= 1
             if counts[left_group] == 0:
                 del counts[left_group]
             left += 1
-    if best is None:
-        return None
-    chosen: dict[int, _Phrase] = {}
-    for _, group_index, phrase in events[best[1] : best[2] + 1]:
-        chosen.setdefault(group_index, phrase)
-    picked = [chosen[g] for g in range(needed)]
-    if rule.near and not _near_ok(bucket, rule_index, rule, picked):
-        return None
-    return picked
+        if shortest is not None:
+            windows.append(shortest)
+    windows.sort(key=_window_order)
+    picks: list[list[_Phrase]] = []
+    seen: set[tuple[_Phrase, ...]] = set()
+    for _, low, high in windows:
+        chosen: dict[int, _Phrase] = {}
+        for _, group_index, phrase in events[low : high + 1]:
+            chosen.setdefault(group_index, phrase)
+        picked = [chosen[g] for g in range(needed)]
+        key = tuple(picked)
+        if key in seen:
+            continue
+        seen.add(key)
+        if rule.near and not _near_ok(bucket, rule_index, rule, picked):
+            continue
+        picks.append(picked)
+    return picks
+
+
+def _window_order(window: tuple[int, int, int]) -> tuple[int, int]:
+    return window[0], window[1]
 
 
 def _event_order(event: tuple[int, int, _Phrase]) -> tuple[int, int]:

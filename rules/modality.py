@@ -103,7 +103,14 @@ _HYPOTHETICAL = re.compile(
     r"|likely)\b"
     r"|(?<!\bin )(?<!\bon )(?<!\bof )(?<!\bby )(?<!since )(?<!until )(?<!theresa )\bmay\b(?! \d)"
 )
-_CONDITION = re.compile(r"\b(?:if|unless)\b")
+# "if necessary" and the like state readiness, not a hypothesis ("would use firearms if
+# necessary" is a threat made now).
+_CONDITION = re.compile(r"\b(?:if(?! (?:necessary|needed|required|need be))|unless)\b")
+# Permission given to someone is the order itself: "told police they could shoot looters".
+_PERMISSION = re.compile(
+    r"\b(?:told|tells|instructed|instructs|authori[sz]ed|assured)(?: [\w']+){0,4}? "
+    r"(?:they|he|she|police|troops|soldiers|forces|officers|guards) (?:could|may|can)\b"
+)
 _ANNOUNCED = re.compile(
     r"(?:\b(?:will|shall|would|plans? to|planning to|planned|announc(?:e|es|ed|ing|ement)"
     r"|order(?:s|ed|ing)?|to (?:start|begin)|set to|(?:is|are|was|were) to"
@@ -266,7 +273,15 @@ class SentenceModality:
             demand = _DEMAND.search(text, clause_start, clause_end)
             if demand is not None and demand.start() < start:
                 return Modality.HYPOTHETICAL
-        if (cues & _HYPOTHETICAL_CUE and _HYPOTHETICAL.search(text, clause_start, clause_end)) or (
+        hypothetical = cues & _HYPOTHETICAL_CUE and _HYPOTHETICAL.search(
+            text, clause_start, clause_end
+        )
+        if hypothetical and any(
+            m.end() == hypothetical.end()
+            for m in _PERMISSION.finditer(text, scope_start, hypothetical.end())
+        ):
+            hypothetical = None  # "told police they could shoot": permission, i.e. an order
+        if hypothetical or (
             cues & _CONDITION_CUE and _CONDITION.search(text, scope_start, scope_end)
         ):
             return Modality.HYPOTHETICAL
