@@ -13,7 +13,7 @@ from rules import ALERTING_MODALITIES, Article, Modality, Signal, load_engine
 
 ENGINE = load_engine().engine
 _RNG = random.Random(1)
-SEED = pathlib.Path("/work/shared/seed/article.eval.jsonl")
+SEED = pathlib.Path(__file__).resolve().parents[3] / "shared" / "seed" / "article.eval.jsonl"
 
 
 def pairs(signals: list[Signal]) -> set[tuple[str, str]]:
