@@ -1,0 +1,155 @@
+"""One article being scanned: its sentences, where their hits lie, and what is worked out once.
+
+``walk`` makes one pass over an article's raw automaton occurrences and keeps the sentence
+bookkeeping (where each sentence starts, which occurrences are its, the union of its marks);
+``ArticleScan`` holds that and settles hits, resolves country mentions and finds the title's
+focus country lazily, each at most once per sentence (or per country).
+"""
+
+from __future__ import annotations
+
+from itertools import accumulate
+from sys import maxsize
+from typing import TYPE_CHECKING
+
+from rules.attribution import Mention, Role
+from rules.keys import Key
+from rules.matcher import RawHit, Span
+from rules.text import normalise
+
+if TYPE_CHECKING:
+    from rules.engine import Engine
+    from rules.evidence import Outcome
+
+__all__ = ["ArticleScan", "normalise_all", "walk"]
+
+
+class ArticleScan:
+    """One article being scanned: its sentences, hits, and what has been worked out so far."""
+
+    __slots__ = (
+        "_engine",
+        "_focus",
+        "_joined",
+        "_mentions",
+        "_plainly",
+        "_spans",
+        "firsts",
+        "normalised",
+        "outcomes",
+        "raw",
+        "starts",
+        "texts",
+        "titles",
+    )
+
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        texts: list[str],
+        titles: int,
+        normalised: list[str],
+        starts: list[int],
+        joined: str,
+        raw: list[RawHit],
+        firsts: list[int],
+    ) -> None:
+        self._engine = engine
+        self.firsts = firsts
+        self._joined = joined
+        self.raw = raw
+        self.texts = texts
+        self.titles = titles
+        self.normalised = normalised
+        self.starts = starts
+        self._spans: dict[int, list[Span[Key]]] = {}
+        self._mentions: dict[int, list[Mention]] = {}
+        # Per normalised sentence text: what its rules found. A sentence's rules, modality and
+        # countries depend only on its text (and the article), so a repeated sentence is worked
+        # out once; this keeps huge repetitive input linear and cheap.
+        self.outcomes: dict[str, list[Outcome]] = {}
+        self._plainly: dict[str, bool] = {}
+        self._focus: str | bool | None = False  # False: not worked out yet
+
+    def spans(self, index: int) -> list[Span[Key]]:
+        """Sentence ``index``'s hits (offsets in the joined text), settled once."""
+        found = self._spans.get(index)
+        if found is None:
+            firsts = self.firsts
+            found = self._spans[index] = self._engine._matcher.settle(
+                self._joined, self.raw, firsts[index], firsts[index + 1]
+            )
+        return found
+
+    def mentions(self, index: int) -> list[Mention]:
+        """Country mentions of sentence ``index`` (worked out once)."""
+        found = self._mentions.get(index)
+        if found is None:
+            found = self._mentions[index] = self._engine._mentions(self, index)
+        return found
+
+    def names_plainly(self, code: str) -> bool:
+        """Whether the article names ``code`` by an alias that is not an ordinary word (worked
+        out once per country)."""
+        found = self._plainly.get(code)
+        if found is None:
+            found = self._plainly[code] = self._engine._names_plainly(self, code)
+        return found
+
+    def focus(self) -> str | None:
+        """The title's only country (ignoring commenters), if the title names exactly one."""
+        if self._focus is False:
+            self._focus = None
+            if self.titles:
+                codes = {m.code for m in self.mentions(0) if m.role is not Role.COMMENTER}
+                self._focus = next(iter(codes)) if len(codes) == 1 else None
+        return self._focus if isinstance(self._focus, str) else None
+
+
+def walk(
+    raw: list[RawHit], normalised: list[str]
+) -> tuple[list[int], list[int], list[tuple[int, int]], int]:
+    """One walk over an article's occurrences (``raw_hits`` of its sentences joined by newlines).
+
+    Returns where each sentence starts in the joined text (and ``maxsize`` last); where each
+    sentence's occurrences begin (sentence ``i`` has ``raw[firsts[i]:firsts[i + 1]]``); for each
+    sentence with any marked occurrence, the union of its marks (rule group bits, before the
+    leftmost-longest choice, so a superset of what the sentence has); and the union of them all.
+    Rules whose groups the whole article does not hold are out at once, and a sentence is settled
+    and checked exactly only if its marks hold every group of a remaining rule.
+    """
+    count = len(normalised)
+    starts = list(accumulate([len(text) + 1 for text in normalised], initial=0))
+    starts[count] = maxsize
+    firsts = [0] * (count + 1)
+    marked: list[tuple[int, int]] = []
+    sentence = 0
+    next_start = starts[1]
+    present = everything = 0
+    for position, (end, value) in enumerate(raw):
+        # The occurrence ends (exclusive) at end - 1; none reaches across a newline.
+        if end > next_start:
+            if present:
+                marked.append((sentence, present))
+                everything |= present
+                present = 0
+            while end > next_start:
+                sentence += 1
+                firsts[sentence] = position
+                next_start = starts[sentence + 1]
+        present |= value[2]
+    if present:
+        marked.append((sentence, present))
+        everything |= present
+    firsts[sentence + 1 :] = [len(raw)] * (count - sentence)
+    return starts, firsts, marked, everything
+
+
+def normalise_all(texts: list[str]) -> list[str]:
+    """Each sentence normalised (in one call when normalising keeps the sentences apart)."""
+    joined = normalise("\n".join(texts), keep_newlines=True)
+    parts = joined.split("\n")
+    if len(parts) != len(texts):
+        parts = [normalise(text) for text in texts]
+    return parts

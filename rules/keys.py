@@ -1,0 +1,95 @@
+"""What each automaton phrase means to the engine: its keys, sorted, and rule groups as bits.
+
+Every phrase in the engine's one automaton carries keys: a rule group's phrase, a rule's ``near``
+phrase or exclusion, a country alias, or a look-alike guard. ``PhraseKeys`` sorts a phrase's keys
+once; ``RuleBits`` numbers each (rule, group) as one bit, so the groups present in a sentence are
+one integer and the rules that may fire there are found with a few bit operations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rules.rule import Rule
+
+__all__ = ["Key", "PhraseKeys", "RuleBits", "layer_of"]
+
+# Matcher keys: ("g", rule, group), ("n", rule, 0), ("x", rule, 0), ("c", code, 0), ("guard", "", 0)
+Key = tuple[str, int | str, int]
+
+
+class PhraseKeys:
+    """A hit's keys sorted by what they mean to the engine (precomputed per phrase).
+
+    ``bits`` has the bit of each (rule, group) the hit belongs to (``RuleBits``), ``excluding``
+    bit ``r`` for each rule ``r`` the hit is an exclusion of.
+    """
+
+    __slots__ = ("bits", "countries", "excluded", "excluding", "groups", "near")
+
+    def __init__(self, keys: Sequence[Key], bits: RuleBits) -> None:
+        self.groups = tuple(
+            (ref, group) for kind, ref, group in keys if kind == "g" and isinstance(ref, int)
+        )
+        self.near = tuple(ref for kind, ref, _ in keys if kind == "n" and isinstance(ref, int))
+        self.excluded = tuple(ref for kind, ref, _ in keys if kind == "x" and isinstance(ref, int))
+        self.countries = tuple(str(ref) for kind, ref, _ in keys if kind == "c")
+        self.bits = 0
+        for rule_index, group in self.groups:
+            self.bits |= 1 << (bits.first[rule_index] + group)
+        self.excluding = 0
+        for rule_index in self.excluded:
+            self.excluding |= 1 << rule_index
+
+
+class RuleBits:
+    """Each (rule, group) numbered as one bit, so a sentence's groups are one integer.
+
+    A rule can fire in a sentence only when all its groups' bits are there and it is not
+    excluded; that is checked before any phrase is filed.
+    """
+
+    __slots__ = ("anchors", "first", "needed", "rule_of_anchor")
+
+    def __init__(self, rules: Sequence[Rule]) -> None:
+        self.first: list[int] = []
+        self.needed: list[int] = []
+        self.rule_of_anchor: dict[int, int] = {}
+        self.anchors = 0
+        bit = 0
+        for rule_index, rule in enumerate(rules):
+            self.first.append(bit)
+            self.needed.append(((1 << len(rule.groups)) - 1) << bit)
+            self.rule_of_anchor[1 << bit] = rule_index
+            self.anchors |= 1 << bit
+            bit += len(rule.groups)
+
+    def mark(self, key: Key) -> int:
+        """The bit of a rule group's phrase (0 for every other key)."""
+        kind, ref, group = key
+        return 1 << (self.first[ref] + group) if kind == "g" and isinstance(ref, int) else 0
+
+    def candidates(self, present: int, excluding: int) -> list[int]:
+        """Rules (ascending) with every group in ``present`` and not in ``excluding``."""
+        found: list[int] = []
+        anchors = present & self.anchors
+        while anchors:
+            lowest = anchors & -anchors
+            anchors ^= lowest
+            rule_index = self.rule_of_anchor[lowest]
+            needed = self.needed[rule_index]
+            if present & needed == needed and not excluding >> rule_index & 1:
+                found.append(rule_index)
+        return found
+
+
+_KINDS = {"g": 0, "n": 1, "x": 2}
+
+
+def layer_of(key: Key) -> int:
+    """Leftmost-longest runs per layer: each rule's phrases, near phrases and exclusions are one
+    layer each, and countries with their guards another, so one rule never shadows another."""
+    kind, ref, _ = key
+    if isinstance(ref, int):
+        return 1 + 3 * ref + _KINDS[kind]
+    return 0
