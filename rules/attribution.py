@@ -28,7 +28,7 @@ from enum import StrEnum
 from rules.cues import CueSet
 from rules.rule import Attribution
 
-__all__ = ["Mention", "Role", "SentenceRoles", "attribute", "role_of"]
+__all__ = ["Mention", "Role", "SentenceRoles", "attribute"]
 
 
 class Role(StrEnum):
@@ -189,11 +189,6 @@ class SentenceRoles:
         ) and _ADDRESSEE_BEFORE.search(sentence, max(0, start - 30), start):
             return Role.ADDRESSEE
         return Role.PLAIN
-
-
-def role_of(sentence: str, start: int, end: int) -> Role:
-    """Role of the mention at ``start``..``end`` of normalised ``sentence``."""
-    return SentenceRoles(sentence).role(start, end)
 
 
 def _allowed(mention: Mention, policy: Attribution) -> bool:

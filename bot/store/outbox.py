@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from sqlalchemy import ColumnElement, func, or_, update
+from sqlalchemy import ColumnElement, or_, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -23,7 +23,10 @@ __all__ = [
     "mark_failed",
     "mark_retry",
     "mark_sent",
-    "pending_count",
+    "pause_destination",
+    "release_lease",
+    "renew_lease",
+    "set_destination_active",
 ]
 
 
@@ -198,16 +201,3 @@ async def release_lease(session: AsyncSession, delivery_id: int, owner: str) -> 
     await session.exec(
         update(Delivery).where(*_held(delivery_id, owner)).values(lease_until=None, leased_by=None)
     )
-
-
-async def pending_count(session: AsyncSession) -> int:
-    """Deliveries not yet sent or failed."""
-    rows = await session.exec(
-        select(func.count())
-        .select_from(Delivery)
-        .where(col(Delivery.status) == DeliveryStatus.PENDING)
-    )
-    return int(rows.one())
-
-
-__all__ += ["pause_destination", "release_lease", "renew_lease", "set_destination_active"]

@@ -109,16 +109,7 @@ async def test_two_replicas_share_feeds_and_deliveries(db: Database, tmp_path: P
             ).one()
         )
     assert alerts >= FEEDS  # at least troop_massing for Russia from every feed
-    async with db.session() as s:
-        rows = (await s.exec(select(Delivery))).all()
-    debug = sorted(
-        {(r.status, r.attempts, r.last_error, r.leased_by is None) for r in rows}, key=str
-    )
-    assert len(printed) == len(set(printed)) == alerts == sent, (
-        debug[:10],
-        sent,
-        [e[-3000:] for _c, _o, e in results],
-    )
+    assert len(printed) == len(set(printed)) == alerts == sent, [e[-3000:] for _c, _o, e in results]
     # Both replicas did part of the work.
     assert all(ALERT_ID.search(out) for _c, out, _e in results)
 
