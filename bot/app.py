@@ -8,29 +8,45 @@ import secrets
 import socket
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import TextIO
+from typing import Protocol, TextIO
 
 import httpx
+from telegram.error import TelegramError
 
 from bot import __version__
 from bot.console import CONSOLE_ADDRESS, ConsoleSink
 from bot.db import Database
-from bot.delivery import Dispatcher, Sink
+from bot.delivery import Dispatcher
 from bot.feedlist import default_feed_list_path, read_feed_list
 from bot.fetcher import Fetcher, build_client
 from bot.migrate import current_revision, head_revision
 from bot.models import utcnow
+from bot.pacing import Pacer
 from bot.pipeline import Pipeline
 from bot.poller import Poller
+from bot.sending import Sink
 from bot.settings import Settings
+from bot.slack.gateway import SlackAuthorizer, SlackGateway
+from bot.slack.gateway import build_client as build_slack_client
+from bot.slack.sender import SlackSink
 from bot.store import feeds as feed_store
 from bot.store import outbox
+from bot.store.alertbook import StoredAlerts
+from bot.store.chats import StoredChats
+from bot.store.escalations import escalate_unacknowledged
+from bot.store.status import StoredStatus
+from bot.telegram.gateway import TelegramAuthorizer, TelegramGateway, build_application
+from bot.telegram.sender import TelegramSink
+from handlers.ports import Authorizer
+from handlers.request import Caller, ChatRef
+from handlers.router import CommandRouter, Services
 from rules import LoadedEngine, load_engine
 from rules.gazetteer import Gazetteer, load_gazetteer
+from rules.model import Severity
 
-__all__ = ["App", "SchemaError", "build_app", "load_rules", "worker_id"]
+__all__ = ["App", "Gateway", "SchemaError", "StartupError", "build_app", "load_rules", "worker_id"]
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +81,46 @@ class App:
     poller: Poller
     dispatcher: Dispatcher
     owner: str
+    router: CommandRouter
+    gateways: list[Gateway] = field(default_factory=list)
+    escalation_destination: int | None = None
+
+    async def escalate(self) -> list[int]:
+        """Queue unacknowledged alerts for the escalation chat (when one is configured)."""
+        if self.escalation_destination is None:
+            return []
+        async with self.db.session() as session:
+            return await escalate_unacknowledged(
+                session,
+                destination_id=self.escalation_destination,
+                min_severity=int(Severity.parse(self.settings.escalation_severity)),
+                after=timedelta(minutes=self.settings.escalation_minutes),
+                now=utcnow(),
+            )
+
+
+class Gateway(Protocol):
+    """A chat platform's receiving side, started with the long-running service only."""
+
+    async def start(self) -> None: ...
+
+    async def stop(self) -> None: ...
+
+
+class PlatformAuthorizer:
+    """Asks the chat's own platform who may manage it."""
+
+    def __init__(self, by_platform: dict[str, Authorizer]) -> None:
+        self._by_platform = by_platform
+
+    async def may_manage(self, chat: ChatRef, caller: Caller) -> bool:
+        """The platform's answer; chats of unknown platforms are managed by nobody."""
+        authorizer = self._by_platform.get(chat.platform)
+        return await authorizer.may_manage(chat, caller) if authorizer else False
+
+
+class StartupError(Exception):
+    """A chat platform refused to start (wrong token, unreachable API)."""
 
 
 async def check_schema(db: Database) -> None:
@@ -156,7 +212,71 @@ async def build_app(
             slots=settings.fetch_concurrency,
         )
         sinks: dict[str, Sink] = {"console": ConsoleSink(places.name, stdout)}
-        dispatcher = Dispatcher(db, sinks, owner=owner, lease=lease)
+        pacers: dict[str, Pacer] = {}
+        authorizers: dict[str, Authorizer] = {}
+        chats = StoredChats(db)
+        router = CommandRouter(
+            Services(
+                places=places,
+                status=StoredStatus(db),
+                book=chats,
+                alerts=StoredAlerts(db),
+                authorizer=PlatformAuthorizer(authorizers),
+            )
+        )
+        gateways: list[Gateway] = []
+        if settings.telegram_token is not None:
+            telegram = build_application(settings)
+            try:
+                await telegram.initialize()  # getMe: a wrong token fails here, in one line
+            except TelegramError as exc:
+                raise StartupError(
+                    f"Telegram: {exc.message} (check RISKBOT_TELEGRAM_TOKEN)"
+                ) from None
+            stack.push_async_callback(telegram.shutdown)
+            sinks["telegram"] = TelegramSink(telegram.bot, places.name)
+            pacers["telegram"] = Pacer(settings.telegram_rate)
+            authorizers["telegram"] = TelegramAuthorizer(
+                telegram, frozenset(settings.telegram_admins)
+            )
+            gateways.append(TelegramGateway(telegram, router, settings))
+        if settings.slack_bot_token is not None:
+            slack = build_slack_client(settings)
+            sinks["slack"] = SlackSink(slack, places.name)
+            pacers["slack"] = Pacer(settings.slack_rate)
+            authorizers["slack"] = SlackAuthorizer(slack, frozenset(settings.slack_admins))
+            gateways.append(SlackGateway(settings, slack, router))
+        dispatcher = Dispatcher(
+            db,
+            sinks,
+            owner=owner,
+            lease=timedelta(seconds=settings.delivery_lease_seconds),
+            pacers=pacers,
+            escalation_minutes=settings.escalation_minutes,
+        )
         await sync_feeds(db, settings)
         await prepare_destinations(db, settings)
-        yield App(settings, db, rules, places, client, poller, dispatcher, owner)
+        escalation = await prepare_escalation(db, settings)
+        yield App(
+            settings,
+            db,
+            rules,
+            places,
+            client,
+            poller,
+            dispatcher,
+            owner,
+            router,
+            gateways,
+            escalation,
+        )
+
+
+async def prepare_escalation(db: Database, settings: Settings) -> int | None:
+    """The escalation chat's destination id, if one is configured."""
+    if settings.escalation_chat is None:
+        return None
+    platform, _, address = settings.escalation_chat.partition(":")
+    async with db.session() as session:
+        destination = await outbox.ensure_destination(session, platform, address, kind="group")
+        return destination.id

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from datetime import timedelta
 from pathlib import Path
 from typing import TextIO
 
 from bot import ruletools
-from bot.app import SchemaError, build_app, check_schema, load_rules
+from bot.app import SchemaError, StartupError, build_app, check_schema, load_rules
 from bot.db import Database, sqlite_path
 from bot.feedlist import FeedEntry, FeedListError, read_feed_list, render_opml
 from bot.lock import WorkerLock, WorkerLockError
@@ -19,6 +20,7 @@ from bot.scan import scan_lines
 from bot.service import run_forever, run_once
 from bot.settings import Settings
 from bot.store import feeds as feed_store
+from bot.store import outbox
 from bot.store.status import StoredStatus
 from bot.textreply import render_text
 from handlers.status import status_command
@@ -37,6 +39,8 @@ __all__ = [
 ]
 
 EXIT_USAGE = 2
+log = logging.getLogger(__name__)
+
 EXIT_LOCKED = 3
 
 
@@ -60,11 +64,18 @@ async def run(settings: Settings, *, once: bool, force: bool) -> int:
             raise CliError(str(exc), EXIT_LOCKED) from None
     try:
         async with build_app(settings) as app:
+            if lock is not None:  # the only worker: leases of a crashed run can go at once
+                async with app.db.session() as session:
+                    freed = await outbox.release_leases_of_others(session, app.owner)
+                if freed:
+                    log.info("took back %d delivery(ies) left by a previous run", freed)
             if once:
                 await run_once(app, force=force)
             else:
                 await run_forever(app)
     except SchemaError as exc:
+        raise CliError(str(exc), EXIT_USAGE) from None
+    except StartupError as exc:
         raise CliError(str(exc), EXIT_USAGE) from None
     except FeedListError as exc:
         raise CliError(f"RISKBOT_FEEDS: {exc}", EXIT_USAGE) from None

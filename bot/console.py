@@ -7,8 +7,9 @@ import sys
 from collections.abc import Callable
 from typing import TextIO
 
-from bot.models import Alert, Destination
-from rules.model import Severity
+from bot.models import Destination
+from bot.sending import Outgoing
+from handlers.ports import AlertDetail
 
 __all__ = ["CONSOLE_ADDRESS", "ConsoleSink", "render_alert_text"]
 
@@ -21,12 +22,15 @@ def _clean(text: str, limit: int) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-def render_alert_text(alert: Alert, country_name: Callable[[str], str]) -> str:
+def render_alert_text(
+    alert: AlertDetail, country_name: Callable[[str], str], tag: str | None = None
+) -> str:
     """A plain-text alert: headline, title, evidence and source, one item per line."""
-    severity = Severity(alert.severity).label.upper()
+    severity = alert.severity.label.upper()
+    tag = tag or f"ALERT #{alert.id}"
     lines = [
-        f"[ALERT #{alert.id}] {severity} {alert.trigger} · {country_name(alert.country)} "
-        f"({alert.country}) · {alert.modality}",
+        f"[{tag}] {severity} {alert.trigger} · {country_name(alert.country)} "
+        f"({alert.country}) · {alert.modality.value}",
         f"  {_clean(alert.title, 300)}" if alert.title else "",
         f"  Evidence: “{_clean(alert.evidence, 500)}”",
         f"  Source: {_clean(alert.source or 'unknown feed', 120)}"
@@ -46,10 +50,16 @@ class ConsoleSink:
         self._stream = stream
         self._lock = asyncio.Lock()
 
-    async def send(self, destination: Destination, alert: Alert) -> str | None:
+    async def send(self, destination: Destination, message: Outgoing) -> str | None:
         """Print the alert; the console has no message ids to thread on."""
         stream = self._stream or sys.stdout
-        text = render_alert_text(alert, self._country_name) + "\n\n"
+        tag = f"ALERT #{message.alert.id}"
+        if message.followup_of is not None:
+            tag = f"FOLLOW-UP #{message.alert.id} of #{message.followup_of}"
+        if message.escalated_after_minutes is not None:
+            tag = f"ESCALATION #{message.alert.id}: unacknowledged after "
+            tag += f"{message.escalated_after_minutes} min"
+        text = render_alert_text(message.alert, self._country_name, tag) + "\n\n"
 
         def write() -> None:
             stream.write(text)

@@ -1,9 +1,10 @@
 """The delivery worker: claim due outbox rows, send through the platform's sink, record.
 
-Stages as in Alertmanager: the outbox (one unique row per alert and destination) is the persisted
-dedupe log; a claim with a lease makes each row one worker's; the sink says whether a failure is
-worth retrying; the result is written back. A crash between send and record re-sends at most the
-message that was in flight, after the lease runs out.
+Stages as in Alertmanager: the outbox (one unique row per alert, destination and purpose) is
+the persisted dedupe log; a claim with a lease makes each row one worker's; mutes are applied
+when a row's turn comes; sending is paced per chat and per platform; the sink says whether a
+failure is worth retrying; the result is written back. A crash between send and record re-sends
+at most the message that was in flight, after the lease runs out.
 """
 
 from __future__ import annotations
@@ -13,48 +14,26 @@ import logging
 import random
 from collections import defaultdict
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Protocol
 
 from bot.db import Database
-from bot.models import Alert, Delivery, Destination, utcnow
+from bot.models import Alert, Delivery, DeliveryPurpose, Destination, utcnow
+from bot.pacing import Pacer, chat_interval
+from bot.sending import (
+    DestinationMovedError,
+    Outgoing,
+    PermanentSendError,
+    RejectedMessageError,
+    Sink,
+    TransientSendError,
+)
 from bot.store import outbox
+from bot.store.alertbook import alert_detail
 
-__all__ = [
-    "DeliveryReport",
-    "Dispatcher",
-    "PermanentSendError",
-    "SendError",
-    "Sink",
-    "TransientSendError",
-]
+__all__ = ["DeliveryReport", "Dispatcher"]
 
 log = logging.getLogger(__name__)
-
-
-class SendError(Exception):
-    """A sink could not deliver; subclasses say whether trying again can help."""
-
-
-class TransientSendError(SendError):
-    """Try again later (rate limit, server error, network); ``retry_after`` in seconds if told."""
-
-    def __init__(self, message: str, retry_after: float | None = None) -> None:
-        super().__init__(message)
-        self.retry_after = retry_after
-
-
-class PermanentSendError(SendError):
-    """The destination cannot receive (blocked, removed, not found): stop sending there."""
-
-
-class Sink(Protocol):
-    """A platform's sender. Returns the platform's message reference, if it has one."""
-
-    platform: str
-
-    async def send(self, destination: Destination, alert: Alert) -> str | None: ...
 
 
 @dataclass(slots=True)
@@ -64,6 +43,18 @@ class DeliveryReport:
     sent: int = 0
     retried: int = 0
     failed: int = 0
+    suppressed: int = 0
+
+
+@dataclass(slots=True)
+class _Batch:
+    """One claim with what sending it needs, loaded in a few queries."""
+
+    alerts: dict[int, Alert]
+    destinations: dict[int, Destination]
+    mutes: dict[int, list[tuple[str, str]]]
+    threads: dict[tuple[int, int], str]
+    done: set[int] = field(default_factory=set)
 
 
 class Dispatcher:
@@ -78,6 +69,8 @@ class Dispatcher:
         lease: timedelta = timedelta(minutes=2),
         batch_size: int = 100,
         give_up_after: timedelta = timedelta(hours=24),
+        pacers: Mapping[str, Pacer] | None = None,
+        escalation_minutes: int = 15,
         clock: Callable[[], datetime] = utcnow,
     ) -> None:
         self._db = db
@@ -86,7 +79,10 @@ class Dispatcher:
         self._lease = lease
         self._batch = batch_size
         self._give_up_after = give_up_after
+        self._pacers = dict(pacers or {})
+        self._escalation_minutes = escalation_minutes
         self._clock = clock
+        self._last_sent: dict[int, float] = {}
 
     async def drain(self, *, until_empty: bool = True) -> DeliveryReport:
         """Send what is due; with ``until_empty`` keep claiming until nothing is left now."""
@@ -99,22 +95,31 @@ class Dispatcher:
                 )
                 if not claimed:
                     return report
-                alerts = await outbox.load_alerts(session, [d.alert_id for d in claimed])
-                dests = await outbox.load_destinations(session, [d.destination_id for d in claimed])
+                batch = _Batch(
+                    alerts=await outbox.load_alerts(session, [d.alert_id for d in claimed]),
+                    destinations=await outbox.load_destinations(
+                        session, [d.destination_id for d in claimed]
+                    ),
+                    mutes=await outbox.active_mutes(
+                        session, {d.destination_id for d in claimed}, now
+                    ),
+                    threads={},
+                )
+                parents = {a.parent_id for a in batch.alerts.values() if a.parent_id is not None}
+                batch.threads = await outbox.thread_refs(session, parents, set(batch.destinations))
             by_destination: dict[int, list[Delivery]] = defaultdict(list)
             for delivery in claimed:
                 by_destination[delivery.destination_id].append(delivery)
-            done: set[int] = set()
             try:
                 async with asyncio.TaskGroup() as group:
                     for dest_id, rows in by_destination.items():
                         group.create_task(
-                            self._send_all(dests[dest_id], rows, alerts, report, done)
+                            self._send_all(batch.destinations[dest_id], rows, batch, report)
                         )
             except asyncio.CancelledError:
                 # Shutting down: hand back what was not attempted, so another worker can send
                 # it now rather than when the lease runs out.
-                untouched = [d.id for d in claimed if d.id is not None and d.id not in done]
+                untouched = [d.id for d in claimed if d.id is not None and d.id not in batch.done]
                 await asyncio.shield(self._release(untouched))
                 raise
             if not until_empty:
@@ -128,27 +133,60 @@ class Dispatcher:
                 await outbox.release_lease(session, delivery_id, self._owner)
 
     async def _send_all(
-        self,
-        destination: Destination,
-        rows: list[Delivery],
-        alerts: Mapping[int, Alert],
-        report: DeliveryReport,
-        done: set[int],
+        self, destination: Destination, rows: list[Delivery], batch: _Batch, report: DeliveryReport
     ) -> None:
         for index, delivery in enumerate(rows):
             assert delivery.id is not None
             # Counted as touched before sending: if we are cancelled mid-send, the message
             # may be out, so its lease is left to expire rather than handed straight back.
-            done.add(delivery.id)
-            if not await self._send_one(destination, delivery, alerts[delivery.alert_id], report):
+            batch.done.add(delivery.id)
+            alert = batch.alerts[delivery.alert_id]
+            if (reason := _muted(alert, batch.mutes.get(destination.id or 0, []))) is not None:
+                async with self._db.session() as session:
+                    await outbox.mark_suppressed(session, delivery.id, self._owner, reason)
+                report.suppressed += 1
+                continue
+            if not await self._send_one(destination, delivery, alert, batch, report):
                 # The destination is gone or throttled: give the rest back for later.
                 rest = [r.id for r in rows[index + 1 :] if r.id is not None]
-                done.update(rest)
+                batch.done.update(rest)
                 await self._release(rest)
                 return
 
+    def _outgoing(
+        self, destination: Destination, delivery: Delivery, alert: Alert, batch: _Batch
+    ) -> Outgoing:
+        assert delivery.id is not None
+        if delivery.purpose == DeliveryPurpose.ESCALATION:
+            return Outgoing(
+                delivery.id,
+                alert_detail(alert),
+                escalated_after_minutes=self._escalation_minutes,
+            )
+        reply_to = None
+        if alert.parent_id is not None:
+            reply_to = batch.threads.get((alert.parent_id, destination.id or 0))
+        return Outgoing(
+            delivery.id, alert_detail(alert), reply_to=reply_to, followup_of=alert.parent_id
+        )
+
+    async def _pace(self, destination: Destination) -> None:
+        loop = asyncio.get_running_loop()
+        gap = chat_interval(destination.platform, destination.kind)
+        last = self._last_sent.get(destination.id or 0)
+        if last is not None and (wait := last + gap - loop.time()) > 0:
+            await asyncio.sleep(wait)
+        pacer = self._pacers.get(destination.platform)
+        if pacer is not None:
+            await pacer.wait()
+
     async def _send_one(
-        self, destination: Destination, delivery: Delivery, alert: Alert, report: DeliveryReport
+        self,
+        destination: Destination,
+        delivery: Delivery,
+        alert: Alert,
+        batch: _Batch,
+        report: DeliveryReport,
     ) -> bool:
         """Send one row; True when the destination can take the next one right away."""
         assert delivery.id is not None
@@ -163,6 +201,7 @@ class Dispatcher:
                 report,
             )
             return False
+        await self._pace(destination)
         async with self._db.session() as session:
             # Re-check the claim right before sending: if our lease ran out and another worker
             # took the row, sending it here would be a duplicate.
@@ -172,14 +211,28 @@ class Dispatcher:
         if not held:
             log.warning("delivery %s skipped: another worker holds it now", delivery.id)
             return True
+        message = self._outgoing(destination, delivery, alert, batch)
         try:
-            ref = await sink.send(destination, alert)
+            ref = await sink.send(destination, message)
         except PermanentSendError as exc:
             log.warning("destination %s deactivated: %s", destination.id, exc)
             async with self._db.session() as session:
                 await outbox.mark_failed(session, delivery.id, self._owner, str(exc))
                 await outbox.deactivate_destination(session, destination.id, str(exc))
             report.failed += 1
+            return False
+        except RejectedMessageError as exc:
+            log.warning("delivery %s refused by %s: %s", delivery.id, destination.platform, exc)
+            async with self._db.session() as session:
+                await outbox.mark_failed(session, delivery.id, self._owner, str(exc))
+            report.failed += 1
+            return True
+        except DestinationMovedError as exc:
+            log.info("destination %s moved to %s", destination.id, exc.new_address)
+            async with self._db.session() as session:
+                await outbox.move_destination(session, destination.id, exc.new_address)
+                await outbox.mark_retry(session, delivery.id, self._owner, self._clock(), str(exc))
+            report.retried += 1
             return False
         except TransientSendError as exc:
             await self._retry_later(destination, delivery, str(exc), exc.retry_after, report)
@@ -190,12 +243,16 @@ class Dispatcher:
                 destination, delivery, f"internal error: {type(exc).__name__}: {exc}", None, report
             )
             return False
+        finally:
+            self._last_sent[destination.id] = asyncio.get_running_loop().time()
         async with self._db.session() as session:
             recorded = await outbox.mark_sent(session, delivery.id, self._owner, self._clock(), ref)
         if not recorded:
             log.warning(
                 "delivery %s was sent but its lease had passed to another worker", delivery.id
             )
+        if ref is not None and alert.parent_id is None:
+            batch.threads[(delivery.alert_id, destination.id)] = ref
         report.sent += 1
         return True
 
@@ -228,3 +285,15 @@ class Dispatcher:
             # a chat that is rate-limited or down.
             await outbox.pause_destination(session, destination.id, until)
         report.retried += 1
+
+
+def _muted(alert: Alert, mutes: list[tuple[str, str]]) -> str | None:
+    """Why the alert is muted in this destination, or None."""
+    for scope, value in mutes:
+        if (
+            scope == "all"
+            or (scope == "country" and value == alert.country)
+            or (scope == "trigger" and value == alert.trigger)
+        ):
+            return f"muted ({scope} {value})"
+    return None

@@ -16,10 +16,12 @@ import bot.db  # noqa: F401  (sets the naming convention before the tables are d
 __all__ = [
     "Alert",
     "Delivery",
+    "DeliveryPurpose",
     "DeliveryStatus",
     "Destination",
     "Feed",
     "Item",
+    "Mute",
     "SignalRow",
     "Subscription",
     "utcnow",
@@ -112,6 +114,11 @@ class Alert(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow)
     acked_at: datetime | None = None
     acked_by: str | None = Field(default=None, max_length=128)
+    # A later article about the same story: delivered as a reply in the first alert's thread.
+    parent_id: int | None = Field(
+        default=None, foreign_key="alert.id", index=True, ondelete="CASCADE"
+    )
+    escalated_at: datetime | None = None
 
 
 class Destination(SQLModel, table=True):
@@ -122,6 +129,9 @@ class Destination(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     platform: str = Field(max_length=16)
     address: str = Field(max_length=128)
+    # private (a person), group (a group chat or channel with members) or broadcast (console,
+    # Telegram channel): decides pacing and who may change subscriptions.
+    kind: str = Field(default="private", max_length=16)
     title: str | None = Field(default=None, max_length=256)
     active: bool = True
     deactivated_reason: str | None = Field(default=None, max_length=512)
@@ -143,25 +153,49 @@ class Subscription(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow)
 
 
+class Mute(SQLModel, table=True):
+    """A destination silences a country, a trigger or everything (``all``) until a moment."""
+
+    __table_args__ = (UniqueConstraint("destination_id", "scope", "value"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    destination_id: int = Field(foreign_key="destination.id", index=True, ondelete="CASCADE")
+    scope: str = Field(max_length=16)  # country, trigger or all
+    value: str = Field(max_length=64)  # ISO code, trigger id, or * for all
+    until: datetime
+    created_by: str | None = Field(default=None, max_length=128)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
 class DeliveryStatus:
-    """Outbox states: ``pending`` rows are claimed with a lease; ``sent``/``failed`` are final."""
+    """Outbox states: ``pending`` rows are claimed with a lease; the others are final
+    (``suppressed``: muted when its turn came)."""
 
     PENDING = "pending"
     SENT = "sent"
     FAILED = "failed"
+    SUPPRESSED = "suppressed"
+
+
+class DeliveryPurpose:
+    """Why a row is in the outbox: a subscription matched, or nobody acknowledged in time."""
+
+    ALERT = "alert"
+    ESCALATION = "escalation"
 
 
 class Delivery(SQLModel, table=True):
     """The outbox: one row per alert and destination, so nothing is lost or sent twice."""
 
     __table_args__ = (
-        UniqueConstraint("alert_id", "destination_id"),
+        UniqueConstraint("alert_id", "destination_id", "purpose"),
         Index("ix_delivery_status_next_attempt_at", "status", "next_attempt_at"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
     alert_id: int = Field(foreign_key="alert.id", index=True, ondelete="CASCADE")
     destination_id: int = Field(foreign_key="destination.id", index=True, ondelete="CASCADE")
+    purpose: str = Field(default=DeliveryPurpose.ALERT, max_length=16)
     status: str = Field(default=DeliveryStatus.PENDING, max_length=16)
     attempts: int = 0
     next_attempt_at: datetime = Field(default_factory=utcnow)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
+
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.db import Database
 from bot.feedparse import ParsedItem
@@ -14,15 +16,20 @@ from bot.store.articles import (
     AlertDraft,
     NewItem,
     fan_out,
+    followup_counts,
     insert_alerts,
     insert_items,
     insert_signals,
     known_items,
+    story_roots,
 )
 from rules import Engine
 from rules.model import Article, Signal
+from rules.stories import SIMILAR_WINDOW, StoryRoot, find_root, story_words
 
-__all__ = ["IngestReport", "Pipeline"]
+__all__ = ["MAX_FOLLOWUPS_SENT", "IngestReport", "Pipeline"]
+
+MAX_FOLLOWUPS_SENT = 5
 
 
 @dataclass(slots=True)
@@ -101,12 +108,40 @@ class Pipeline:
                 signal_rows.extend(_signal_row(item_id, s, now) for s in signals)
                 drafts.extend(_alert_draft(item_id, item, s, source) for s in signals if s.alerts)
             await insert_signals(session, signal_rows)
-            alert_ids = await insert_alerts(session, drafts, now)
+            raised, to_send = await _raise_alerts(session, drafts, now)
             report.items = len(stored)
             report.signals = len(signal_rows)
-            report.alerts = len(alert_ids)
-            report.deliveries = await fan_out(session, alert_ids, now)
+            report.alerts = raised
+            report.deliveries = await fan_out(session, to_send, now)
         return report
+
+
+async def _raise_alerts(
+    session: AsyncSession, drafts: Sequence[AlertDraft], now: datetime
+) -> tuple[int, list[int]]:
+    """Store the alerts, each either starting a story or following one up; returns how many
+    were stored and which of them to deliver (follow-ups beyond a few per story are kept for
+    ``/why`` but not sent, so forty outlets make one alert and a short thread)."""
+    roots = await story_roots(
+        session, {(d.trigger, d.country) for d in drafts}, now - SIMILAR_WINDOW
+    )
+    counts = await followup_counts(session, [r.id for r in roots])
+    raised = 0
+    to_send: list[int] = []
+    for draft in drafts:
+        words = story_words(draft.title, draft.evidence)
+        root = find_root(draft.trigger, draft.country, words, now, roots)
+        if root is None:
+            ids = await insert_alerts(session, [draft], now)
+            roots.extend(StoryRoot(i, draft.trigger, draft.country, now, words) for i in ids)
+            to_send.extend(ids)
+        else:
+            ids = await insert_alerts(session, [replace(draft, parent_id=root.id)], now)
+            counts[root.id] = counts.get(root.id, 0) + len(ids)
+            if counts[root.id] <= MAX_FOLLOWUPS_SENT:
+                to_send.extend(ids)
+        raised += len(ids)
+    return raised, to_send
 
 
 def _signal_row(item_id: int, signal: Signal, now: datetime) -> dict[str, object]:

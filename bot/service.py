@@ -10,7 +10,7 @@ from datetime import timedelta
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
-from bot.app import App
+from bot.app import App, Gateway
 from bot.delivery import DeliveryReport
 from bot.models import utcnow
 from bot.poller import PollReport
@@ -20,6 +20,7 @@ __all__ = ["run_forever", "run_once"]
 log = logging.getLogger(__name__)
 
 DELIVERY_TICK = 1.0
+ESCALATION_TICK = 30.0
 SHUTDOWN_GRACE = 10.0
 
 
@@ -36,6 +37,7 @@ def _summary(poll: PollReport, sent: DeliveryReport) -> str:
 async def run_once(app: App, *, force: bool = False) -> tuple[PollReport, DeliveryReport]:
     """Poll every due feed once, process, deliver what is due, and return the counts."""
     poll = await app.poller.poll_due(force=force)
+    await app.escalate()
     sent = await app.dispatcher.drain()
     log.info("%s", _summary(poll, sent))
     return poll, sent
@@ -86,13 +88,30 @@ async def run_forever(app: App, stop: asyncio.Event | None = None) -> None:
         **common,
     )
     scheduler.add_job(
-        jobs.wrap("deliver", lambda: app.dispatcher.drain(until_empty=False)),
+        jobs.wrap("deliver", app.dispatcher.drain),
         "interval",
         seconds=DELIVERY_TICK,
         next_run_time=utcnow() + timedelta(seconds=DELIVERY_TICK),
         id="deliver",
         **common,
     )
+    if app.escalation_destination is not None:
+        scheduler.add_job(
+            jobs.wrap("escalate", app.escalate),
+            "interval",
+            seconds=ESCALATION_TICK,
+            id="escalate",
+            **common,
+        )
+    started: list[Gateway] = []
+    try:
+        for gateway in app.gateways:
+            await gateway.start()
+            started.append(gateway)
+    except BaseException:
+        for gateway in reversed(started):
+            await gateway.stop()
+        raise
     scheduler.start()
     log.info(
         "riskbot running as %s: polling every %ss (checks due feeds every %.0fs); Ctrl-C stops",
@@ -116,6 +135,11 @@ async def run_forever(app: App, stop: asyncio.Event | None = None) -> None:
                 )
                 await asyncio.gather(*pending, return_exceptions=True)
         scheduler.shutdown(wait=False)
+        for gateway in reversed(started):
+            try:
+                await gateway.stop()
+            except Exception:  # stopping the others matters more than this one's error
+                log.exception("stopping %s failed", type(gateway).__name__)
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.remove_signal_handler(sig)
         log.info("stopped")

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import (
     BaseSettings,
     NoDecode,
@@ -17,6 +18,8 @@ from pydantic_settings import (
 from pydantic_settings import (
     SettingsError as SourceError,
 )
+
+from rules.model import Severity
 
 __all__ = ["Settings", "SettingsError", "load_settings"]
 
@@ -49,10 +52,34 @@ class Settings(BaseSettings):
 
     telegram_token: SecretStr | None = None
     telegram_api_url: str = TELEGRAM_API_URL
+    telegram_webhook_url: str | None = Field(
+        default=None, description="public HTTPS URL of the webhook; unset: long polling"
+    )
+    telegram_webhook_secret: SecretStr | None = None
+    telegram_webhook_listen: str = "0.0.0.0"  # noqa: S104  (behind the load balancer)
+    telegram_webhook_port: int = Field(default=8443, ge=1, le=65535)
+    telegram_webhook_path: str = "telegram"
+    telegram_admins: Annotated[list[str], NoDecode] = Field(
+        default_factory=list, description="user ids allowed to manage any group, comma-separated"
+    )
+    telegram_rate: float = Field(default=29.0, gt=0, le=1000, description="messages/s overall")
     slack_bot_token: SecretStr | None = None
     slack_app_token: SecretStr | None = None
     slack_signing_secret: SecretStr | None = None
     slack_api_url: str = SLACK_API_URL
+    slack_http_listen: str = "0.0.0.0"  # noqa: S104
+    slack_http_port: int = Field(default=3000, ge=1, le=65535)
+    slack_admins: Annotated[list[str], NoDecode] = Field(
+        default_factory=list, description="Slack user ids allowed to manage channels"
+    )
+    slack_rate: float = Field(default=20.0, gt=0, le=1000, description="messages/s overall")
+
+    escalation_chat: str | None = Field(
+        default=None, description="telegram:<chat id> or slack:<channel id> for on-call"
+    )
+    escalation_severity: str = "high"
+    escalation_minutes: int = Field(default=15, ge=1, le=7 * 24 * 60)
+    delivery_lease_seconds: int = Field(default=60, ge=2)
 
     poll_interval: int = Field(default=300, ge=1, le=86_400)
     max_backoff: int = Field(default=6 * 3600, ge=1)
@@ -66,7 +93,7 @@ class Settings(BaseSettings):
         default=None, description="print alerts to stdout; default: when no chat token is set"
     )
 
-    @field_validator("disabled_rules", mode="before")
+    @field_validator("disabled_rules", "telegram_admins", "slack_admins", mode="before")
     @classmethod
     def _split_ids(cls, value: Any) -> Any:
         if isinstance(value, str):
@@ -95,6 +122,40 @@ class Settings(BaseSettings):
         if value is not None and not value.exists():
             raise ValueError(f"{value} does not exist")
         return value
+
+    @field_validator("escalation_chat")
+    @classmethod
+    def _chat_address(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        platform, _, address = value.partition(":")
+        if platform not in ("telegram", "slack", "console") or not address.strip():
+            raise ValueError("must be telegram:<chat id>, slack:<channel id> or console:stdout")
+        return f"{platform}:{address.strip()}"
+
+    @field_validator("escalation_severity")
+    @classmethod
+    def _severity(cls, value: str) -> str:
+        Severity.parse(value)
+        return value.strip().lower()
+
+    @field_validator("telegram_webhook_secret")
+    @classmethod
+    def _webhook_secret(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not re.fullmatch(
+            r"[A-Za-z0-9_-]{1,256}", value.get_secret_value()
+        ):
+            raise ValueError("may hold only A-Z, a-z, 0-9, _ and - (1 to 256 characters)")
+        return value
+
+    @model_validator(mode="after")
+    def _webhook_needs_secret(self) -> Settings:
+        if self.telegram_webhook_url and self.telegram_webhook_secret is None:
+            raise ValueError(
+                "RISKBOT_TELEGRAM_WEBHOOK_SECRET must be set with RISKBOT_TELEGRAM_WEBHOOK_URL "
+                "(Telegram sends it with every update; without it anyone could post updates)"
+            )
+        return self
 
     @property
     def console_enabled(self) -> bool:
@@ -133,6 +194,8 @@ def load_settings(**overrides: Any) -> Settings:
         return Settings(**overrides)
     except ValidationError as exc:
         first = exc.errors()[0]
+        if not first["loc"]:
+            raise SettingsError(first["msg"].removeprefix("Value error, ")) from None
         name = "RISKBOT_" + "_".join(str(p) for p in first["loc"]).upper()
         if first["type"] == "extra_forbidden":
             message = "is not a known setting"

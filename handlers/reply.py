@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["Line", "Reply", "Section"]
+__all__ = ["Button", "Line", "Reply", "Section"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,15 +24,30 @@ class Section:
 
 
 @dataclass(frozen=True, slots=True)
+class Button:
+    """An action under a message: ``action`` names what to do, ``value`` what to do it to."""
+
+    label: str
+    action: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
 class Reply:
-    """What a command answers: a headline, sections, and whether the request made sense."""
+    """What a command answers: a headline, sections, and whether the request made sense.
+
+    ``public`` replies are meant for the whole chat; the others (refusals, usage) only for the
+    person who asked, where the platform can do that (Slack ephemeral messages).
+    """
 
     headline: str
     sections: tuple[Section, ...] = ()
     ok: bool = True
     notes: tuple[str, ...] = field(default=())
+    buttons: tuple[Button, ...] = ()
+    public: bool = True
 
     @classmethod
     def error(cls, message: str, *hints: str) -> Reply:
         """A plain-words refusal, with optional hints (usage, "did you mean")."""
-        return cls(headline=message, ok=False, notes=tuple(hints))
+        return cls(headline=message, ok=False, notes=tuple(hints), public=False)

@@ -24,7 +24,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from bot.db import Database
 from bot.migrate import upgrade
 
-TABLES = ("delivery", "subscription", "destination", "alert", "signal", "item", "feed")
+TABLES = ("delivery", "mute", "subscription", "destination", "alert", "signal", "item", "feed")
 
 # --- no outside network -------------------------------------------------------------------------
 

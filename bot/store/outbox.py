@@ -9,11 +9,20 @@ from sqlalchemy import ColumnElement, or_, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.models import Alert, Delivery, DeliveryStatus, Destination, Subscription
+from bot.models import (
+    Alert,
+    Delivery,
+    DeliveryPurpose,
+    DeliveryStatus,
+    Destination,
+    Mute,
+    Subscription,
+)
 from bot.store.claims import claim_rows, lease_free
 from bot.store.dialect import insert_ignoring_conflicts
 
 __all__ = [
+    "active_mutes",
     "claim_deliveries",
     "deactivate_destination",
     "ensure_destination",
@@ -23,20 +32,29 @@ __all__ = [
     "mark_failed",
     "mark_retry",
     "mark_sent",
+    "mark_suppressed",
+    "move_destination",
     "pause_destination",
     "release_lease",
+    "release_leases_of_others",
     "renew_lease",
     "set_destination_active",
+    "thread_refs",
 ]
 
 
 async def ensure_destination(
-    session: AsyncSession, platform: str, address: str, *, title: str | None = None
+    session: AsyncSession,
+    platform: str,
+    address: str,
+    *,
+    title: str | None = None,
+    kind: str = "private",
 ) -> Destination:
     """The destination row for ``(platform, address)``, created if missing."""
     await session.exec(
         insert_ignoring_conflicts(session, Destination).values(
-            platform=platform, address=address, title=title, active=True
+            platform=platform, address=address, title=title, active=True, kind=kind
         )
     )
     found = await session.exec(
@@ -201,3 +219,112 @@ async def release_lease(session: AsyncSession, delivery_id: int, owner: str) -> 
     await session.exec(
         update(Delivery).where(*_held(delivery_id, owner)).values(lease_until=None, leased_by=None)
     )
+
+
+async def mark_suppressed(session: AsyncSession, delivery_id: int, owner: str, reason: str) -> None:
+    """Muted when its turn came: final, never sent, the reason kept."""
+    await session.exec(
+        update(Delivery)
+        .where(*_held(delivery_id, owner))
+        .values(
+            status=DeliveryStatus.SUPPRESSED,
+            last_error=reason[:1024],
+            lease_until=None,
+            leased_by=None,
+        )
+    )
+
+
+async def active_mutes(
+    session: AsyncSession, destination_ids: set[int], now: datetime
+) -> dict[int, list[tuple[str, str]]]:
+    """(scope, value) of the mutes in force, per destination."""
+    if not destination_ids:
+        return {}
+    rows = await session.exec(
+        select(Mute).where(
+            col(Mute.destination_id).in_(sorted(destination_ids)), col(Mute.until) > now
+        )
+    )
+    out: dict[int, list[tuple[str, str]]] = {}
+    for mute in rows.all():
+        out.setdefault(mute.destination_id, []).append((mute.scope, mute.value))
+    return out
+
+
+async def thread_refs(
+    session: AsyncSession, alert_ids: set[int], destination_ids: set[int]
+) -> dict[tuple[int, int], str]:
+    """Message references of sent alerts, by (alert, destination): where follow-ups thread."""
+    if not alert_ids or not destination_ids:
+        return {}
+    rows = await session.exec(
+        select(Delivery.alert_id, Delivery.destination_id, Delivery.message_ref).where(
+            col(Delivery.alert_id).in_(sorted(alert_ids)),
+            col(Delivery.destination_id).in_(sorted(destination_ids)),
+            col(Delivery.status) == DeliveryStatus.SENT,
+            col(Delivery.purpose) == DeliveryPurpose.ALERT,
+            col(Delivery.message_ref).is_not(None),
+        )
+    )
+    return {(a, d): ref for a, d, ref in rows.all() if ref is not None}
+
+
+async def move_destination(session: AsyncSession, destination_id: int, new_address: str) -> None:
+    """Follow a chat to its new address; when that address is already a destination of its own,
+    this one is switched off and its pending rows go there instead."""
+    current = await session.get(Destination, destination_id)
+    if current is None:
+        return
+    other = (
+        await session.exec(
+            select(Destination).where(
+                Destination.platform == current.platform, Destination.address == new_address
+            )
+        )
+    ).first()
+    if other is None:
+        current.address = new_address[:128]
+        session.add(current)
+        return
+    await deactivate_destination(session, destination_id, f"moved to {new_address}")
+    await session.exec(
+        update(Destination).where(col(Destination.id) == other.id).values(active=True)
+    )
+    pending = await session.exec(
+        select(Delivery).where(
+            Delivery.destination_id == destination_id, Delivery.status == DeliveryStatus.PENDING
+        )
+    )
+    for row in pending.all():
+        await session.exec(
+            insert_ignoring_conflicts(session, Delivery).values(
+                alert_id=row.alert_id,
+                destination_id=other.id,
+                purpose=row.purpose,
+                status=DeliveryStatus.PENDING,
+                attempts=0,
+                next_attempt_at=row.next_attempt_at,
+                created_at=row.created_at,
+            )
+        )
+        row.status = DeliveryStatus.FAILED
+        row.last_error = f"the chat moved to {new_address}"
+        row.lease_until = None
+        row.leased_by = None
+        session.add(row)
+
+
+async def release_leases_of_others(session: AsyncSession, owner: str) -> int:
+    """Free every delivery lease not held by ``owner``: only safe when this process is known
+    to be the only worker (the SQLite worker lock), e.g. after a crash."""
+    result = await session.exec(
+        update(Delivery)
+        .where(
+            col(Delivery.status) == DeliveryStatus.PENDING,
+            col(Delivery.leased_by).is_not(None),
+            col(Delivery.leased_by) != owner,
+        )
+        .values(lease_until=None, leased_by=None)
+    )
+    return int(result.rowcount)

@@ -10,7 +10,8 @@ import pytest
 from sqlmodel import select
 
 from bot.db import Database
-from bot.delivery import Dispatcher, PermanentSendError, TransientSendError
+from bot.delivery import Dispatcher
+from bot.sending import Outgoing, PermanentSendError, TransientSendError
 from bot.models import Alert, Delivery, Destination, Feed, Item
 from bot.store import outbox
 from bot.store.articles import fan_out
@@ -33,12 +34,11 @@ class RecordingSink:
         self.sent: list[tuple[str, int]] = []
         self.failures: dict[str, list[Exception]] = {}
 
-    async def send(self, destination: Destination, alert: Alert) -> str | None:
+    async def send(self, destination: Destination, message: Outgoing) -> str | None:
         queue = self.failures.get(destination.address)
         if queue:
             raise queue.pop(0)
-        assert alert.id is not None
-        self.sent.append((destination.address, alert.id))
+        self.sent.append((destination.address, message.alert.id))
         return f"msg-{len(self.sent)}"
 
 
@@ -170,11 +170,11 @@ class BlockingSink(RecordingSink):
         self.started = asyncio.Event()
         self.release = asyncio.Event()
 
-    async def send(self, destination: Destination, alert: Alert) -> str | None:
+    async def send(self, destination: Destination, message: Outgoing) -> str | None:
         if not self.started.is_set():
             self.started.set()
             await self.release.wait()
-        return await super().send(destination, alert)
+        return await super().send(destination, message)
 
 
 async def test_rows_taken_over_after_lease_expiry_are_not_sent_twice(db: Database) -> None:

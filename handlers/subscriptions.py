@@ -1,0 +1,163 @@
+"""``/subscribe``, ``/unsubscribe`` and ``/subscriptions``: what a chat is alerted about."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection, Sequence
+
+from handlers.parsing import ALL, Targets, describe_triggers, parse_targets
+from handlers.ports import MuteView, SubscriptionBook, SubscriptionView
+from handlers.reply import Line, Reply, Section
+from handlers.request import CommandRequest
+from handlers.status import Places
+from rules.model import Severity
+
+__all__ = [
+    "SUBSCRIBE_USAGE",
+    "SUBSCRIPTIONS_USAGE",
+    "UNSUBSCRIBE_USAGE",
+    "Names",
+    "list_subscriptions",
+    "mute_label",
+    "subscribe",
+    "unsubscribe",
+]
+
+SUBSCRIBE_USAGE = (
+    "Usage: /subscribe <country|region|all>[, …] [trigger …] [min=severity], "
+    "e.g. /subscribe kazakhstan or /subscribe central asia unrest coup min=high"
+)
+UNSUBSCRIBE_USAGE = (
+    "Usage: /unsubscribe <country|region|all> [trigger …], e.g. /unsubscribe kazakhstan unrest"
+)
+SUBSCRIPTIONS_USAGE = "Usage: /subscriptions"
+MAX_ROWS = 2000
+
+
+class Names:
+    """Country names for display; ``*`` reads as "all countries"."""
+
+    def __init__(self, name_of: Places) -> None:
+        self._name_of = name_of
+
+    def __call__(self, code: str) -> str:
+        return "all countries" if code == ALL else f"{self._name_of.name(code)} ({code})"
+
+
+async def subscribe(
+    request: CommandRequest,
+    *,
+    book: SubscriptionBook,
+    places: Places,
+    triggers: Collection[str],
+) -> Reply:
+    """Subscribe the chat; a repeated subscription updates its minimum severity."""
+    parsed = parse_targets(request.args, places, triggers, SUBSCRIBE_USAGE)
+    if isinstance(parsed, Reply):
+        return parsed
+    if len(parsed.countries) * len(parsed.triggers) > MAX_ROWS:
+        return Reply.error(
+            "That is too many combinations at once; subscribe to “all” with a few triggers "
+            "instead, or fewer countries.",
+            SUBSCRIBE_USAGE,
+        )
+    severity = parsed.min_severity or Severity.LOW
+    await book.subscribe(
+        request.chat,
+        parsed.countries,
+        parsed.triggers,
+        severity,
+        by=f"{request.caller.name} ({request.caller.user_id})",
+    )
+    return Reply(
+        headline=(
+            f"Subscribed: {parsed.place_label} · {describe_triggers(parsed.triggers)} · "
+            f"severity {severity.label} or above."
+        ),
+        notes=_covering(parsed),
+    )
+
+
+def _covering(parsed: Targets) -> tuple[str, ...]:
+    if parsed.countries == (ALL,) or len(parsed.countries) < 2:
+        return ()
+    return (f"That covers {len(parsed.countries)} countries: {', '.join(parsed.countries)}.",)
+
+
+async def unsubscribe(
+    request: CommandRequest,
+    *,
+    book: SubscriptionBook,
+    places: Places,
+    triggers: Collection[str],
+) -> Reply:
+    """Remove subscriptions; ``/unsubscribe all`` removes every one of this chat."""
+    parsed = parse_targets(request.args, places, triggers, UNSUBSCRIBE_USAGE)
+    if isinstance(parsed, Reply):
+        return parsed
+    countries = None if parsed.countries == (ALL,) else parsed.countries
+    chosen = None if parsed.triggers == (ALL,) else parsed.triggers
+    removed = await book.unsubscribe(request.chat, countries, chosen)
+    if not removed:
+        return Reply(
+            headline=f"Nothing to remove: this chat has no subscription for {parsed.place_label}"
+            f" · {describe_triggers(parsed.triggers)}.",
+            notes=("/subscriptions lists what this chat watches.",),
+            ok=False,
+            public=False,
+        )
+    return Reply(
+        headline=f"Unsubscribed: {parsed.place_label} · {describe_triggers(parsed.triggers)}"
+        f" ({removed} subscription(s) removed)."
+    )
+
+
+def mute_label(mute: MuteView, names: Names) -> str:
+    """ "everything", a country's name, or a trigger id."""
+    if mute.scope == "all":
+        return "everything"
+    return names(mute.value) if mute.scope == "country" else mute.value
+
+
+def _group(rows: Sequence[SubscriptionView], names: Names) -> list[Line]:
+    by_scope: dict[tuple[str, Severity], list[str]] = defaultdict(list)
+    for row in rows:
+        by_scope[(row.trigger, row.min_severity)].append(row.country)
+    lines = []
+    for (trigger, severity), countries in sorted(by_scope.items()):
+        what = "every trigger" if trigger == ALL else trigger
+        where = ", ".join(names(c) for c in sorted(countries))
+        lines.append(Line(f"{where} · {what} · {severity.label}+"))
+    return lines
+
+
+async def list_subscriptions(
+    request: CommandRequest, *, book: SubscriptionBook, places: Places
+) -> Reply:
+    """What this chat is subscribed to, and what it has muted."""
+    if request.args.strip():
+        return Reply.error("/subscriptions takes no arguments.", SUBSCRIPTIONS_USAGE)
+    rows = await book.subscriptions(request.chat)
+    mutes = await book.mutes(request.chat, request.now)
+    names = Names(places)
+    sections = []
+    if rows:
+        sections.append(Section("Subscriptions", tuple(_group(rows, names))))
+    if mutes:
+        sections.append(
+            Section(
+                "Muted",
+                tuple(
+                    Line(f"{mute_label(m, names)} until {m.until:%d %b %H:%M} UTC") for m in mutes
+                ),
+            )
+        )
+    if not rows:
+        return Reply(
+            headline="This chat has no subscriptions.",
+            sections=tuple(sections),
+            notes=("Try /subscribe kazakhstan, or /subscribe all coup min=high.",),
+        )
+    return Reply(
+        headline=f"This chat watches {len(rows)} combination(s).", sections=tuple(sections)
+    )

@@ -1,0 +1,110 @@
+"""Whether a new alert continues a story already alerted (a follow-up in its thread).
+
+Pure: the caller passes the candidate roots and the time. Two reports are one story when they
+share trigger and country and either arrive close together or tell it in similar words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+__all__ = [
+    "CLOSE_IN_TIME",
+    "SIMILAR_WINDOW",
+    "StoryRoot",
+    "find_root",
+    "similarity",
+    "story_words",
+]
+
+CLOSE_IN_TIME = timedelta(hours=12)
+SIMILAR_WINDOW = timedelta(hours=72)
+SIMILAR = 0.3
+_WORD = re.compile(r"\w{3,}")
+_STOP = frozenset(
+    (
+        "the",
+        "and",
+        "for",
+        "with",
+        "from",
+        "that",
+        "this",
+        "into",
+        "over",
+        "after",
+        "amid",
+        "says",
+        "said",
+        "will",
+        "have",
+        "has",
+        "are",
+        "was",
+        "were",
+        "its",
+        "their",
+        "than",
+        "about",
+        "more",
+        "most",
+        "near",
+        "new",
+        "news",
+        "update",
+        "live",
+        "report",
+        "reports",
+    )
+)
+
+
+@dataclass(frozen=True, slots=True)
+class StoryRoot:
+    """The first alert of a story: its id, trigger, country, time and words."""
+
+    id: int
+    trigger: str
+    country: str
+    at: datetime
+    words: frozenset[str]
+
+
+def story_words(*texts: str) -> frozenset[str]:
+    """Content words of a title and evidence, case- and accent-folded."""
+    folded = unicodedata.normalize("NFKD", " ".join(texts).casefold())
+    plain = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return frozenset(w for w in _WORD.findall(plain) if w not in _STOP and not w.isdigit())
+
+
+def similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    """Jaccard overlap of two word sets (0 when either is empty)."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def find_root(
+    trigger: str,
+    country: str,
+    words: frozenset[str],
+    at: datetime,
+    roots: Sequence[StoryRoot] | Iterable[StoryRoot],
+) -> StoryRoot | None:
+    """The story this report continues, or None when it starts a new one. The most similar
+    root wins; a root from the last 12 hours counts whatever the words."""
+    best: tuple[float, StoryRoot] | None = None
+    for root in roots:
+        if root.trigger != trigger or root.country != country or root.at > at:
+            continue
+        age = at - root.at
+        score = similarity(words, root.words)
+        if age <= CLOSE_IN_TIME or (age <= SIMILAR_WINDOW and score >= SIMILAR):
+            key = (score, root)
+            if best is None or (score, root.at) > (best[0], best[1].at):
+                best = key
+    return best[1] if best else None
