@@ -69,9 +69,10 @@ async def subscribe(
         severity,
         by=f"{request.caller.name} ({request.caller.user_id})",
     )
+    label = Names(places)(parsed.countries[0]) if len(parsed.countries) == 1 else parsed.place_label
     return Reply(
         headline=(
-            f"Subscribed: {parsed.place_label} · {describe_triggers(parsed.triggers)} · "
+            f"Subscribed: {label} · {describe_triggers(parsed.triggers)} · "
             f"severity {severity.label} or above."
         ),
         notes=_covering(parsed),
