@@ -71,6 +71,7 @@ class Dispatcher:
         give_up_after: timedelta = timedelta(hours=24),
         pacers: Mapping[str, Pacer] | None = None,
         escalation_minutes: int = 15,
+        retry_base: float = 5.0,
         clock: Callable[[], datetime] = utcnow,
     ) -> None:
         self._db = db
@@ -81,6 +82,7 @@ class Dispatcher:
         self._give_up_after = give_up_after
         self._pacers = dict(pacers or {})
         self._escalation_minutes = escalation_minutes
+        self._retry_base = retry_base
         self._clock = clock
         self._last_sent: dict[int, float] = {}
 
@@ -277,7 +279,7 @@ class Dispatcher:
                 )
                 report.failed += 1
                 return
-            backoff = min(5.0 * 2 ** min(delivery.attempts, 10), 3600.0)
+            backoff = min(self._retry_base * 2 ** min(delivery.attempts, 10), 3600.0)
             delay = max(retry_after or 0.0, backoff * random.uniform(0.8, 1.2))  # noqa: S311
             until = now + timedelta(seconds=delay)
             await outbox.mark_retry(session, delivery.id, self._owner, until, error)
