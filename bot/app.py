@@ -13,6 +13,9 @@ from datetime import timedelta
 from typing import Protocol, TextIO
 
 import httpx
+from aiohttp import ClientError
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
 from telegram.error import TelegramError
 
 from bot import __version__
@@ -242,6 +245,7 @@ async def build_app(
             gateways.append(TelegramGateway(telegram, router, settings))
         if settings.slack_bot_token is not None:
             slack = build_slack_client(settings)
+            await check_slack(slack, settings)
             sinks["slack"] = SlackSink(slack, places.name)
             pacers["slack"] = Pacer(settings.slack_rate)
             authorizers["slack"] = SlackAuthorizer(slack, frozenset(settings.slack_admins))
@@ -270,6 +274,24 @@ async def build_app(
             gateways,
             escalation,
         )
+
+
+async def check_slack(client: AsyncWebClient, settings: Settings) -> None:
+    """A wrong Slack token fails the start in one line; an unreachable Slack only warns."""
+    try:
+        await client.auth_test()
+        if settings.slack_app_token is not None:
+            await client.apps_connections_open(
+                app_token=settings.slack_app_token.get_secret_value()
+            )
+    except SlackApiError as exc:
+        error = exc.response.get("error")
+        which = (
+            "RISKBOT_SLACK_APP_TOKEN" if "connections" in str(exc) else "RISKBOT_SLACK_BOT_TOKEN"
+        )
+        raise StartupError(f"Slack: {error} (check {which})") from None
+    except (ClientError, OSError, TimeoutError) as exc:
+        log.warning("Slack is unreachable for now (%s); will keep trying", type(exc).__name__)
 
 
 async def prepare_escalation(db: Database, settings: Settings) -> int | None:

@@ -68,6 +68,18 @@ class _Jobs:
         return job
 
 
+async def _start_gateways(gateways: list[Gateway], started: list[Gateway]) -> None:
+    for gateway in gateways:
+        try:
+            await gateway.start()
+        except Exception:  # the others, feeds and delivery keep running
+            log.exception(
+                "%s could not start; its commands are not answered", type(gateway).__name__
+            )
+            continue
+        started.append(gateway)
+
+
 async def run_forever(app: App, stop: asyncio.Event | None = None) -> None:
     """Tick until SIGINT/SIGTERM (or ``stop``), then finish work in flight and return."""
     stop = stop or asyncio.Event()
@@ -103,16 +115,11 @@ async def run_forever(app: App, stop: asyncio.Event | None = None) -> None:
             id="escalate",
             **common,
         )
-    started: list[Gateway] = []
-    try:
-        for gateway in app.gateways:
-            await gateway.start()
-            started.append(gateway)
-    except BaseException:
-        for gateway in reversed(started):
-            await gateway.stop()
-        raise
     scheduler.start()
+    started: list[Gateway] = []
+    # Chat platforms connect in the background: feeds are polled and alerts queued even while
+    # a platform is unreachable (its SDK keeps retrying; the outbox keeps the alerts).
+    connecting = asyncio.create_task(_start_gateways(app.gateways, started))
     log.info(
         "riskbot running as %s: polling every %ss (checks due feeds every %.0fs); Ctrl-C stops",
         app.owner,
@@ -135,6 +142,9 @@ async def run_forever(app: App, stop: asyncio.Event | None = None) -> None:
                 )
                 await asyncio.gather(*pending, return_exceptions=True)
         scheduler.shutdown(wait=False)
+        if not connecting.done():
+            connecting.cancel()
+        await asyncio.gather(connecting, return_exceptions=True)
         for gateway in reversed(started):
             try:
                 await gateway.stop()
