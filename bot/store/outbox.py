@@ -75,8 +75,22 @@ async def set_destination_active(
 
 
 async def deactivate_destination(session: AsyncSession, destination_id: int, reason: str) -> None:
-    """A permanent failure (blocked, removed, not found): stop sending there and say why."""
+    """A permanent failure (blocked, removed, not found): stop sending there and say why; its
+    queued rows are closed with the same reason (nobody can receive them)."""
     await set_destination_active(session, destination_id, False, reason[:512])
+    await session.exec(
+        update(Delivery)
+        .where(
+            col(Delivery.destination_id) == destination_id,
+            col(Delivery.status) == DeliveryStatus.PENDING,
+        )
+        .values(
+            status=DeliveryStatus.FAILED,
+            last_error=f"not sent: the destination was switched off ({reason})"[:1024],
+            lease_until=None,
+            leased_by=None,
+        )
+    )
 
 
 async def ensure_subscription(
@@ -287,10 +301,6 @@ async def move_destination(session: AsyncSession, destination_id: int, new_addre
         current.address = new_address[:128]
         session.add(current)
         return
-    await deactivate_destination(session, destination_id, f"moved to {new_address}")
-    await session.exec(
-        update(Destination).where(col(Destination.id) == other.id).values(active=True)
-    )
     pending = await session.exec(
         select(Delivery).where(
             Delivery.destination_id == destination_id, Delivery.status == DeliveryStatus.PENDING
@@ -313,6 +323,11 @@ async def move_destination(session: AsyncSession, destination_id: int, new_addre
         row.lease_until = None
         row.leased_by = None
         session.add(row)
+    await session.flush()
+    await deactivate_destination(session, destination_id, f"moved to {new_address}")
+    await session.exec(
+        update(Destination).where(col(Destination.id) == other.id).values(active=True)
+    )
 
 
 async def release_leases_of_others(session: AsyncSession, owner: str) -> int:

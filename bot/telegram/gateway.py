@@ -9,6 +9,7 @@ bot behind a load balancer, because only one process may long-poll a token.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 
 from telegram import BotCommand, LinkPreviewOptions, ReplyParameters, Update
@@ -43,6 +44,9 @@ UPDATES = ["message", "callback_query"]
 def build_application(settings: Settings) -> Application:  # type: ignore[type-arg]
     """The PTB application pointed at ``RISKBOT_TELEGRAM_API_URL``; no job queue (we schedule)."""
     assert settings.telegram_token is not None
+    # Opt in to PTB's future time type (timedelta for retry_after), which also silences the
+    # deprecation warning PTB 22 raises for every 429 otherwise.
+    os.environ.setdefault("PTB_TIMEDELTA", "true")
     base = settings.telegram_api_url.rstrip("/")
     file_base = base[: -len("/bot")] + "/file/bot" if base.endswith("/bot") else base + "/file"
     return (
