@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import asyncio
 
-from benchmarks import engine, ingest
+from benchmarks import delivery, engine, ingest
 
-BENCHMARKS = {"engine": engine.main, "ingest": ingest.main}
+BENCHMARKS = {"engine": engine.main, "ingest": ingest.main, "delivery": delivery.main}
 
 
 def main() -> None:

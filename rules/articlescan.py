@@ -102,7 +102,9 @@ class ArticleScan:
         if self._focus is False:
             self._focus = None
             if self.titles:
-                codes = {m.code for m in self.mentions(0) if m.role is not Role.COMMENTER}
+                codes = {
+                    m.code for m in self.mentions(0) if m.role not in (Role.COMMENTER, Role.PEOPLE)
+                }
                 self._focus = next(iter(codes)) if len(codes) == 1 else None
         return self._focus if isinstance(self._focus, str) else None
 

@@ -28,16 +28,16 @@ from collections.abc import Sequence
 
 from rules.articlescan import ArticleScan, normalise_all, walk
 from rules.attribution import Mention, Role, SentenceRoles, attribute
-from rules.evidence import Best, Found, Outcome, assemble_signals, keep_best
+from rules.evidence import Best, Outcome, assemble_signals, keep_best
 from rules.gazetteer import Gazetteer
 from rules.keys import Key as Key  # noqa: PLC0414  (re-exported: it was defined here)
 from rules.keys import PhraseKeys, RuleBits, layer_of
 from rules.matcher import PhraseMatcher
 from rules.matches import MAX_HITS_PER_GROUP as MAX_HITS_PER_GROUP  # noqa: PLC0414  (idem)
-from rules.matches import file_phrases, valid_matches
+from rules.matches import Phrase, file_phrases, valid_matches
 from rules.modality import SentenceModality
 from rules.model import ALERTING_MODALITIES, Article, Modality, Signal
-from rules.rule import Rule
+from rules.rule import DEPARTURE_TRIGGERS, FACED_SPEAKER_TRIGGERS, FACING_TRIGGERS, Rule
 from rules.text import sentence_texts
 
 __all__ = ["Engine"]
@@ -255,18 +255,47 @@ class Engine:
             choices = valid_matches(bucket, rule_index, rule)
             if not choices:
                 continue
+            borders = self._gazetteer.borders if rule.trigger in FACED_SPEAKER_TRIGGERS else None
+            departure = rule.trigger in DEPARTURE_TRIGGERS
+            faces = rule.trigger in FACING_TRIGGERS
             if modality_finder is None:
                 modality_finder = SentenceModality(text, year)
             # Every valid match of the rule in the sentence: the first alerting one (tightest
             # first) is the evidence, and the countries are those of every match that alerts
-            # alike (so a match that fails its window or ``near`` hides no later one).
-            found: list[Found] = []
+            # alike (so a match that fails its window or ``near`` hides no later one). Only
+            # those matches need their countries worked out.
+            staged: list[tuple[Modality, list[Phrase], tuple[int, int]]] = []
             for chosen in choices:
                 span = (min([p[1] for p in chosen]), max([p[2] for p in chosen]))
                 modality = modality_finder.at(*span, [(p[1], p[2]) for p in chosen])
-                clause = modality_finder.clause_of(span[0])
-                clause = (clause[0], max(clause[1], modality_finder.clause_of(span[1] - 1)[1]))
-                scope = modality_finder.scope_of(span[0])
+                staged.append((modality, chosen, span))
+            alerting = [f for f in staged if f[0] in ALERTING_MODALITIES]
+            same = alerting or staged
+            codes: list[str] = []
+            for number, (more_modality, more_chosen, more_span) in enumerate(same):
+                more_clause = modality_finder.clause_of(more_span[0])
+                more_clause = (
+                    more_clause[0],
+                    max(more_clause[1], modality_finder.clause_of(more_span[1] - 1)[1]),
+                )
+                more_scope = modality_finder.scope_of(more_span[0])
+                if number == 0:
+                    modality, chosen, span = more_modality, more_chosen, more_span
+                    clause, scope = more_clause, more_scope
+                more_codes = attribute(
+                    text,
+                    scan.mentions(index),
+                    more_clause,
+                    more_span,
+                    rule.attribution,
+                    scope=more_scope,
+                    clause_only=True,
+                    borders=borders,
+                    departure=departure,
+                    faces=faces,
+                )
+                codes.extend(code for code in more_codes if code not in codes)
+            if not codes:  # no match's clause names a country: the evidence's sentence-wide
                 codes = attribute(
                     text,
                     scan.mentions(index),
@@ -274,18 +303,9 @@ class Engine:
                     span,
                     rule.attribution,
                     scope=scope,
-                    clause_only=True,
-                )
-                found.append((modality, codes, chosen, clause, span, scope))
-            alerting = [f for f in found if f[0] in ALERTING_MODALITIES]
-            same = alerting or found
-            modality, _, chosen, clause, span, scope = same[0]
-            codes = []
-            for more in same:
-                codes.extend(code for code in more[1] if code not in codes)
-            if not codes:  # no match's clause names a country: the evidence's sentence-wide
-                codes = attribute(
-                    text, scan.mentions(index), clause, span, rule.attribution, scope=scope
+                    borders=borders,
+                    departure=departure,
+                    faces=faces,
                 )
             severity = rule.severity
             if modality is Modality.THREATENED:

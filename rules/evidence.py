@@ -78,8 +78,8 @@ def fallback(index: int, text: str, scan: ArticleScan, policy: Attribution) -> l
         previous = {
             m.code
             for m in scan.mentions(index - 1)
-            if m.role in (Role.PLAIN, Role.FORCES, Role.ADDRESSEE)
-            and (policy is Attribution.ACTOR or m.role is Role.PLAIN)
+            if m.role in (Role.PLAIN, Role.FACED, Role.FORCES, Role.ADDRESSEE)
+            and (policy is Attribution.ACTOR or m.role in (Role.PLAIN, Role.FACED))
         }
         if len(previous) == 1:
             return list(previous)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 import pathlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -67,6 +67,7 @@ class Gazetteer:
     guards: tuple[str, ...] = ()
     ambiguous: Mapping[str, Ambiguity] = field(default_factory=dict)
     context_words: frozenset[str] = frozenset()
+    neighbours: Mapping[str, frozenset[str]] = field(default_factory=dict)
     _index: dict[str, str] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -120,6 +121,10 @@ class Gazetteer:
         country = self.lookup(term)
         return frozenset({country.code}) if country else frozenset()
 
+    def borders(self, first: str, second: str) -> bool:
+        """Whether the two countries are neighbours (a land border or a narrow sea between)."""
+        return second in self.neighbours.get(first, ())
+
     def aliases(self) -> Iterator[tuple[str, str, AliasKind]]:
         """Every (alias, ISO code, kind) for building the matcher."""
         for country in self.countries.values():
@@ -144,8 +149,8 @@ def _read(folder: pathlib.Path, name: str) -> Any:
 def load_gazetteer(data_dir: pathlib.Path = DATA_DIR) -> Gazetteer:
     """Load the gazetteer (cached: it is immutable data).
 
-    ``data_dir`` holds ``countries.yaml``, ``regions.yaml`` and ``lookalikes.yaml``; the shipped
-    data unless given (tests pin a frozen copy).
+    ``data_dir`` holds ``countries.yaml``, ``regions.yaml``, ``lookalikes.yaml`` and (optionally)
+    ``neighbours.yaml``; the shipped data unless given (tests pin a frozen copy).
     """
     raw_countries = _read(data_dir, "countries.yaml")
     countries: dict[str, Country] = {}
@@ -169,6 +174,7 @@ def load_gazetteer(data_dir: pathlib.Path = DATA_DIR) -> Gazetteer:
         regions[region_id] = codes
         for region_name in _strings(entry.get("names"), f"{region_id}.names"):
             region_names[normalise(region_name)] = region_id
+    neighbours = _neighbours(data_dir, countries.keys())
     lookalikes = _read(data_dir, "lookalikes.yaml")
     ambiguous: dict[str, Ambiguity] = {}
     for code, entry in lookalikes["ambiguous"].items():
@@ -182,4 +188,20 @@ def load_gazetteer(data_dir: pathlib.Path = DATA_DIR) -> Gazetteer:
         guards=tuple(normalise(g) for g in _strings(lookalikes["guards"], "guards")),
         ambiguous=ambiguous,
         context_words=frozenset(normalise(w) for w in _strings(lookalikes["context"], "context")),
+        neighbours=neighbours,
     )
+
+
+def _neighbours(data_dir: pathlib.Path, known: Collection[str]) -> dict[str, frozenset[str]]:
+    """``neighbours.yaml`` made symmetric (none when the folder has no such file)."""
+    if not (data_dir / "neighbours.yaml").is_file():
+        return {}
+    pairs: dict[str, set[str]] = {}
+    for code, entry in _read(data_dir, "neighbours.yaml").items():
+        for other in _strings(entry, f"neighbours {code}"):
+            unknown = {code, other} - set(known)
+            if unknown:
+                raise ValueError(f"neighbours {code}: unknown codes {sorted(unknown)}")
+            pairs.setdefault(code, set()).add(other)
+            pairs.setdefault(other, set()).add(code)
+    return {code: frozenset(others) for code, others in pairs.items()}

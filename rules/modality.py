@@ -38,6 +38,7 @@ _HISTORICAL = re.compile(
     r"|(?:18|19)\d0s)\b"
     r"|\b(?:during|in) world war (?:i|ii|one|two|1|2)\b"
     r"|\bin (?:(?:early|late|mid) )?(?:(?:" + _MONTHS + r") )?(?:of )?(?P<year>1[5-9]\d\d|20\d\d)\b"
+    r"|^(?P<lead>1[5-9]\d\d|20\d\d) ?:"  # "1939: Soviet troops massed on the Finnish border"
 )
 # Past references that make a match historical only when they come before it in its scope:
 # "twenty years after troops fired on protesters", "Prague remembers the invasion". (A whole
@@ -52,10 +53,11 @@ _PAST_BEFORE = re.compile(
 # september 11, 1973". Further away a year only dates something else ("since the 2022 invasion,
 # drones have hit kyiv" is still news about the drones).
 _YEAR_NEAR = re.compile(
-    r"\b(?:the|of) (?:(?:" + _MONTHS + r") (?:\d{1,2}(?:st|nd|rd|th)?,? )?)?"
+    r"(?:\b(?:the|of)|'s)(?: (?:failed|abortive|aborted|attempted|bloody|military|first|last))?"
+    r" (?:(?:" + _MONTHS + r") (?:\d{1,2}(?:st|nd|rd|th)?,? )?)?"
     r"(?P<year>1[5-9]\d\d|20\d\d)\b"
 )
-_YEAR_BEFORE = 24  # characters before the match where its year may stand ("the 1974 cyprus ")
+_YEAR_BEFORE = 32  # characters before the match where its year may stand ("the failed 1974 ")
 _YEAR_AFTER = 32  # and after it ("of september 11, 1973")
 # A demand or call for something is not the thing: "protesters demanding the resignation of the
 # cabinet", "calls for a curfew". Only before the match in its clause.
@@ -93,7 +95,9 @@ _REFUSAL = re.compile(
 )
 _THREAT = re.compile(
     r"\b(?:threat(?:en|ens|ened|ening) (?:to|that)"
-    r"|warn(?:s|ed|ing)? (?:that )?(?:it|they|he|she|we|\w+) (?:would|will|could|might|may)"
+    # "warned it could close the strait" is a threat; "warn China could mass forces" a guess.
+    r"|warn(?:s|ed|ing)?(?: on \w+)? (?:that )?"
+    r"(?:(?:it|they|he|she|we) (?:would|will|could|might|may)|\w+ (?:would|will))"
     r"|ultimatum)\b"
 )
 _HYPOTHETICAL = re.compile(
@@ -108,7 +112,7 @@ _HYPOTHETICAL = re.compile(
 _CONDITION = re.compile(r"\b(?:if(?! (?:necessary|needed|required|need be))|unless)\b")
 # Permission given to someone is the order itself: "told police they could shoot looters".
 _PERMISSION = re.compile(
-    r"\b(?:told|tells|instructed|instructs|authori[sz]ed|assured)(?: [\w']+){0,4}? "
+    r"\b(?:told|tells|instructed|instructs|authori[sz]ed|assured)(?: [\w']+){0,9}? "
     r"(?:they|he|she|police|troops|soldiers|forces|officers|guards) (?:could|may|can)\b"
 )
 _ANNOUNCED = re.compile(
@@ -219,7 +223,7 @@ class SentenceModality:
 
     def _is_historical(self, published_year: int | None) -> bool:
         for m in _HISTORICAL.finditer(self._text):
-            year = m.group("year")
+            year = m.group("year") or m.group("lead")
             if year is None:
                 return True
             limit = published_year if published_year is not None else 2000

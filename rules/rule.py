@@ -11,7 +11,14 @@ from enum import StrEnum
 
 from rules.model import Modality, Severity
 
-__all__ = ["Attribution", "Example", "Rule"]
+__all__ = [
+    "DEPARTURE_TRIGGERS",
+    "FACED_SPEAKER_TRIGGERS",
+    "FACING_TRIGGERS",
+    "Attribution",
+    "Example",
+    "Rule",
+]
 
 
 class Attribution(StrEnum):
@@ -36,6 +43,14 @@ DEFAULT_ATTRIBUTION: dict[str, Attribution] = {
     "de_escalation": Attribution.ACTOR,
     "sanctions": Attribution.TARGET,
 }
+
+
+# Triggers whose faced country may be the speaker ("Seoul says Pyongyang massed guns near the
+# DMZ"), and those whose signal leaves out where the forces go ("withdrawn into Belarus").
+FACED_SPEAKER_TRIGGERS = frozenset({"troop_massing", "armed_conflict"})
+# Actor triggers where the country across a border takes part ("massing on the border with X").
+FACING_TRIGGERS = frozenset({"troop_massing", "armed_conflict", "de_escalation"})
+DEPARTURE_TRIGGERS = frozenset({"withdrawal"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,8 +11,8 @@ from sqlmodel import select
 
 from bot.db import Database
 from bot.delivery import Dispatcher
-from bot.sending import Outgoing, PermanentSendError, TransientSendError
 from bot.models import Alert, Delivery, Destination, Feed, Item
+from bot.sending import Outgoing, PermanentSendError, TransientSendError
 from bot.store import outbox
 from bot.store.articles import fan_out
 
@@ -119,8 +119,12 @@ async def test_permanent_failure_deactivates_only_that_destination(db: Database)
     async with db.session() as s:
         dest = (await s.exec(select(Destination).where(Destination.address == "blocked"))).one()
     assert not dest.active and "blocked" in (dest.deactivated_reason or "")
-    # The blocked chat's second alert stays pending (not lost), and is not claimed while inactive.
-    assert await statuses(db) == {"sent": 2, "failed": 1, "pending": 1}
+    # The blocked chat's second alert is closed with the reason: nobody can receive it, and a
+    # chat that comes back weeks later should not get a backlog of stale alerts.
+    assert await statuses(db) == {"sent": 2, "failed": 2}
+    async with db.session() as s:
+        errors = {d.last_error for d in (await s.exec(select(Delivery))).all() if d.last_error}
+    assert any(e.startswith("not sent: the destination was switched off") for e in errors)
     assert (await Dispatcher(db, {"telegram": sink}, owner="w2", clock=clock).drain()).sent == 0
 
 

@@ -80,7 +80,7 @@ async def test_every_live_chat_gets_every_alert_exactly_once(db: Database) -> No
         for chat in GONE:
             tg.fail_chat(chat, "not_found")
         tg.fail_chat(OLD_GROUP, ("migrate", NEW_GROUP))
-        ids = await seed(db, LIVE + BLOCKED + GONE + [OLD_GROUP], alerts=3)
+        ids = await seed(db, [*LIVE, *BLOCKED, *GONE, OLD_GROUP], alerts=3)
         settings = Settings(telegram_token=TOKEN, telegram_api_url=tg.base_url)
         app = build_application(settings)
         await app.initialize()
@@ -98,7 +98,7 @@ async def test_every_live_chat_gets_every_alert_exactly_once(db: Database) -> No
         assert await pending(db) == 0
         faults = tg.faults_injected
         assert faults.get("429", 0) > 0 and faults.get("500", 0) > 0 and faults.get("drop", 0) > 0
-        for chat in LIVE + [NEW_GROUP]:
+        for chat in [*LIVE, NEW_GROUP]:
             numbers = Counter(
                 m.plain.split("\n", 1)[0].rsplit("#", 1)[-1] for m in tg.messages(chat)
             )

@@ -23,17 +23,62 @@ from tests.support.riskbot import cli_env, riskbot_command, write_feed_list
 FEEDS = 200
 INTERVAL = 6.0
 RUN_FOR = 16.0
-ALERT_ID = re.compile(r"^\[ALERT #(\d+)\]", re.M)
+# Alerts and follow-ups (later reports of a story go into its thread) as the console prints them.
+ALERT_ID = re.compile(r"^\[(?:ALERT|FOLLOW-UP) #(\d+)", re.M)
+# 40 stories, five outlets each: the same story from several feeds is one alert and follow-ups.
+NEIGHBOURS = [
+    "Ukraine",
+    "Kazakhstan",
+    "Finland",
+    "Estonia",
+    "Latvia",
+    "Lithuania",
+    "Belarus",
+    "Poland",
+    "Norway",
+    "Mongolia",
+    "China",
+    "Azerbaijan",
+    "Armenia",
+    "Moldova",
+    "Romania",
+    "Turkey",
+    "Iran",
+    "Afghanistan",
+    "Pakistan",
+    "India",
+    "Nepal",
+    "Bhutan",
+    "Myanmar",
+    "Thailand",
+    "Laos",
+    "Cambodia",
+    "Vietnam",
+    "Malaysia",
+    "Indonesia",
+    "Kenya",
+    "Uganda",
+    "Rwanda",
+    "Burundi",
+    "Tanzania",
+    "Zambia",
+    "Angola",
+    "Namibia",
+    "Botswana",
+    "Zimbabwe",
+    "Mozambique",
+]
 
 
 def story(n: int) -> bytes:
+    place = NEIGHBOURS[n % len(NEIGHBOURS)]
     return f"""<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0"><channel><title>Wire {n}</title><link>http://127.0.0.1/w{n}</link>
 <description>replica test feed {n}</description>
-<item><title>Russia masses troops near the Ukrainian border, report {n} says</title>
+<item><title>Army masses troops near the border with {place}, report {n} says</title>
 <link>http://127.0.0.1/w{n}/story</link><guid>w{n}-story</guid>
-<description>Russia has massed tanks and artillery near the border with Ukraine, officials said
-in report number {n}.</description></item>
+<description>The army has massed tanks and artillery near the border with {place}, officials
+said in report number {n}.</description></item>
 </channel></rss>""".encode()
 
 
@@ -108,8 +153,11 @@ async def test_two_replicas_share_feeds_and_deliveries(db: Database, tmp_path: P
                 )
             ).one()
         )
-    assert alerts >= FEEDS  # at least troop_massing for Russia from every feed
-    assert len(printed) == len(set(printed)) == alerts == sent, [e[-3000:] for _c, _o, e in results]
+    assert alerts >= FEEDS  # at least troop_massing for the neighbour from every feed
+    # Every delivery printed once; follow-ups beyond five per story are stored, not sent.
+    assert len(printed) == len(set(printed)) == sent >= len(NEIGHBOURS) * 5, [
+        e[-3000:] for _c, _o, e in results
+    ]
     # Both replicas did part of the work.
     assert all(ALERT_ID.search(out) for _c, out, _e in results)
 

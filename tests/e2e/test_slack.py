@@ -23,7 +23,7 @@ from bot.app import App, build_app
 from bot.db import Database
 from bot.models import Alert
 from bot.service import run_forever
-from tests.e2e.test_telegram import EMPTY_RSS, HOSTILE_RSS
+from tests.e2e.test_telegram import EMPTY_RSS, HOSTILE_RSS, wait_listening
 from tests.support.fake_slack import (
     FakeSlack,
     interaction_body,
@@ -88,12 +88,7 @@ async def test_signed_commands_subscription_alert_and_ack(db: Database, tmp_path
                 assert time.monotonic() - started < 3.0  # Slack's ack deadline
                 return response
 
-            for _ in range(50):  # the HTTP endpoint starts with the service task
-                try:
-                    await client.get(url)
-                    break
-                except httpx.ConnectError:
-                    await asyncio.sleep(0.1)
+            await wait_listening(port)  # the HTTP endpoint starts with the service task
 
             body = slash_command_body("/status", "kazakhstan", ADMIN, CHANNEL, sl.response_url("x"))
             unsigned = await client.post(

@@ -162,6 +162,7 @@ async def test_webhook_refuses_a_wrong_secret(db: Database, tmp_path: Path) -> N
         url = f"http://127.0.0.1:{port}/telegram"
         async with build_app(settings) as app, running(app):
             await tg.wait_for(lambda: tg.webhook is not None, timeout=10)
+            await wait_listening(port)
             assert tg.webhook is not None and tg.webhook.get("secret_token") == "s3cret-Token_1"
             async with httpx.AsyncClient() as client:
                 wrong = await client.post(
@@ -175,6 +176,22 @@ async def test_webhook_refuses_a_wrong_secret(db: Database, tmp_path: Path) -> N
             await tg.wait_for(lambda: len(tg.messages(ANN)) >= 1, timeout=10)
             assert texts(tg, ANN)[0].startswith("riskbot watches the news")
             assert len(tg.messages(ANN)) == 1
+
+
+async def wait_listening(port: int, timeout: float = 10.0) -> None:
+    """Until something accepts connections on 127.0.0.1:port."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while True:
+        try:
+            _reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        except OSError:
+            if asyncio.get_running_loop().time() > deadline:
+                raise
+            await asyncio.sleep(0.05)
+        else:
+            writer.close()
+            await writer.wait_closed()
+            return
 
 
 def _free_port() -> int:

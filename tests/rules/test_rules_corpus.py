@@ -1,8 +1,9 @@
 """The team's labelled corpus: the engine's scores are held at (or above) the level reached.
 
 ``dev.jsonl`` and ``core.jsonl`` are what the rules were tuned on (``core.jsonl`` after its first,
-blind, score); ``holdout.jsonl`` was never tuned on and is the honest estimate. Raise the floors
-when the engine gets better; never lower them to make a change pass.
+blind, score); ``holdout.jsonl`` was the honest estimate until it had been reported on, and has
+been tuning material since (a new blind set takes its place). Raise the floors when the engine gets
+better; never lower them to make a change pass.
 """
 
 from __future__ import annotations
@@ -17,16 +18,19 @@ from rules.evaluation import EvalReport, evaluate, parse_labelled
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 ENGINE = load_engine().engine
 
-# Floors: the figures reached on 2026-11-28, rounded down. (Holdout precision was 0.852 before
-# the core-trigger tuning and 0.848 after it, which traded one false alarm for three hits.)
+# Floors: the figures reached on 2026-11-28, rounded down with a small margin. (Holdout precision
+# was 0.852 before the core-trigger tuning and 0.848 after it; holdout became tuning material once
+# it had been reported on, and reached 0.908 / 0.878 after the attribution work. dev.jsonl gained
+# 60 items on the core triggers, written before the engine was run on them.)
 FLOORS = {
-    "dev.jsonl": {"precision": 0.95, "recall": 0.95, "f1": 0.95},
-    "core.jsonl": {"precision": 0.92, "recall": 0.95, "f1": 0.93},
-    "holdout.jsonl": {"precision": 0.84, "recall": 0.84, "f1": 0.84},
+    "dev.jsonl": {"precision": 0.95, "recall": 0.96, "f1": 0.96},
+    "core.jsonl": {"precision": 0.95, "recall": 0.975, "f1": 0.965},
+    "holdout.jsonl": {"precision": 0.90, "recall": 0.87, "f1": 0.885},
 }
 CORE_F1 = {
-    "dev.jsonl": {"troop_massing": 0.98, "shoot_to_kill": 0.90, "withdrawal": 0.96},
-    "core.jsonl": {"troop_massing": 0.95, "shoot_to_kill": 0.96, "withdrawal": 0.97},
+    "dev.jsonl": {"troop_massing": 0.99, "shoot_to_kill": 0.97, "withdrawal": 0.96},
+    "core.jsonl": {"troop_massing": 0.98, "shoot_to_kill": 0.99, "withdrawal": 0.99},
+    "holdout.jsonl": {"troop_massing": 0.95, "shoot_to_kill": 0.95, "withdrawal": 0.95},
 }
 
 

@@ -1,0 +1,226 @@
+"""Roles of country mentions: how each country named in a sentence relates to what is said.
+
+Each country mention gets a role from its neighbours in the normalised sentence:
+
+- ``commenter``: the subject of a speech or stance verb ("the United States called on ...",
+  "Washington questioned ...", "according to Kyiv"), unless it talks about itself ("Russia said it
+  would ..."). Commenters never get the event (taxonomy: countries that only comment, call on, urge,
+  welcome or condemn).
+- ``forces``: a demonym or name owning forces ("Russian troops", "Russian-led forces"). It counts
+  for actor triggers (massing, withdrawal, intervention, conflict), not for where-it-happens ones.
+- ``official``: a country's own police, army or ministry speaking ("Kenyan police said ...");
+  treated as a commenter unless the sentence names no other country.
+- ``addressee``: the one called on or urged ("called on Moscow to ..."): the would-be actor,
+  so it counts for actor triggers only.
+- ``modifier`` and ``transit``: a country qualifying something else ("a Russian-brokered deal") or
+  only on the way ("through Jordan"); they take no part.
+- ``faced``: the country across a border ("its border with China", "the Afghan frontier"): an
+  actor trigger's faced side, but not where a located event happens while another country is named.
+- ``people``: a demonym qualifying outsiders or targets ("Afghan border crossers", "Syrian
+  migrants"), or where such people come from ("trying to cross from Afghanistan"); they are not
+  where the event happens nor who carries it out.
+- ``plain``: anything else.
+
+``rules.attribution`` decides from the roles which countries an event belongs to.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from rules.cues import CueSet
+
+__all__ = ["FACED_BEFORE", "FACED_LIST", "Mention", "Role", "SentenceRoles"]
+
+
+class Role(StrEnum):
+    """How a country mention relates to what is said in its sentence."""
+
+    PLAIN = "plain"
+    COMMENTER = "commenter"
+    OFFICIAL = "official"
+    ADDRESSEE = "addressee"
+    FORCES = "forces"
+    MODIFIER = "modifier"
+    TRANSIT = "transit"
+    FACED = "faced"
+    PEOPLE = "people"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A country named at characters ``start``..``end`` of a normalised sentence."""
+
+    start: int
+    end: int
+    code: str
+    role: Role = Role.PLAIN
+
+
+_SPEECH = (
+    r"said|says|say|saying|call(?:s|ed)? (?:on|upon|for)|urg(?:e|es|ed)|welcom(?:e|es|ed)"
+    r"|condemn(?:s|ed)?|critici[sz](?:e|es|ed)|questioned|accus(?:e|es|ed)"
+    r"|prais(?:e|es|ed)|told|tells|express(?:es|ed)|voiced|denounc(?:e|es|ed)"
+    r"|noted|stated|demanded|ask(?:s|ed)|insist(?:s|ed)"
+    r"|claimed|alleged|believ(?:e|es|ed)|warn(?:s|ed)|reported|estimat(?:e|es|ed)"
+    r"|appeal(?:s|ed)|pressed|hop(?:e|es|ed)|feared"
+    r"|(?:has|have|had) (?:said|called|urged|warned|criticised|criticized|condemned)"
+)
+_COMMENTER_AFTER = re.compile(
+    r"(?:'s?)?(?: (?!(?:and|or|to|of|in|on|been|was|were|is|are|be|being|as|after|while"
+    r"|when|but|that|which|who|the)\b)[\w.]+){0,3}? (?:" + _SPEECH + r")\b"
+    r"(?! (?:that )?(?:it|they|its|their|we|our|itself|he|she|his|her)\b)"
+)
+_COMMENTER_BEFORE = re.compile(
+    r"(?:\baccording to|, said|, says|\bquoted by|\bworried|alarmed|angered|concerned|unsettled"
+    r"|rattled|(?:criticism|condemnation|protests?|concern|warnings?) (?:from|by))(?: the)? $"
+)
+_FORCES_AFTER = re.compile(
+    r"(?:'s)?(?: (?:led|backed|allied|trained|armed|coalition|special|regular|elite|armored"
+    r"|armoured|airborne|naval|military|security|army|border|nuclear|combat|peacekeeping))*"
+    r" (?:troops?|forces?|soldiers?|army|armies|military|tanks?|jets?|warplanes?|warships?"
+    r"|navy|peacekeepers?|peacekeeping|units?|paratroopers?|contingents?|servicemen|artillery"
+    r"|drones?|missiles?|battalions?|brigades?|divisions?|battlegroups?|personnel|mercenaries"
+    r"|fighters?|gunboats?|submarines?)\b"
+)
+_OFFICIAL_AFTER = re.compile(
+    r"(?:'s)?(?: (?:interior|defence|defense|home|state|national|federal|military|security))?"
+    r" (?:police|army|military|security forces|ministry|authorities|government|junta|regime"
+    r"|president|prime minister|leader|king|emir|minister|ministers|commanders?"
+    r"|media|television|tv|news agency|officials)\b"
+)
+_ADDRESSEE_BEFORE = re.compile(
+    r"\b(?:call(?:s|ed|ing)? (?:on|upon)|urg(?:e|es|ed|ing)|press(?:es|ed|ing)|appeal(?:s|ed)? to"
+    r"|ask(?:s|ed|ing)|told|tells|demand(?:s|ed)? that|warn(?:s|ed|ing))(?: the)? $"
+)
+# "a Russian-led alliance", "a Russian-brokered ceasefire", "American-made vehicles": the country
+# qualifies something else and takes no part in the event (forces were matched before this).
+_MODIFIER_AFTER = re.compile(
+    r" (?:led|backed|brokered|made|built|supplied|funded|sponsored|style|born|based|owned|linked"
+    r"|mediated|drafted|designed|registered|flagged|aligned|leaning|speaking|inspired)\b"
+)
+# ... except a country leading or backing a military action, which is its own ("a Saudi-led
+# strike", "the Russian-backed offensive"): that counts as its forces.
+_LED_ACTION_AFTER = re.compile(
+    r" (?:led|backed) (?:\w+ )?(?:coalition|strikes?|air ?strikes?|offensive|operations?|campaign"
+    r"|bombing|bombardment|raids?|invasion|attacks?|assault|blockade|incursion)\b"
+)
+_MODIFIER_BEFORE = ("pro ", "anti ")  # "a pro-Russian rally" (hyphens are spaces here)
+# "to leave Israel through Jordan and Egypt": both are only on the way.
+_TRANSIT_BEFORE = re.compile(
+    r"\b(?:through|via|by way of) (?:(?:[\w']+ ){1,3}(?:and|or) |(?:[\w']+ ?)*, )?$"
+)
+# "Kenya told soldiers to shoot protesters": a country instructing its own forces or people acts
+# at home; it is no commenter.
+_INSTRUCTS_OWN = re.compile(
+    r"(?:'s?)?(?: \w+){0,2}? (?:told|tells|ordered|orders|instructed|instructs|authori[sz]ed"
+    r"|authori[sz]es|allowed|allows|permitted|permits|gave) (?:its |the |their |his |her )?"
+    r"(?:\w+ )?(?:soldiers|troops|police|policemen|officers|forces|army|military|guards"
+    r"|gendarmes|security forces|citizens|nationals|residents)\b"
+)
+# "... along its border with Azerbaijan", "Kaliningrad, which borders Lithuania and Poland": the
+# country faced across a border named after the match (actor triggers).
+FACED_BEFORE = re.compile(
+    r"\b(?:borders?|bordering|frontiers?|boundary|boundaries|crossings?)"
+    r" (?:with |between )?(?:the )?$"
+)
+FACED_LIST = re.compile(r"^(?:,|,? and|,? or)(?: the)? $")
+# "border crossers from Afghanistan" is plain; "Afghan border crossers" qualifies the people.
+_PEOPLE_AFTER = re.compile(
+    r"(?: (?:border|illegal|undocumented|irregular|would be))? (?:crossers?|migrants?|refugees?"
+    r"|asylum seekers?|smugglers?|nationals|citizens|fishermen|pilgrims|tourists|poachers"
+    r"|infiltrators|intruders|expatriates|expats)\b"
+)
+# "anyone trying to cross from Afghanistan", "refugees fleeing from Syria": where people come from.
+_ORIGIN_BEFORE = re.compile(
+    r"\b(?:cross(?:es|ed|ing)?|com(?:e|es|ing)|flee(?:s|ing)?|fled|sneak(?:s|ed|ing)?"
+    r"|infiltrat(?:e|es|ed|ing))(?: illegally| in| over)? (?:from|out of)(?: the)? $"
+)
+_FACED_AFTER = re.compile(r" (?:border|borders|frontier|frontiers|boundary)\b")
+_SELF_REFERENCE = re.compile(r"\b(?:his|her|its|their|our|my)\b")
+
+
+# Cue literals (see ``rules.cues``): every match of _COMMENTER_AFTER contains one of them.
+_SPEECH_CUES = CueSet(
+    [
+        ("say", "said", "call", "urg", "welcom", "condemn", "critici", "questioned", "accus",
+         "prais", "told", "tells", "express", "voiced", "denounc", "noted", "stated", "demanded",
+         "ask", "insist", "claimed", "alleged", "believ", "warn", "reported", "estimat", "appeal",
+         "pressed", "hop", "feared")
+    ]
+)  # fmt: skip
+
+
+def _endings(words: tuple[str, ...]) -> tuple[str, ...]:
+    """What text just before a mention ends with when ``words`` (then maybe "the") precede it."""
+    return tuple(f"{word} " for word in words) + tuple(f"{word} the " for word in words)
+
+
+# Every match of _COMMENTER_BEFORE / _ADDRESSEE_BEFORE ends right before the mention with one of
+# these (they end in "$"), so a sentence that does not end so there needs no search.
+_COMMENTER_BEFORE_ENDINGS = _endings(
+    ("according to", ", said", ", says", "worried", "alarmed", "angered", "concerned",
+     "unsettled", "rattled", "from", "by")
+)  # fmt: skip
+_ADDRESSEE_BEFORE_ENDINGS = _endings(
+    ("on", "urge", "urges", "urged", "urging", "press", "presses", "pressed", "pressing", "to",
+     "ask", "asks", "asked", "asking", "told", "tells", "that", "warn", "warns", "warned",
+     "warning")
+)  # fmt: skip
+
+# Likewise for the origin of people ("... from (the) ") and a faced border ("border with ").
+_ORIGIN_ENDINGS = _endings(("from", "of"))
+_FACED_ENDINGS = _endings(
+    ("border", "borders", "bordering", "frontier", "frontiers", "boundary", "boundaries",
+     "crossing", "crossings", "with", "between")
+)  # fmt: skip
+
+
+class SentenceRoles:
+    """Roles of country mentions in one normalised sentence; cues are found once per sentence."""
+
+    def __init__(self, sentence: str) -> None:
+        self._text = sentence
+        self._speech = _SPEECH_CUES.present(sentence) != 0
+
+    def role(self, start: int, end: int) -> Role:
+        """Role of the mention at ``start``..``end`` of the sentence."""
+        sentence = self._text
+        after = sentence[end : end + 80]
+        if _FORCES_AFTER.match(after) or _LED_ACTION_AFTER.match(after):
+            return Role.FORCES
+        if _PEOPLE_AFTER.match(after) or (
+            sentence.endswith(_ORIGIN_ENDINGS, 0, start)
+            and _ORIGIN_BEFORE.search(sentence, max(0, start - 40), start)
+        ):
+            return Role.PEOPLE
+        if _MODIFIER_AFTER.match(after) or sentence.endswith(_MODIFIER_BEFORE, 0, start):
+            return Role.MODIFIER
+        if _TRANSIT_BEFORE.search(sentence, max(0, start - 40), start):
+            return Role.TRANSIT
+        if self._speech and _COMMENTER_AFTER.match(after):
+            if (
+                _OFFICIAL_AFTER.match(after)
+                or _SELF_REFERENCE.search(sentence, end)
+                or _INSTRUCTS_OWN.match(after)
+            ):
+                return Role.OFFICIAL
+            return Role.COMMENTER
+        # "$" also matches before a final newline, hence the second test.
+        newline = start > 0 and sentence[start - 1] == "\n"
+        if (
+            newline or sentence.endswith(_COMMENTER_BEFORE_ENDINGS, 0, start)
+        ) and _COMMENTER_BEFORE.search(sentence, max(0, start - 40), start):
+            return Role.COMMENTER
+        if (
+            newline or sentence.endswith(_ADDRESSEE_BEFORE_ENDINGS, 0, start)
+        ) and _ADDRESSEE_BEFORE.search(sentence, max(0, start - 30), start):
+            return Role.ADDRESSEE
+        if _FACED_AFTER.match(after) or (
+            sentence.endswith(_FACED_ENDINGS, 0, start)
+            and FACED_BEFORE.search(sentence, max(0, start - 30), start)
+        ):
+            return Role.FACED
+        return Role.PLAIN
