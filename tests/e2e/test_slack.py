@@ -23,7 +23,7 @@ from bot.app import App, build_app
 from bot.db import Database
 from bot.models import Alert
 from bot.service import run_forever
-from tests.e2e.test_telegram import EMPTY_RSS, HOSTILE_RSS, wait_listening
+from tests.e2e.test_telegram import EMPTY_RSS, FOLLOW_UP_RSS, HOSTILE_RSS, wait_listening
 from tests.support.fake_slack import (
     FakeSlack,
     interaction_body,
@@ -126,6 +126,13 @@ async def test_signed_commands_subscription_alert_and_ack(db: Database, tmp_path
             actions = [b for b in alert.blocks or [] if b["type"] == "actions"]
             value = actions[0]["elements"][0]["value"]
 
+            feeds.add("/steppe.rss", FOLLOW_UP_RSS)  # another outlet: into the alert's thread
+            await sl.wait_for(
+                lambda: any(m.thread_ts == alert.ts for m in sl.messages(CHANNEL)), timeout=20
+            )
+            follow = next(m for m in sl.messages(CHANNEL) if m.thread_ts == alert.ts)
+            assert (follow.text or "").startswith("↳ More on #")
+
             await command("/status", "kazakhstan", MEMBER, "status")
             await sl.wait_for(lambda: sl.responses("status"), timeout=5)
             status = sl.responses("status")[0]
@@ -155,7 +162,7 @@ async def test_signed_commands_subscription_alert_and_ack(db: Database, tmp_path
             assert len(numbers) == len(set(numbers)), posted
             async with app.db.session() as session:
                 alerts = (await session.exec(select(Alert))).all()
-            assert len(posted) == len([a for a in alerts if a.parent_id is None]), posted
+            assert len(posted) == len(alerts), posted
 
 
 async def test_socket_mode_answers_commands(db: Database, tmp_path: Path) -> None:

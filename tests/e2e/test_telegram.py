@@ -37,6 +37,11 @@ HOSTILE_RSS = f"""<?xml version="1.0"?>
 without warning in Almaty &amp; other cities, where &lt;i&gt;rioters&lt;/i&gt; stormed
 the mayor's office.</description></item>
 </channel></rss>"""
+FOLLOW_UP_ITEM = """<item><title>Tokayev confirms shoot-to-kill order as unrest spreads</title>
+<link>http://127.0.0.1/other-outlet/tokayev-order</link><guid>other-outlet-1</guid>
+<description>Kazakhstan's president confirmed he had authorised troops to open fire without
+warning on what he called terrorists.</description></item>"""
+FOLLOW_UP_RSS = HOSTILE_RSS.replace("</channel>", FOLLOW_UP_ITEM + "</channel>")
 EMPTY_RSS = (
     '<?xml version="1.0"?><rss version="2.0"><channel>'
     "<title>Steppe &amp; Co &lt;wire&gt;</title></channel></rss>"
@@ -92,6 +97,13 @@ async def test_subscribe_alert_escaping_status_and_ack(db: Database, tmp_path: P
             button = alert.reply_markup["inline_keyboard"][0][0]  # type: ignore[index]
             assert button["text"] == "Acknowledge" and button["callback_data"].startswith("ack:")
 
+            # Another outlet on the same story: a reply in the first alert's thread.
+            feeds.add("/steppe.rss", FOLLOW_UP_RSS)
+            await tg.wait_for(lambda: any(t.startswith("↳ More on") for t in texts(tg, ANN)), 20)
+            follow = next(m for m in tg.messages(ANN) if m.plain.startswith("↳ More on"))
+            assert follow.reply_to_message_id == alert.message_id
+            assert "shoot_to_kill" in follow.plain
+
             tg.push_message(ANN, ANN, "/status kazakhstan", username="ann")
             await tg.wait_for(lambda: any("Kazakhstan (KZ): " in t for t in texts(tg, ANN)), 10)
             status = next(t for t in texts(tg, ANN) if t.startswith("Kazakhstan (KZ): "))
@@ -107,7 +119,8 @@ async def test_subscribe_alert_escaping_status_and_ack(db: Database, tmp_path: P
             alerts = [t.split("\n", 1)[0] for t in texts(tg, ANN) if "“" in t]
             numbers = [line.rsplit("#", 1)[-1] for line in alerts]
             assert len(numbers) == len(set(numbers)), alerts
-            assert sum("shoot_to_kill" in line for line in alerts) == 1, alerts
+            firsts = [line for line in alerts if not line.startswith("↳")]
+            assert sum("shoot_to_kill" in line for line in firsts) == 1, alerts
 
 
 async def test_only_group_admins_subscribe_the_group(db: Database, tmp_path: Path) -> None:
