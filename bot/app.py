@@ -24,6 +24,7 @@ from bot.db import Database
 from bot.delivery import Dispatcher
 from bot.feedlist import default_feed_list_path, read_feed_list
 from bot.fetcher import Fetcher, build_client
+from bot.leadership import Leadership
 from bot.migrate import current_revision, head_revision
 from bot.models import utcnow
 from bot.pacing import Pacer
@@ -242,7 +243,8 @@ async def build_app(
             authorizers["telegram"] = TelegramAuthorizer(
                 telegram, frozenset(settings.telegram_admins)
             )
-            gateways.append(TelegramGateway(telegram, router, settings))
+            poller_role = Leadership(db, "telegram-long-polling")
+            gateways.append(TelegramGateway(telegram, router, settings, leadership=poller_role))
         if settings.slack_bot_token is not None:
             slack = build_slack_client(settings)
             await check_slack(slack, settings)

@@ -8,6 +8,7 @@ bot behind a load balancer, because only one process may long-poll a token.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 from collections.abc import Callable
@@ -23,6 +24,7 @@ from telegram.ext import (
     filters,
 )
 
+from bot.leadership import Leadership
 from bot.models import utcnow
 from bot.settings import Settings
 from bot.telegram.render import CALLBACK_SEPARATOR, render_html
@@ -37,6 +39,7 @@ __all__ = ["TelegramAuthorizer", "TelegramGateway", "build_application"]
 
 log = logging.getLogger(__name__)
 
+LEADERSHIP_RETRY = 15.0
 ADMIN_STATUSES = frozenset({"creator", "administrator"})
 UPDATES = ["message", "callback_query"]
 
@@ -101,9 +104,12 @@ class TelegramGateway:
         router: CommandRouter,
         settings: Settings,
         *,
+        leadership: Leadership | None = None,
         clock: Callable[[], object] = utcnow,
     ) -> None:
         self._app = app
+        self._leadership = leadership
+        self._polling: asyncio.Task[None] | None = None
         self._router = router
         self._settings = settings
         self._clock = clock
@@ -137,16 +143,44 @@ class TelegramGateway:
                 self._settings.telegram_webhook_port,
             )
         else:
-            await updater.start_polling(allowed_updates=UPDATES, error_callback=self._poll_error)
-            log.info("telegram: long polling started")
+            self._polling = asyncio.create_task(self._poll_when_leading())
+
+    async def _poll_when_leading(self) -> None:
+        """Long-poll once this replica leads: Telegram allows one getUpdates consumer per token
+        ("Conflict: terminated by other getUpdates request")."""
+        updater = self._app.updater
+        assert updater is not None
+        while True:
+            try:
+                leading = self._leadership is None or await self._leadership.try_acquire()
+            except Exception:  # the database is briefly away: try again later
+                log.exception("telegram: could not ask who polls")
+                leading = False
+            if leading:
+                await updater.start_polling(
+                    allowed_updates=UPDATES, error_callback=self._poll_error
+                )
+                log.info("telegram: long polling started")
+                return
+            log.info(
+                "telegram: another replica polls for updates; this one sends alerts and waits "
+                "(set RISKBOT_TELEGRAM_WEBHOOK_URL to let every replica take updates)"
+            )
+            await asyncio.sleep(LEADERSHIP_RETRY)
 
     async def stop(self) -> None:
         """Stop receiving, then stop the application (the bot is shut down by its owner)."""
+        if self._polling is not None:
+            self._polling.cancel()
+            await asyncio.gather(self._polling, return_exceptions=True)
+            self._polling = None
         updater = self._app.updater
         if updater is not None and updater.running:
             await updater.stop()
         if self._app.running:
             await self._app.stop()
+        if self._leadership is not None:
+            await self._leadership.release()
 
     def _poll_error(self, exc: TelegramError) -> None:
         log.warning("telegram: getUpdates failed (will retry): %s", exc)
