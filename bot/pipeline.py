@@ -122,26 +122,45 @@ async def _raise_alerts(
     """Store the alerts, each either starting a story or following one up; returns how many
     were stored and which of them to deliver (follow-ups beyond a few per story are kept for
     ``/why`` but not sent, so forty outlets make one alert and a short thread)."""
-    roots = await story_roots(
-        session, {(d.trigger, d.country) for d in drafts}, now - SIMILAR_WINDOW
-    )
+    pairs = {(d.trigger, d.country) for d in drafts}
+    roots = await story_roots(session, pairs, now - SIMILAR_WINDOW)
     counts = await followup_counts(session, [r.id for r in roots])
-    raised = 0
-    to_send: list[int] = []
-    for draft in drafts:
+    # Decide every draft's story first; a draft starting a story gets a provisional negative id
+    # that the drafts after it can follow, replaced by the real id once stored.
+    parent_of: list[int | None] = []
+    for index, draft in enumerate(drafts):
         words = story_words(draft.title, draft.evidence)
         root = find_root(draft.trigger, draft.country, words, now, roots)
+        parent_of.append(root.id if root else None)
         if root is None:
-            ids = await insert_alerts(session, [draft], now)
-            roots.extend(StoryRoot(i, draft.trigger, draft.country, now, words) for i in ids)
-            to_send.extend(ids)
-        else:
-            ids = await insert_alerts(session, [replace(draft, parent_id=root.id)], now)
-            counts[root.id] = counts.get(root.id, 0) + len(ids)
-            if counts[root.id] <= MAX_FOLLOWUPS_SENT:
-                to_send.extend(ids)
-        raised += len(ids)
-    return raised, to_send
+            roots.append(StoryRoot(-1 - index, draft.trigger, draft.country, now, words))
+    new_roots = [d for d, parent in zip(drafts, parent_of, strict=True) if parent is None]
+    stored = await insert_alerts(session, new_roots, now)
+    real_id = {}
+    for index, parent in enumerate(parent_of):
+        if parent is None:
+            real_id[-1 - index] = stored.get(_key(drafts[index]))
+    followups: list[AlertDraft] = []
+    for draft, parent in zip(drafts, parent_of, strict=True):
+        if parent is None:
+            continue
+        target = real_id.get(parent) if parent < 0 else parent
+        if target is not None:  # its root was stored first by another replica: skip the thread
+            followups.append(replace(draft, parent_id=target))
+    stored_followups = await insert_alerts(session, followups, now)
+    to_send = [i for i in stored.values()]
+    for draft in followups:
+        alert_id = stored_followups.get(_key(draft))
+        if alert_id is None or draft.parent_id is None:
+            continue
+        counts[draft.parent_id] = counts.get(draft.parent_id, 0) + 1
+        if counts[draft.parent_id] <= MAX_FOLLOWUPS_SENT:
+            to_send.append(alert_id)
+    return len(stored) + len(stored_followups), sorted(to_send)
+
+
+def _key(draft: AlertDraft) -> tuple[str, str, str]:
+    return draft.trigger, draft.country, draft.story_key
 
 
 def _signal_row(item_id: int, signal: Signal, now: datetime) -> dict[str, object]:

@@ -137,9 +137,9 @@ async def insert_signals(session: AsyncSession, rows: Sequence[dict[str, object]
 
 async def insert_alerts(
     session: AsyncSession, drafts: Sequence[AlertDraft], now: datetime
-) -> list[int]:
+) -> dict[tuple[str, str, str], int]:
     """Raise alerts; a (trigger, country, story) that already has one is skipped. Returns the
-    ids of the alerts raised now."""
+    ids of the alerts raised now, by (trigger, country, story key)."""
     rows = [
         {
             "trigger": d.trigger,
@@ -158,7 +158,10 @@ async def insert_alerts(
         }
         for d in drafts
     ]
-    return [int(row[0]) for row in await _insert_new(session, Alert, rows, Alert.id)]
+    inserted = await _insert_new(
+        session, Alert, rows, Alert.id, Alert.trigger, Alert.country, Alert.story_key
+    )
+    return {(row[1], row[2], row[3]): int(row[0]) for row in inserted}
 
 
 async def fan_out(session: AsyncSession, alert_ids: Sequence[int], now: datetime) -> int:
