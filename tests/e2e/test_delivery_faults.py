@@ -31,6 +31,11 @@ OLD_GROUP, NEW_GROUP = -4001, -1004001
 
 
 async def seed(db: Database, chats: list[int], alerts: int) -> list[int]:
+    return await seed_for(db, "telegram", [str(c) for c in chats], alerts)
+
+
+async def seed_for(db: Database, platform: str, chats: list[str], alerts: int) -> list[int]:
+    """Destinations subscribed to everything, and ``alerts`` alerts queued for all of them."""
     async with db.session() as s:
         feed = Feed(url="http://127.0.0.1/f")
         s.add(feed)
@@ -39,8 +44,8 @@ async def seed(db: Database, chats: list[int], alerts: int) -> list[int]:
         s.add(item)
         await s.flush()
         for chat in chats:
-            kind = "group" if chat < 0 else "private"
-            d = await outbox.ensure_destination(s, "telegram", str(chat), kind=kind)
+            kind = "group" if chat.startswith(("-", "C")) else "private"
+            d = await outbox.ensure_destination(s, platform, chat, kind=kind)
             await outbox.ensure_subscription(s, d.id)  # type: ignore[arg-type]
         ids = []
         for n in range(alerts):
