@@ -19,6 +19,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from telegram.error import TelegramError
 
 from bot import __version__
+from bot.chart import ChartRenderer
 from bot.console import CONSOLE_ADDRESS, ConsoleSink
 from bot.db import Database
 from bot.delivery import Dispatcher
@@ -229,6 +230,7 @@ async def build_app(
             )
         )
         gateways: list[Gateway] = []
+        charts = ChartRenderer()
         if settings.telegram_token is not None:
             telegram = build_application(settings)
             try:
@@ -244,14 +246,16 @@ async def build_app(
                 telegram, frozenset(settings.telegram_admins)
             )
             poller_role = Leadership(db, "telegram-long-polling")
-            gateways.append(TelegramGateway(telegram, router, settings, leadership=poller_role))
+            gateways.append(
+                TelegramGateway(telegram, router, settings, leadership=poller_role, charts=charts)
+            )
         if settings.slack_bot_token is not None:
             slack = build_slack_client(settings)
             await check_slack(slack, settings)
             sinks["slack"] = SlackSink(slack, places.name)
             pacers["slack"] = Pacer(settings.slack_rate)
             authorizers["slack"] = SlackAuthorizer(slack, frozenset(settings.slack_admins))
-            gateways.append(SlackGateway(settings, slack, router))
+            gateways.append(SlackGateway(settings, slack, router, charts=charts))
         dispatcher = Dispatcher(
             db,
             sinks,

@@ -58,6 +58,9 @@ def _parser() -> argparse.ArgumentParser:
 
     status = sub.add_parser("status", help="a country's or region's risk, as the chat answers")
     status.add_argument("place", nargs="*", help="country or region (none: the risk board)")
+    status.add_argument(
+        "--chart", metavar="FILE.png", help="also write the 30-day chart of a country here"
+    )
 
     sub.add_parser("health", help="exit 0 when the database answers and feeds are being polled")
 
@@ -125,7 +128,7 @@ async def _dispatch(args: argparse.Namespace, settings: Settings, out: TextIO) -
         case "db":
             return await commands.db(settings, args.db_command, out)
         case "status":
-            return await commands.status(settings, " ".join(args.place), out)
+            return await commands.status(settings, " ".join(args.place), out, chart=args.chart)
         case "health":
             return await commands.health(settings, out)
         case "rules":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import logging
 import sys
 from datetime import timedelta
@@ -11,6 +12,7 @@ from typing import TextIO
 
 from bot import ruletools
 from bot.app import SchemaError, StartupError, build_app, check_schema, load_rules
+from bot.chart import ChartRenderer
 from bot.db import Database, sqlite_path
 from bot.feedlist import FeedEntry, FeedListError, read_feed_list, render_opml
 from bot.lock import WorkerLock, WorkerLockError
@@ -193,8 +195,8 @@ async def db(settings: Settings, action: str, out: TextIO) -> int:
     return 0
 
 
-async def status(settings: Settings, place: str, out: TextIO) -> int:
-    """``riskbot status [COUNTRY|REGION]``: the same answer as the chat command."""
+async def status(settings: Settings, place: str, out: TextIO, *, chart: str | None = None) -> int:
+    """``riskbot status [COUNTRY|REGION] [--chart FILE]``: the same answer as the chat command."""
     db_ = await _database(settings)
     try:
         reply = await status_command(
@@ -203,6 +205,12 @@ async def status(settings: Settings, place: str, out: TextIO) -> int:
     finally:
         await db_.dispose()
     out.write(render_text(reply) + "\n")
+    if chart is not None:
+        if reply.chart is None:
+            raise CliError("--chart needs one country (a region or the board has no chart)")
+        image = await ChartRenderer().png(reply.chart)
+        await asyncio.to_thread(Path(chart).write_bytes, image)
+        out.write(f"chart written to {chart}\n")
     return 0 if reply.ok else 1
 
 

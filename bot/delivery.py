@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from bot.db import Database
-from bot.models import Alert, Delivery, DeliveryPurpose, Destination, utcnow
+from bot.models import Alert, Delivery, DeliveryPurpose, Destination, Event, utcnow
 from bot.pacing import Pacer, chat_interval
 from bot.sending import (
     DestinationMovedError,
@@ -54,6 +54,7 @@ class _Batch:
     destinations: dict[int, Destination]
     mutes: dict[int, list[tuple[str, str]]]
     threads: dict[tuple[int, int], str]
+    events: dict[int, Event] = field(default_factory=dict)
     done: set[int] = field(default_factory=set)
 
 
@@ -109,6 +110,9 @@ class Dispatcher:
                 )
                 parents = {a.parent_id for a in batch.alerts.values() if a.parent_id is not None}
                 batch.threads = await outbox.thread_refs(session, parents, set(batch.destinations))
+                batch.events = await outbox.load_events(
+                    session, {a.event_id for a in batch.alerts.values() if a.event_id}
+                )
             by_destination: dict[int, list[Delivery]] = defaultdict(list)
             for delivery in claimed:
                 by_destination[delivery.destination_id].append(delivery)
@@ -159,18 +163,17 @@ class Dispatcher:
         self, destination: Destination, delivery: Delivery, alert: Alert, batch: _Batch
     ) -> Outgoing:
         assert delivery.id is not None
+        detail = alert_detail(alert, event=batch.events.get(alert.event_id or 0))
         if delivery.purpose == DeliveryPurpose.ESCALATION:
             return Outgoing(
                 delivery.id,
-                alert_detail(alert),
+                detail,
                 escalated_after_minutes=self._escalation_minutes,
             )
         reply_to = None
         if alert.parent_id is not None:
             reply_to = batch.threads.get((alert.parent_id, destination.id or 0))
-        return Outgoing(
-            delivery.id, alert_detail(alert), reply_to=reply_to, followup_of=alert.parent_id
-        )
+        return Outgoing(delivery.id, detail, reply_to=reply_to, followup_of=alert.parent_id)
 
     async def _pace(self, destination: Destination) -> None:
         loop = asyncio.get_running_loop()

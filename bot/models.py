@@ -15,13 +15,18 @@ import bot.db  # noqa: F401  (sets the naming convention before the tables are d
 
 __all__ = [
     "Alert",
+    "CountryFeed",
+    "CountryState",
     "Delivery",
     "DeliveryPurpose",
     "DeliveryStatus",
     "Destination",
+    "Event",
+    "EventSource",
     "Feed",
     "Item",
     "Mute",
+    "ScorePoint",
     "SignalRow",
     "Subscription",
     "utcnow",
@@ -119,6 +124,86 @@ class Alert(SQLModel, table=True):
         default=None, foreign_key="alert.id", index=True, ondelete="CASCADE"
     )
     escalated_at: datetime | None = None
+    event_id: int | None = Field(
+        default=None, foreign_key="event.id", index=True, ondelete="CASCADE"
+    )
+
+
+class Event(SQLModel, table=True):
+    """One happening (trigger × country) told by one or more reports from one or more sources.
+
+    Unconfirmed with one source, confirmed with three; its severity rises once confirmed.
+    ``words`` are the content words of its reports, for matching the next report."""
+
+    __table_args__ = (
+        Index("ix_event_country_last_at", "country", "last_at"),
+        Index("ix_event_trigger_country_last_at", "trigger", "country", "last_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    trigger: str = Field(max_length=64)
+    country: str = Field(max_length=2)
+    title: str = Field(default="", sa_column=Column(Text, nullable=False))
+    link: str | None = Field(default=None, max_length=2048)
+    base_severity: int
+    severity: int
+    modality: str = Field(max_length=16)
+    sources: int = 1
+    reports: int = 1
+    confirmed: bool = False
+    value: float = 0.0  # its weight in the country score as of its last update
+    words: str = Field(default="", sa_column=Column(Text, nullable=False))
+    first_at: datetime
+    last_at: datetime
+    root_alert_id: int | None = None
+
+
+class EventSource(SQLModel, table=True):
+    """An independent source that reported an event (counted once however often it repeats)."""
+
+    __tablename__ = "event_source"
+    __table_args__ = (UniqueConstraint("event_id", "source"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    event_id: int = Field(foreign_key="event.id", index=True, ondelete="CASCADE")
+    source: str = Field(max_length=256)
+    first_at: datetime
+
+
+class CountryState(SQLModel, table=True):
+    """A country's risk, kept current as events arrive: the score as of ``score_at`` (it decays
+    from there), its level, and when the last event came."""
+
+    __tablename__ = "country_state"
+
+    country: str = Field(primary_key=True, max_length=2)
+    score: float = 0.0
+    score_at: datetime
+    level: int = 0
+    last_event_at: datetime | None = None
+    updated_at: datetime
+
+
+class ScorePoint(SQLModel, table=True):
+    """The score right after an update: the chart and the trends read these."""
+
+    __tablename__ = "score_point"
+    __table_args__ = (Index("ix_score_point_country_at", "country", "at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    country: str = Field(max_length=2)
+    at: datetime
+    score: float
+
+
+class CountryFeed(SQLModel, table=True):
+    """Which feeds report on a country, so ``/status`` can say how fresh its coverage is."""
+
+    __tablename__ = "country_feed"
+
+    country: str = Field(primary_key=True, max_length=2)
+    feed_id: int = Field(primary_key=True, foreign_key="feed.id", ondelete="CASCADE")
+    last_seen_at: datetime
 
 
 class Destination(SQLModel, table=True):

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field
 from datetime import datetime
-
-from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.db import Database
 from bot.feedparse import ParsedItem
@@ -16,20 +14,15 @@ from bot.store.articles import (
     AlertDraft,
     NewItem,
     fan_out,
-    followup_counts,
-    insert_alerts,
     insert_items,
     insert_signals,
     known_items,
-    story_roots,
 )
+from bot.store.events import LevelChange, record_reports
 from rules import Engine
 from rules.model import Article, Signal
-from rules.stories import SIMILAR_WINDOW, StoryRoot, find_root, story_words
 
-__all__ = ["MAX_FOLLOWUPS_SENT", "IngestReport", "Pipeline"]
-
-MAX_FOLLOWUPS_SENT = 5
+__all__ = ["IngestReport", "Pipeline"]
 
 
 @dataclass(slots=True)
@@ -40,6 +33,8 @@ class IngestReport:
     signals: int = 0
     alerts: int = 0
     deliveries: int = 0
+    events: int = 0
+    level_changes: list[LevelChange] = field(default_factory=list)
 
     def add(self, other: IngestReport) -> None:
         """Accumulate another report into this one."""
@@ -47,6 +42,8 @@ class IngestReport:
         self.signals += other.signals
         self.alerts += other.alerts
         self.deliveries += other.deliveries
+        self.events += other.events
+        self.level_changes.extend(other.level_changes)
 
 
 def _new_item(item: ParsedItem) -> NewItem:
@@ -108,59 +105,14 @@ class Pipeline:
                 signal_rows.extend(_signal_row(item_id, s, now) for s in signals)
                 drafts.extend(_alert_draft(item_id, item, s, source) for s in signals if s.alerts)
             await insert_signals(session, signal_rows)
-            raised, to_send = await _raise_alerts(session, drafts, now)
+            recorded = await record_reports(session, drafts, [source] * len(drafts), feed_id, now)
             report.items = len(stored)
             report.signals = len(signal_rows)
-            report.alerts = raised
-            report.deliveries = await fan_out(session, to_send, now)
+            report.alerts = recorded.alerts
+            report.events = recorded.new_events
+            report.level_changes = list(recorded.level_changes)
+            report.deliveries = await fan_out(session, recorded.to_send, now)
         return report
-
-
-async def _raise_alerts(
-    session: AsyncSession, drafts: Sequence[AlertDraft], now: datetime
-) -> tuple[int, list[int]]:
-    """Store the alerts, each either starting a story or following one up; returns how many
-    were stored and which of them to deliver (follow-ups beyond a few per story are kept for
-    ``/why`` but not sent, so forty outlets make one alert and a short thread)."""
-    pairs = {(d.trigger, d.country) for d in drafts}
-    roots = await story_roots(session, pairs, now - SIMILAR_WINDOW)
-    counts = await followup_counts(session, [r.id for r in roots])
-    # Decide every draft's story first; a draft starting a story gets a provisional negative id
-    # that the drafts after it can follow, replaced by the real id once stored.
-    parent_of: list[int | None] = []
-    for index, draft in enumerate(drafts):
-        words = story_words(draft.title, draft.evidence)
-        root = find_root(draft.trigger, draft.country, words, now, roots)
-        parent_of.append(root.id if root else None)
-        if root is None:
-            roots.append(StoryRoot(-1 - index, draft.trigger, draft.country, now, words))
-    new_roots = [d for d, parent in zip(drafts, parent_of, strict=True) if parent is None]
-    stored = await insert_alerts(session, new_roots, now)
-    real_id = {}
-    for index, parent in enumerate(parent_of):
-        if parent is None:
-            real_id[-1 - index] = stored.get(_key(drafts[index]))
-    followups: list[AlertDraft] = []
-    for draft, parent in zip(drafts, parent_of, strict=True):
-        if parent is None:
-            continue
-        target = real_id.get(parent) if parent < 0 else parent
-        if target is not None:  # its root was stored first by another replica: skip the thread
-            followups.append(replace(draft, parent_id=target))
-    stored_followups = await insert_alerts(session, followups, now)
-    to_send = [i for i in stored.values()]
-    for draft in followups:
-        alert_id = stored_followups.get(_key(draft))
-        if alert_id is None or draft.parent_id is None:
-            continue
-        counts[draft.parent_id] = counts.get(draft.parent_id, 0) + 1
-        if counts[draft.parent_id] <= MAX_FOLLOWUPS_SENT:
-            to_send.append(alert_id)
-    return len(stored) + len(stored_followups), sorted(to_send)
-
-
-def _key(draft: AlertDraft) -> tuple[str, str, str]:
-    return draft.trigger, draft.country, draft.story_key
 
 
 def _signal_row(item_id: int, signal: Signal, now: datetime) -> dict[str, object]:

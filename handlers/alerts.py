@@ -65,15 +65,21 @@ def alert_card(
     country = f"{country_name(alert.country)} ({alert.country})"
     headline = _headline(alert, country)
     if followup_of is not None:
-        headline = f"↳ More on #{followup_of}: {headline}"
+        what = f"Confirmed by {alert.sources} sources" if alert.confirmed else "Update"
+        headline = f"↳ {what} (#{followup_of}): {headline}"
     if escalated_after_minutes is not None:
         headline = f"⏰ Not acknowledged after {escalated_after_minutes} min: {headline}"
     title = clip(alert.title, TITLE_LIMIT) or "(untitled article)"
     source = clip(alert.source or "unknown feed", 120)
+    certainty = (
+        f"confirmed by {alert.sources} sources"
+        if alert.confirmed
+        else f"unconfirmed, {alert.sources} source{'s' if alert.sources != 1 else ''}"
+    )
     lines = (
         Line(title, link=alert.link),
         Line(f"“{clip(alert.evidence, EVIDENCE_LIMIT)}”"),
-        Line(f"{source} · rule {alert.rule} · {alert.created_at:%Y-%m-%d %H:%M} UTC"),
+        Line(f"{source} · {certainty} · rule {alert.rule} · {alert.created_at:%Y-%m-%d %H:%M} UTC"),
     )
     buttons = () if alert.acked_at else (ack_button(alert.id),)
     notes = (f"Acknowledged by {alert.acked_by}.",) if alert.acked_at and alert.acked_by else ()

@@ -95,6 +95,8 @@ class AlertDetail:
     acked_by: str | None
     parent_id: int | None = None
     followups: tuple[tuple[str, str | None, str | None], ...] = ()  # (title, link, source)
+    sources: int = 1  # independent sources of its event so far
+    confirmed: bool = False  # three or more of them
 
 
 @dataclass(frozen=True, slots=True)

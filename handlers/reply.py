@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
-__all__ = ["Button", "Line", "Reply", "Section"]
+from rules.model import Severity
+
+__all__ = ["Button", "Chart", "Line", "Reply", "Section"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +36,18 @@ class Button:
 
 
 @dataclass(frozen=True, slots=True)
+class Chart:
+    """A chart to draw under the reply: the score after each update (it decays in between),
+    and the events to mark on it. Adapters turn it into an image."""
+
+    title: str
+    points: tuple[tuple[datetime, float], ...]
+    markers: tuple[tuple[datetime, str, Severity], ...]
+    start: datetime
+    end: datetime
+
+
+@dataclass(frozen=True, slots=True)
 class Reply:
     """What a command answers: a headline, sections, and whether the request made sense.
 
@@ -46,6 +61,7 @@ class Reply:
     notes: tuple[str, ...] = field(default=())
     buttons: tuple[Button, ...] = ()
     public: bool = True
+    chart: Chart | None = None
 
     @classmethod
     def error(cls, message: str, *hints: str) -> Reply:

@@ -6,7 +6,7 @@ Pure functions: callers pass ``now``. The score is the sum of each event's weigh
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import IntEnum
@@ -14,7 +14,21 @@ from enum import IntEnum
 from rules.model import Modality, Severity
 from rules.taxonomy import TRIGGERS
 
-__all__ = ["Level", "ScoredEvent", "Trend", "level_for", "score", "trend"]
+__all__ = [
+    "BANDS",
+    "CORROBORATION_WEIGHT",
+    "DEFAULT_HALF_LIFE",
+    "Level",
+    "ScoredEvent",
+    "Trend",
+    "decayed",
+    "event_value",
+    "level_for",
+    "score",
+    "series",
+    "trend",
+    "trend_between",
+]
 
 SEVERITY_WEIGHT = {
     Severity.INFO: 0.5,
@@ -29,6 +43,8 @@ MODALITY_WEIGHT = {
     Modality.THREATENED: 0.5,
 }
 DEFAULT_HALF_LIFE = timedelta(hours=48)
+# One source counts fully only when others confirm it.
+CORROBORATION_WEIGHT = {False: 0.7, True: 1.3}
 
 
 class Level(IntEnum):
@@ -47,7 +63,7 @@ class Level(IntEnum):
 
 
 # Lower bounds of each band, highest first.
-_BANDS = ((Level.CRITICAL, 25.0), (Level.HIGH, 12.0), (Level.ELEVATED, 5.0), (Level.GUARDED, 1.5))
+BANDS = ((Level.CRITICAL, 25.0), (Level.HIGH, 12.0), (Level.ELEVATED, 5.0), (Level.GUARDED, 1.5))
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +99,55 @@ def event_weight(event: ScoredEvent, now: datetime, half_life: timedelta) -> flo
     return float(base * 0.5**age)
 
 
+def event_value(trigger: str, severity: Severity, modality: Modality, confirmed: bool) -> float:
+    """An event's weight when new: severity × modality × corroboration × the trigger's risk
+    effect (+1 raises risk, −1 lowers it, 0 neither)."""
+    effect = TRIGGERS[trigger].risk_effect if trigger in TRIGGERS else 0
+    return (
+        SEVERITY_WEIGHT[severity]
+        * MODALITY_WEIGHT.get(modality, 0.0)
+        * CORROBORATION_WEIGHT[confirmed]
+        * effect
+    )
+
+
+def decayed(
+    value: float, since: datetime, now: datetime, half_life: timedelta = DEFAULT_HALF_LIFE
+) -> float:
+    """A score kept at ``since``, as it stands at ``now`` (halved every ``half_life``)."""
+    if now <= since:
+        return value
+    return float(value * 0.5 ** ((now - since) / half_life))
+
+
+def series(
+    points: Sequence[tuple[datetime, float]],
+    start: datetime,
+    end: datetime,
+    step: timedelta,
+    half_life: timedelta = DEFAULT_HALF_LIFE,
+) -> list[tuple[datetime, float]]:
+    """The score from ``start`` to ``end`` every ``step``, from the values stored after each
+    update (``points``, oldest first): between updates the score only decays."""
+    out: list[tuple[datetime, float]] = []
+    index = -1
+    moment = start
+    while moment <= end:
+        while index + 1 < len(points) and points[index + 1][0] <= moment:
+            index += 1
+        value = 0.0 if index < 0 else decayed(points[index][1], points[index][0], moment, half_life)
+        out.append((moment, max(0.0, value)))
+        moment += step
+    return out
+
+
+def trend_between(current: float, before: float, tolerance: float = 0.15) -> Trend:
+    """Rising or falling when the score moved more than ``tolerance`` (relative)."""
+    if abs(current - before) <= tolerance * max(before, 1.0):
+        return Trend.STEADY
+    return Trend.RISING if current > before else Trend.FALLING
+
+
 def score(
     events: Iterable[ScoredEvent], now: datetime, half_life: timedelta = DEFAULT_HALF_LIFE
 ) -> float:
@@ -92,7 +157,7 @@ def score(
 
 def level_for(value: float) -> Level:
     """The band a score falls in."""
-    for level, floor in _BANDS:
+    for level, floor in BANDS:
         if value >= floor:
             return level
     return Level.LOW
@@ -109,6 +174,4 @@ def trend(
     items = list(events)
     current = score(items, now, half_life)
     before = score(items, now - window, half_life)
-    if abs(current - before) <= tolerance * max(before, 1.0):
-        return Trend.STEADY
-    return Trend.RISING if current > before else Trend.FALLING
+    return trend_between(current, before, tolerance)

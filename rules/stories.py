@@ -1,7 +1,8 @@
-"""Whether a new alert continues a story already alerted (a follow-up in its thread).
+"""Whether a new report belongs to an event already seen (the same happening, told again).
 
-Pure: the caller passes the candidate roots and the time. Two reports are one story when they
-share trigger and country and either arrive close together or tell it in similar words.
+Pure: the caller passes the candidate events and the time. Two reports are one event when they
+share trigger and country and tell it in similar words: a little overlap suffices while the
+event is fresh (12 hours since its last report), more is needed up to 72 hours.
 """
 
 from __future__ import annotations
@@ -17,13 +18,16 @@ __all__ = [
     "SIMILAR_WINDOW",
     "StoryRoot",
     "find_root",
+    "merge_words",
     "similarity",
     "story_words",
 ]
 
 CLOSE_IN_TIME = timedelta(hours=12)
 SIMILAR_WINDOW = timedelta(hours=72)
-SIMILAR = 0.3
+SIMILAR = 0.3  # word overlap (Jaccard) that makes one event within the whole window
+RELATED = 0.04  # overlap enough while the event is fresh (shared names, places)
+MAX_WORDS = 300
 _WORD = re.compile(r"\w{3,}")
 _STOP = frozenset(
     (
@@ -81,6 +85,12 @@ def story_words(*texts: str) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(plain) if w not in _STOP and not w.isdigit())
 
 
+def merge_words(a: frozenset[str], b: frozenset[str]) -> frozenset[str]:
+    """An event's words after another report (capped, so old events stay cheap to compare)."""
+    merged = a | b
+    return merged if len(merged) <= MAX_WORDS else frozenset(sorted(merged)[:MAX_WORDS])
+
+
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:
     """Jaccard overlap of two word sets (0 when either is empty)."""
     if not a or not b:
@@ -95,15 +105,17 @@ def find_root(
     at: datetime,
     roots: Sequence[StoryRoot] | Iterable[StoryRoot],
 ) -> StoryRoot | None:
-    """The story this report continues, or None when it starts a new one. The most similar
-    root wins; a root from the last 12 hours counts whatever the words."""
+    """The event this report belongs to, or None when it starts a new one; ``root.at`` is the
+    event's last report. The most similar wins."""
     best: tuple[float, StoryRoot] | None = None
     for root in roots:
         if root.trigger != trigger or root.country != country or root.at > at:
             continue
         age = at - root.at
         score = similarity(words, root.words)
-        if age <= CLOSE_IN_TIME or (age <= SIMILAR_WINDOW and score >= SIMILAR):
+        if (age <= CLOSE_IN_TIME and score >= RELATED) or (
+            age <= SIMILAR_WINDOW and score >= SIMILAR
+        ):
             key = (score, root)
             if best is None or (score, root.at) > (best[0], best[1].at):
                 best = key

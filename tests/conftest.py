@@ -24,7 +24,21 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from bot.db import Database
 from bot.migrate import upgrade
 
-TABLES = ("delivery", "mute", "subscription", "destination", "alert", "signal", "item", "feed")
+TABLES = (
+    "delivery",
+    "mute",
+    "subscription",
+    "destination",
+    "event_source",
+    "score_point",
+    "country_state",
+    "country_feed",
+    "alert",
+    "event",
+    "signal",
+    "item",
+    "feed",
+)
 
 # --- no outside network -------------------------------------------------------------------------
 

@@ -20,10 +20,12 @@ from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.chart import ChartRenderer
 from bot.models import utcnow
 from bot.settings import Settings
 from bot.slack.render import render_blocks
 from handlers.alerts import ACK_ACTION
+from handlers.reply import Chart
 from handlers.request import Caller, ChatKind, ChatRef, CommandRequest
 from handlers.router import COMMANDS, UMBRELLA, CommandRouter
 
@@ -105,10 +107,12 @@ class SlackGateway:
         client: AsyncWebClient,
         router: CommandRouter,
         *,
+        charts: ChartRenderer | None = None,
         clock: Callable[[], datetime] = utcnow,
     ) -> None:
         self._settings = settings
         self._router = router
+        self._charts = charts or ChartRenderer()
         self._clock = clock
         secret = (
             settings.slack_signing_secret.get_secret_value()
@@ -173,6 +177,17 @@ class SlackGateway:
             response_type="in_channel" if reply.public else "ephemeral",
             replace_original=False,
         )
+        if reply.chart is not None:
+            await self._upload_chart(request.chat.address, reply.chart)
+
+    async def _upload_chart(self, channel: str, chart: Chart) -> None:
+        image = await self._charts.png(chart)
+        try:
+            await self.app.client.files_upload_v2(
+                channel=channel, file=image, filename="risk-score.png", title=chart.title
+            )
+        except SlackApiError as exc:  # e.g. not_in_channel: the text answer already went out
+            log.warning("slack: could not upload the chart: %s", exc.response.get("error"))
 
     async def _on_ack(self, ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond) -> None:
         await ack()

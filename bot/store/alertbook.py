@@ -11,7 +11,7 @@ from sqlalchemy import update
 from sqlmodel import col, select
 
 from bot.db import Database
-from bot.models import Alert
+from bot.models import Alert, Event
 from handlers.ports import AckOutcome, AlertDetail
 from rules.model import Modality, Severity
 
@@ -21,15 +21,17 @@ MAX_FOLLOWUPS = 20
 
 
 def alert_detail(
-    alert: Alert, followups: tuple[tuple[str, str | None, str | None], ...] = ()
+    alert: Alert,
+    followups: tuple[tuple[str, str | None, str | None], ...] = (),
+    event: Event | None = None,
 ) -> AlertDetail:
-    """The command layer's view of an alert row."""
+    """The command layer's view of an alert row (with its event's corroboration, if known)."""
     assert alert.id is not None
     return AlertDetail(
         id=alert.id,
         trigger=alert.trigger,
         country=alert.country,
-        severity=Severity(alert.severity),
+        severity=Severity(max(alert.severity, event.severity if event else 0)),
         modality=Modality(alert.modality),
         rule=alert.rule,
         title=alert.title,
@@ -41,6 +43,8 @@ def alert_detail(
         acked_by=alert.acked_by,
         parent_id=alert.parent_id,
         followups=followups,
+        sources=event.sources if event else 1,
+        confirmed=event.confirmed if event else False,
     )
 
 
@@ -68,7 +72,8 @@ class StoredAlerts:
                 parent = await session.get(Alert, alert.parent_id)
                 if parent is not None:
                     more.insert(0, (parent.title, parent.link, parent.source))
-            return alert_detail(alert, tuple(more))
+            event = await session.get(Event, alert.event_id) if alert.event_id else None
+            return alert_detail(alert, tuple(more), event)
 
     async def ack(self, alert_id: int, by: str, now: datetime) -> AckOutcome | None:
         """Acknowledge the alert and its whole story; the first acknowledgement stays."""

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, func, insert, literal, or_, tuple_
+from sqlalchemy import and_, insert, literal, or_
 from sqlalchemy import select as sa_select
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -15,18 +15,15 @@ from sqlmodel.sql.sqltypes import UTCDateTime
 
 from bot.models import Alert, Delivery, Destination, Item, SignalRow, Subscription
 from bot.store.dialect import insert_ignoring_conflicts
-from rules.stories import StoryRoot, story_words
 
 __all__ = [
     "AlertDraft",
     "NewItem",
     "fan_out",
-    "followup_counts",
     "insert_alerts",
     "insert_items",
     "insert_signals",
     "known_items",
-    "story_roots",
 ]
 
 
@@ -59,6 +56,7 @@ class AlertDraft:
     source: str | None
     evidence: str
     parent_id: int | None = None
+    event_id: int | None = None
 
 
 async def known_items(session: AsyncSession, items: Sequence[NewItem]) -> set[str]:
@@ -154,6 +152,7 @@ async def insert_alerts(
             "source": d.source,
             "evidence": d.evidence,
             "parent_id": d.parent_id,
+            "event_id": d.event_id,
             "created_at": now,
         }
         for d in drafts
@@ -187,6 +186,7 @@ async def fan_out(session: AsyncSession, alert_ids: Sequence[int], now: datetime
         .join(Destination, col(Destination.id) == col(Subscription.destination_id))
         .where(col(Alert.id).in_(list(alert_ids)), col(Destination.active).is_(True))
         .distinct()
+        .order_by(col(Alert.id))  # a story's first alert is queued (and sent) before its follow-ups
     )
     stmt = (
         insert_ignoring_conflicts(session, Delivery)
@@ -197,35 +197,3 @@ async def fan_out(session: AsyncSession, alert_ids: Sequence[int], now: datetime
         .returning(Delivery.id)
     )
     return len((await session.exec(stmt)).all())
-
-
-async def story_roots(
-    session: AsyncSession, pairs: set[tuple[str, str]], since: datetime
-) -> list[StoryRoot]:
-    """First alerts of recent stories for these (trigger, country) pairs."""
-    if not pairs:
-        return []
-    rows = await session.exec(
-        select(Alert).where(
-            col(Alert.parent_id).is_(None),
-            col(Alert.created_at) >= since,
-            tuple_(col(Alert.trigger), col(Alert.country)).in_(sorted(pairs)),
-        )
-    )
-    return [
-        StoryRoot(a.id, a.trigger, a.country, a.created_at, story_words(a.title, a.evidence))
-        for a in rows.all()
-        if a.id is not None
-    ]
-
-
-async def followup_counts(session: AsyncSession, root_ids: Sequence[int]) -> dict[int, int]:
-    """How many follow-ups each story already has."""
-    if not root_ids:
-        return {}
-    rows = await session.exec(
-        select(Alert.parent_id, func.count())
-        .where(col(Alert.parent_id).in_(list(root_ids)))
-        .group_by(col(Alert.parent_id))
-    )
-    return {int(parent): int(n) for parent, n in rows.all() if parent is not None}

@@ -15,6 +15,7 @@ from bot.models import (
     DeliveryPurpose,
     DeliveryStatus,
     Destination,
+    Event,
     Mute,
     Subscription,
 )
@@ -29,6 +30,7 @@ __all__ = [
     "ensure_subscription",
     "load_alerts",
     "load_destinations",
+    "load_events",
     "mark_failed",
     "mark_retry",
     "mark_sent",
@@ -168,6 +170,14 @@ async def load_alerts(session: AsyncSession, ids: Sequence[int]) -> dict[int, Al
     """Alerts by id."""
     rows = await session.exec(select(Alert).where(col(Alert.id).in_(list(ids))))
     return {a.id: a for a in rows.all() if a.id is not None}
+
+
+async def load_events(session: AsyncSession, ids: set[int]) -> dict[int, Event]:
+    """Events by id."""
+    if not ids:
+        return {}
+    rows = await session.exec(select(Event).where(col(Event.id).in_(sorted(ids))))
+    return {e.id: e for e in rows.all() if e.id is not None}
 
 
 async def load_destinations(session: AsyncSession, ids: Sequence[int]) -> dict[int, Destination]:

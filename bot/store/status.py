@@ -1,48 +1,159 @@
-"""Read side for ``/status``: alerting events of some countries since a moment."""
+"""Read side for ``/status``: country state, events and score history, by indexed lookups only
+(the state is kept current by ``bot.store.events`` as reports arrive)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
+from sqlalchemy import case, func
 from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.db import Database
-from bot.models import Alert
-from handlers.status import EventView
+from bot.models import Alert, CountryFeed, CountryState, Event, Feed, ScorePoint
+from handlers.status import CountryView, EventLine
 from rules.model import Modality, Severity
+from rules.scoring import decayed, level_for, trend_between
+from rules.stories import SIMILAR_WINDOW
 
 __all__ = ["StoredStatus"]
 
 
+async def _score_at(session: AsyncSession, code: str, moment: datetime) -> float:
+    """The score as it stood at ``moment``: the last update before it, decayed to it."""
+    row = (
+        await session.exec(
+            select(ScorePoint.at, ScorePoint.score)
+            .where(ScorePoint.country == code, col(ScorePoint.at) <= moment)
+            .order_by(col(ScorePoint.at).desc())
+            .limit(1)
+        )
+    ).first()
+    return 0.0 if row is None else decayed(row[1], row[0], moment)
+
+
 class StoredStatus:
-    """Implements ``handlers.status.StatusReader`` on the alert table."""
+    """Implements ``handlers.status.StatusReader`` on the database."""
 
-    def __init__(self, db: Database, limit: int = 5000) -> None:
+    def __init__(self, db: Database) -> None:
         self._db = db
-        self._limit = limit
 
-    async def events_since(
-        self, countries: frozenset[str] | None, since: datetime
-    ) -> Sequence[EventView]:
-        """Alerts at or after ``since``, newest first, for ``countries`` (all when None)."""
-        query = select(Alert).where(col(Alert.created_at) >= since)
+    async def _view(self, session: AsyncSession, state: CountryState, now: datetime) -> CountryView:
+        code = state.country
+        value = decayed(state.score, state.score_at, now)
+        day = trend_between(value, await _score_at(session, code, now - timedelta(hours=24)))
+        week = trend_between(value, await _score_at(session, code, now - timedelta(days=7)))
+        open_events = (
+            await session.exec(
+                select(func.count())
+                .select_from(Event)
+                .where(Event.country == code, col(Event.last_at) >= now - SIMILAR_WINDOW)
+            )
+        ).one()
+        coverage = (
+            await session.exec(
+                select(
+                    func.count(),
+                    func.max(Feed.last_checked_at),
+                    func.sum(case((col(Feed.error_count) > 0, 1), else_=0)),
+                )
+                .select_from(CountryFeed)
+                .join(Feed, col(Feed.id) == col(CountryFeed.feed_id))
+                .where(CountryFeed.country == code)
+            )
+        ).one()
+        return CountryView(
+            code=code,
+            score=value,
+            level=level_for(value),
+            day=day,
+            week=week,
+            last_event_at=state.last_event_at,
+            open_events=int(open_events),
+            feeds=int(coverage[0] or 0),
+            feeds_checked_at=coverage[1],
+            feeds_failing=int(coverage[2] or 0),
+        )
+
+    async def country(self, code: str, now: datetime) -> CountryView:
+        """The country's state now (a quiet country has a zero state)."""
+        async with self._db.session() as session:
+            state = await session.get(CountryState, code) or CountryState(
+                country=code, score=0.0, score_at=now, updated_at=now
+            )
+            return await self._view(session, state, now)
+
+    async def board(
+        self, countries: frozenset[str] | None, now: datetime, limit: int
+    ) -> Sequence[CountryView]:
+        """The highest scores now, among ``countries`` (all when None)."""
+        query = select(CountryState)
         if countries is not None:
-            query = query.where(col(Alert.country).in_(sorted(countries)))
-        query = query.order_by(col(Alert.created_at).desc()).limit(self._limit)
+            query = query.where(col(CountryState.country).in_(sorted(countries)))
+        async with self._db.session() as session:
+            states = (await session.exec(query)).all()
+            ranked = sorted(states, key=lambda s: decayed(s.score, s.score_at, now), reverse=True)[
+                :limit
+            ]
+            return [await self._view(session, s, now) for s in ranked]
+
+    async def events(
+        self, countries: frozenset[str] | None, since: datetime, limit: int
+    ) -> Sequence[EventLine]:
+        """Events with a report since ``since``, newest first."""
+        query = (
+            select(Event, Alert.source)
+            .join(Alert, col(Alert.id) == col(Event.root_alert_id), isouter=True)
+            .where(col(Event.last_at) >= since)
+        )
+        if countries is not None:
+            query = query.where(col(Event.country).in_(sorted(countries)))
+        query = query.order_by(col(Event.last_at).desc()).limit(limit)
         async with self._db.session() as session:
             rows = (await session.exec(query)).all()
         return [
-            EventView(
-                alert_id=a.id or 0,
-                trigger=a.trigger,
-                country=a.country,
-                severity=Severity(a.severity),
-                modality=Modality(a.modality),
-                title=a.title,
-                link=a.link,
-                source=a.source,
-                at=a.created_at,
+            EventLine(
+                id=e.id or 0,
+                alert_id=e.root_alert_id,
+                trigger=e.trigger,
+                country=e.country,
+                severity=Severity(e.severity),
+                modality=Modality(e.modality),
+                sources=e.sources,
+                confirmed=e.confirmed,
+                title=e.title,
+                link=e.link,
+                source=source,
+                first_at=e.first_at,
+                last_at=e.last_at,
             )
-            for a in rows
+            for e, source in rows
         ]
+
+    async def history(
+        self, code: str, since: datetime, now: datetime
+    ) -> Sequence[tuple[datetime, float]]:
+        """The score after each update since ``since``, with the one before it (oldest first)."""
+        async with self._db.session() as session:
+            before = (
+                await session.exec(
+                    select(ScorePoint.at, ScorePoint.score)
+                    .where(ScorePoint.country == code, col(ScorePoint.at) < since)
+                    .order_by(col(ScorePoint.at).desc())
+                    .limit(1)
+                )
+            ).all()
+            rows = (
+                await session.exec(
+                    select(ScorePoint.at, ScorePoint.score)
+                    .where(
+                        ScorePoint.country == code,
+                        col(ScorePoint.at) >= since,
+                        col(ScorePoint.at) <= now,
+                    )
+                    .order_by(col(ScorePoint.at))
+                    .limit(5000)
+                )
+            ).all()
+        return [(at, value) for at, value in [*before, *rows]]

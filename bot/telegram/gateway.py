@@ -24,6 +24,7 @@ from telegram.ext import (
     filters,
 )
 
+from bot.chart import ChartRenderer
 from bot.leadership import Leadership
 from bot.models import utcnow
 from bot.settings import Settings
@@ -105,9 +106,11 @@ class TelegramGateway:
         settings: Settings,
         *,
         leadership: Leadership | None = None,
+        charts: ChartRenderer | None = None,
         clock: Callable[[], object] = utcnow,
     ) -> None:
         self._app = app
+        self._charts = charts or ChartRenderer()
         self._leadership = leadership
         self._polling: asyncio.Task[None] | None = None
         self._router = router
@@ -195,6 +198,9 @@ class TelegramGateway:
                 reply_markup=keyboard(reply.buttons) if index == 0 else None,
                 link_preview_options=LinkPreviewOptions(is_disabled=True),
             )
+        if reply.chart is not None:
+            image = await self._charts.png(reply.chart)
+            await self._app.bot.send_photo(chat_id, photo=image, caption=reply.chart.title[:1024])
 
     async def _on_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = update.effective_message

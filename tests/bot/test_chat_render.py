@@ -87,7 +87,7 @@ def test_alert_card_in_both_formats() -> None:
     [html] = render_html(card)
     assert len(html) <= MAX_MESSAGE
     plain = html_to_plain(html)
-    assert plain.startswith("↳ More on #7: 🔴 CRITICAL · shoot_to_kill · Kazakhstan (KZ) · #1")
+    assert plain.startswith("↳ Update (#7): 🔴 CRITICAL · shoot_to_kill · Kazakhstan (KZ) · #1")
     assert "<script>alert('x')</script>" in plain and "…" in plain
     _text, blocks = render_blocks(card)
     assert block_errors(blocks) is None

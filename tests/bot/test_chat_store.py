@@ -5,18 +5,19 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from sqlmodel import select
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.db import Database
 from bot.delivery import Dispatcher
-from bot.models import Alert, Delivery, DeliveryPurpose, Destination, Feed, Item
-from bot.pipeline import _raise_alerts
+from bot.models import Alert, Delivery, DeliveryPurpose, Destination, Event, Feed, Item
 from bot.sending import Outgoing
 from bot.store import outbox
 from bot.store.alertbook import StoredAlerts
 from bot.store.articles import AlertDraft, fan_out
 from bot.store.chats import StoredChats
 from bot.store.escalations import escalate_unacknowledged
+from bot.store.events import record_reports
 from handlers.request import ChatKind, ChatRef
 from rules.model import Severity
 
@@ -46,6 +47,16 @@ async def _item(db: Database) -> int:
         await s.flush()
         assert item.id is not None
         return item.id
+
+
+async def _raise_alerts(
+    session: AsyncSession, drafts: list[AlertDraft], now: datetime, sources: list[str] | None = None
+) -> tuple[int, list[int]]:
+    """Store reports as the pipeline does; (alerts stored, alerts to deliver)."""
+    feed_id = (await session.exec(select(Feed.id))).first()
+    assert feed_id is not None
+    done = await record_reports(session, drafts, sources or ["Wire"] * len(drafts), feed_id, now)
+    return done.alerts, done.to_send
 
 
 def _draft(
@@ -118,49 +129,64 @@ async def test_mutes_expire_and_suppress_delivery(db: Database) -> None:
     assert await chats.unmute(CHAT, None, None) == 1
 
 
-async def test_later_report_of_a_story_threads_under_the_first(db: Database) -> None:
+async def test_a_report_that_confirms_its_event_threads_under_the_first(db: Database) -> None:
     chats = StoredChats(db)
     item_id = await _item(db)
     await chats.subscribe(CHAT, ["KZ"], ["*"], Severity.LOW, by="@ann")
     sink = Sink()
     now = [T0]
     dispatcher = Dispatcher(db, {"telegram": sink}, owner="w", clock=lambda: now[0])
-    async with db.session() as s:
-        _n, first = await _raise_alerts(s, [_draft(item_id, "a")], T0)
-        await fan_out(s, first, T0)
-    await dispatcher.drain()
-    later = now[0] = T0 + timedelta(hours=3)
-    async with db.session() as s:
-        # Same trigger and country within 12 hours: the same story, whatever the wording.
-        _n, second = await _raise_alerts(s, [_draft(item_id, "b", title="Almaty unrest")], later)
-        # A different trigger is a story of its own.
-        _n, third = await _raise_alerts(
-            s, [_draft(item_id, "c", trigger="coup", severity=4)], later
-        )
-        await fan_out(s, second + third, later)
-    await dispatcher.drain()
-    assert [m.alert.id for _a, m in sink.sent] == [first[0], second[0], third[0]]
+
+    async def report(key: str, source: str, at: datetime, **kw: object) -> list[int]:
+        now[0] = at
+        async with db.session() as s:
+            _n, to_send = await _raise_alerts(s, [_draft(item_id, key, **kw)], at, [source])  # type: ignore[arg-type]
+            await fan_out(s, to_send, at)
+        await dispatcher.drain()
+        return to_send
+
+    first = await report("a", "Wire A", T0)
+    # A second source: the event grows, nobody is paged again.
+    assert await report("b", "Wire B", T0 + timedelta(hours=1), title="Almaty unrest") == []
+    assert await report("b2", "wire a", T0 + timedelta(hours=2)) == []  # the same source again
+    # A third independent source confirms it: a follow-up in the first alert's thread.
+    third = await report("c", "Wire C", T0 + timedelta(hours=3), title="Riots spread in Almaty")
+    # A different trigger is an event of its own.
+    other = await report("d", "Wire A", T0 + timedelta(hours=3), trigger="coup", severity=4)
+    assert [m.alert.id for _a, m in sink.sent] == [first[0], third[0], other[0]]
     followup = sink.sent[1][1]
     assert followup.followup_of == first[0] and followup.reply_to == "42:1"
+    assert followup.alert.confirmed and followup.alert.sources == 3
+    assert followup.alert.severity == Severity.HIGH  # medium, one step up once confirmed
     assert sink.sent[2][1].reply_to is None
+    async with db.session() as s:
+        events = (await s.exec(select(Event).order_by(col(Event.id)))).all()
+    assert [(e.trigger, e.sources, e.reports, e.confirmed) for e in events] == [
+        ("unrest", 3, 4, True),
+        ("coup", 1, 1, False),
+    ]
     book = StoredAlerts(db)
     detail = await book.alert(first[0])
-    assert detail is not None and [t for t, _l, _s in detail.followups] == ["Almaty unrest"]
+    assert detail is not None and detail.sources == 3
+    assert [t for t, _l, _s in detail.followups][:1] == ["Almaty unrest"]
     # Acknowledging a follow-up acknowledges the whole story.
-    outcome = await book.ack(second[0], "@ann", later)
+    outcome = await book.ack(third[0], "@ann", now[0])
     assert outcome is not None and outcome.newly_acked
     root = await book.alert(first[0])
     assert root is not None and root.acked_by == "@ann"
-    again = await book.ack(first[0], "@bob", later)
+    again = await book.ack(first[0], "@bob", now[0])
     assert again is not None and not again.newly_acked and again.alert.acked_by == "@ann"
 
 
-async def test_many_outlets_make_one_alert_and_a_short_thread(db: Database) -> None:
+async def test_many_outlets_at_once_make_one_confirmed_alert(db: Database) -> None:
     item_id = await _item(db)
-    await StoredChats(db).subscribe(CHAT, ["KZ"], ["*"], Severity.LOW, by="@ann")
     async with db.session() as s:
-        raised, to_send = await _raise_alerts(s, [_draft(item_id, f"k{n}") for n in range(12)], T0)
-    assert raised == 12 and len(to_send) == 1 + 5  # the story and five follow-ups
+        raised, to_send = await _raise_alerts(
+            s, [_draft(item_id, f"k{n}") for n in range(12)], T0, [f"Outlet {n}" for n in range(12)]
+        )
+        event = (await s.exec(select(Event))).one()
+    assert raised == 12 and len(to_send) == 1
+    assert (event.sources, event.reports, event.confirmed, event.severity) == (12, 12, True, 3)
 
 
 async def test_unacknowledged_alert_is_escalated_once(db: Database) -> None:

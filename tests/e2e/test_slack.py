@@ -21,9 +21,9 @@ from sqlmodel import select
 
 from bot.app import App, build_app
 from bot.db import Database
-from bot.models import Alert
+from bot.models import Delivery
 from bot.service import run_forever
-from tests.e2e.test_telegram import EMPTY_RSS, FOLLOW_UP_RSS, HOSTILE_RSS, wait_listening
+from tests.e2e.test_telegram import EMPTY_RSS, HOSTILE_RSS, OUTLETS, other_outlet, wait_listening
 from tests.support.fake_slack import (
     FakeSlack,
     interaction_body,
@@ -66,9 +66,12 @@ async def test_signed_commands_subscription_alert_and_ack(db: Database, tmp_path
     async with FakeSlack(bot_token=BOT_TOKEN) as sl, FeedServer() as feeds:
         sl.set_admins([ADMIN])
         feed = feeds.add("/steppe.rss", EMPTY_RSS)
+        others = [
+            feeds.add(f"/o{n}.rss", other_outlet(o, story=False)) for n, o in enumerate(OUTLETS)
+        ]
         settings = settings_for(
             db.url,
-            write_feed_list(tmp_path, [feed]),
+            write_feed_list(tmp_path, [feed, *others]),
             slack_bot_token=BOT_TOKEN,
             slack_signing_secret=SECRET,
             slack_api_url=sl.base_url,
@@ -126,18 +129,22 @@ async def test_signed_commands_subscription_alert_and_ack(db: Database, tmp_path
             actions = [b for b in alert.blocks or [] if b["type"] == "actions"]
             value = actions[0]["elements"][0]["value"]
 
-            feeds.add("/steppe.rss", FOLLOW_UP_RSS)  # another outlet: into the alert's thread
+            for n, outlet in enumerate(OUTLETS):
+                feeds.add(f"/o{n}.rss", other_outlet(outlet, story=True))
             await sl.wait_for(
                 lambda: any(m.thread_ts == alert.ts for m in sl.messages(CHANNEL)), timeout=20
             )
             follow = next(m for m in sl.messages(CHANNEL) if m.thread_ts == alert.ts)
-            assert (follow.text or "").startswith("↳ More on #")
+            assert (follow.text or "").startswith("↳ Confirmed by 3 sources (#")
 
             await command("/status", "kazakhstan", MEMBER, "status")
             await sl.wait_for(lambda: sl.responses("status"), timeout=5)
             status = sl.responses("status")[0]
             assert status["text"].startswith("Kazakhstan (KZ): ")
             assert "shoot_to_kill" in flat(status["blocks"])
+            await sl.wait_for(lambda: sl.files(CHANNEL), timeout=10)  # the 30-day chart
+            chart = sl.files(CHANNEL)[0]
+            assert chart.data[:8] == b"\x89PNG\r\n\x1a\n" and chart.title.startswith("Kazakhstan")
 
             click = interaction_body(
                 "ack",
@@ -161,8 +168,8 @@ async def test_signed_commands_subscription_alert_and_ack(db: Database, tmp_path
             numbers = [t.rsplit("#", 1)[-1] for t in posted]
             assert len(numbers) == len(set(numbers)), posted
             async with app.db.session() as session:
-                alerts = (await session.exec(select(Alert))).all()
-            assert len(posted) == len(alerts), posted
+                sent = (await session.exec(select(Delivery).where(Delivery.status == "sent"))).all()
+            assert len(posted) == len(sent), posted
 
 
 async def test_socket_mode_answers_commands(db: Database, tmp_path: Path) -> None:

@@ -22,6 +22,8 @@ from tests.support.fake_telegram import FakeTelegram
 from tests.support.feedserver import FeedServer
 from tests.support.riskbot import settings_for, write_feed_list
 
+OUTLETS = ("Northern Wire", "Caspian Daily")
+
 TOKEN = "123456:TEST-token-for-the-fake-api-only"
 ANN = 4242  # a person, in a private chat with the bot
 DESK = -1001500  # a supergroup
@@ -38,10 +40,20 @@ without warning in Almaty &amp; other cities, where &lt;i&gt;rioters&lt;/i&gt; s
 the mayor's office.</description></item>
 </channel></rss>"""
 FOLLOW_UP_ITEM = """<item><title>Tokayev confirms shoot-to-kill order as unrest spreads</title>
-<link>http://127.0.0.1/other-outlet/tokayev-order</link><guid>other-outlet-1</guid>
+<link>http://127.0.0.1/{outlet}/tokayev-order</link><guid>{outlet}-1</guid>
 <description>Kazakhstan's president confirmed he had authorised troops to open fire without
 warning on what he called terrorists.</description></item>"""
-FOLLOW_UP_RSS = HOSTILE_RSS.replace("</channel>", FOLLOW_UP_ITEM + "</channel>")
+
+
+def other_outlet(name: str, *, story: bool) -> str:
+    """Another outlet's feed, empty or with its own report of the story."""
+    item = FOLLOW_UP_ITEM.format(outlet=name) if story else ""
+    return (
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>{name}</title>'
+        f"{item}</channel></rss>"
+    )
+
+
 EMPTY_RSS = (
     '<?xml version="1.0"?><rss version="2.0"><channel>'
     "<title>Steppe &amp; Co &lt;wire&gt;</title></channel></rss>"
@@ -60,15 +72,18 @@ async def running(app: App) -> AsyncIterator[None]:
 
 
 def texts(tg: FakeTelegram, chat: int) -> list[str]:
-    return [m.plain for m in tg.messages(chat)]
+    return [m.plain for m in tg.messages(chat) if m.method == "sendMessage"]
 
 
 async def test_subscribe_alert_escaping_status_and_ack(db: Database, tmp_path: Path) -> None:
     async with FakeTelegram(TOKEN) as tg, FeedServer() as feeds:
         feed = feeds.add("/steppe.rss", EMPTY_RSS)
+        others = [
+            feeds.add(f"/o{n}.rss", other_outlet(o, story=False)) for n, o in enumerate(OUTLETS)
+        ]
         settings = settings_for(
             db.url,
-            write_feed_list(tmp_path, [feed]),
+            write_feed_list(tmp_path, [feed, *others]),
             telegram_token=TOKEN,
             telegram_api_url=tg.base_url,
             console_alerts=False,
@@ -97,17 +112,22 @@ async def test_subscribe_alert_escaping_status_and_ack(db: Database, tmp_path: P
             button = alert.reply_markup["inline_keyboard"][0][0]  # type: ignore[index]
             assert button["text"] == "Acknowledge" and button["callback_data"].startswith("ack:")
 
-            # Another outlet on the same story: a reply in the first alert's thread.
-            feeds.add("/steppe.rss", FOLLOW_UP_RSS)
-            await tg.wait_for(lambda: any(t.startswith("↳ More on") for t in texts(tg, ANN)), 20)
-            follow = next(m for m in tg.messages(ANN) if m.plain.startswith("↳ More on"))
+            # Two more outlets confirm the story: a reply in the first alert's thread.
+            for n, outlet in enumerate(OUTLETS):
+                feeds.add(f"/o{n}.rss", other_outlet(outlet, story=True))
+            await tg.wait_for(lambda: any(t.startswith("↳ Confirmed") for t in texts(tg, ANN)), 20)
+            follow = next(m for m in tg.messages(ANN) if m.plain.startswith("↳ Confirmed"))
             assert follow.reply_to_message_id == alert.message_id
             assert "shoot_to_kill" in follow.plain
 
             tg.push_message(ANN, ANN, "/status kazakhstan", username="ann")
             await tg.wait_for(lambda: any("Kazakhstan (KZ): " in t for t in texts(tg, ANN)), 10)
             status = next(t for t in texts(tg, ANN) if t.startswith("Kazakhstan (KZ): "))
-            assert "shoot_to_kill" in status
+            assert "shoot_to_kill" in status and "confirmed, 3 sources" in status
+            await tg.wait_for(lambda: any(m.method == "sendPhoto" for m in tg.messages(ANN)), 10)
+            photo = next(m for m in tg.messages(ANN) if m.method == "sendPhoto")
+            assert photo.file is not None and photo.file.data[:8] == b"\x89PNG\r\n\x1a\n"
+            assert photo.plain == "Kazakhstan — risk score, last 30 days"
 
             tg.push_callback(ANN, ANN, alert.message_id, button["callback_data"], username="ann")
             await tg.wait_for(lambda: any("acknowledged by @ann" in t for t in texts(tg, ANN)), 10)

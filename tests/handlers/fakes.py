@@ -9,9 +9,10 @@ from datetime import UTC, datetime
 from handlers.ports import AckOutcome, AlertDetail, MuteView, SubscriptionView
 from handlers.request import Caller, ChatKind, ChatRef, CommandRequest
 from handlers.router import CommandRouter, Services
-from handlers.status import EventView
+from handlers.status import CountryView, EventLine
 from rules.gazetteer import load_gazetteer
 from rules.model import Modality, Severity
+from rules.scoring import Trend, level_for
 
 NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 PLACES = load_gazetteer()
@@ -116,21 +117,55 @@ class MemoryAlerts:
 
 
 class MemoryStatus:
-    async def events_since(
-        self, countries: frozenset[str] | None, since: datetime
-    ) -> Sequence[EventView]:
-        event = EventView(
+    """Kazakhstan has one critical event; every other country is quiet."""
+
+    def _view(self, code: str) -> CountryView:
+        score = 11.7 if code == "KZ" else 0.0
+        return CountryView(
+            code,
+            score,
+            level_for(score),
+            Trend.RISING,
+            Trend.RISING,
+            NOW if code == "KZ" else None,
+            int(code == "KZ"),
+            3,
+            NOW,
+            0,
+        )
+
+    async def country(self, code: str, now: datetime) -> CountryView:
+        return self._view(code)
+
+    async def board(
+        self, countries: frozenset[str] | None, now: datetime, limit: int
+    ) -> Sequence[CountryView]:
+        return [self._view("KZ")] if countries is None or "KZ" in countries else []
+
+    async def events(
+        self, countries: frozenset[str] | None, since: datetime, limit: int
+    ) -> Sequence[EventLine]:
+        event = EventLine(
+            1,
             1,
             "shoot_to_kill",
             "KZ",
             Severity.CRITICAL,
             Modality.REPORTED,
+            3,
+            True,
             ALERT.title,
             ALERT.link,
             ALERT.source,
             NOW,
+            NOW,
         )
         return [event] if countries is None or "KZ" in countries else []
+
+    async def history(
+        self, code: str, since: datetime, now: datetime
+    ) -> Sequence[tuple[datetime, float]]:
+        return [(NOW, 11.7)] if code == "KZ" else []
 
 
 class Admins:
