@@ -66,6 +66,9 @@ class Pipeline:
         self._db = db
         self._engine = engine
         self._clock = clock
+        # Feeds are fetched concurrently, but the stories they carry are filed one batch at a
+        # time: two outlets' reports of one happening must see each other's event.
+        self._filing = asyncio.Lock()
 
     def _scan(self, items: Sequence[NewItem]) -> list[list[Signal]]:
         return [
@@ -93,8 +96,8 @@ class Pipeline:
             return report
         # Matching is CPU work: keep it off the event loop, and outside the transaction.
         scans = await asyncio.to_thread(self._scan, fresh)
-        now = self._clock()
-        async with self._db.session() as session:
+        async with self._filing, self._db.session() as session:
+            now = self._clock()
             stored = await insert_items(session, feed_id, fresh, now)
             signal_rows: list[dict[str, object]] = []
             drafts: list[AlertDraft] = []
@@ -141,4 +144,5 @@ def _alert_draft(item_id: int, item: NewItem, signal: Signal, source: str | None
         link=item.link,
         source=source[:512] if source else None,
         evidence=signal.evidence,
+        lead=item.summary[:600],
     )

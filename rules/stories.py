@@ -78,11 +78,19 @@ class StoryRoot:
     words: frozenset[str]
 
 
+def _stem(word: str) -> str:
+    """A crude English stem, enough for "forces"/"force" and "ordered"/"orders" to meet."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
 def story_words(*texts: str) -> frozenset[str]:
-    """Content words of a title and evidence, case- and accent-folded."""
+    """Content words of a title, lead and evidence: case- and accent-folded, crudely stemmed."""
     folded = unicodedata.normalize("NFKD", " ".join(texts).casefold())
     plain = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    return frozenset(w for w in _WORD.findall(plain) if w not in _STOP and not w.isdigit())
+    return frozenset(_stem(w) for w in _WORD.findall(plain) if w not in _STOP and not w.isdigit())
 
 
 def merge_words(a: frozenset[str], b: frozenset[str]) -> frozenset[str]:

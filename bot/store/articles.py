@@ -57,6 +57,7 @@ class AlertDraft:
     evidence: str
     parent_id: int | None = None
     event_id: int | None = None
+    lead: str = ""  # the article's opening text, for matching it to an event (not stored)
 
 
 async def known_items(session: AsyncSession, items: Sequence[NewItem]) -> set[str]:

@@ -27,6 +27,8 @@ from rules.stories import SIMILAR_WINDOW, StoryRoot, find_root, merge_words, sto
 
 __all__ = ["LevelChange", "Recorded", "record_reports"]
 
+EVENTS_LOCK = 72_110_501  # advisory lock key: deciding which event a report belongs to
+
 
 @dataclass(frozen=True, slots=True)
 class LevelChange:
@@ -86,7 +88,7 @@ def _group(
         _Working(e, e.trigger, e.country, _split(e.words)) for e in open_events
     ]
     for draft, source in zip(drafts, sources, strict=True):
-        words = story_words(draft.title, draft.evidence)
+        words = story_words(draft.title, draft.lead, draft.evidence)
         roots = [
             StoryRoot(i, w.trigger, w.country, w.row.last_at if w.row else now, w.words)
             for i, w in enumerate(working)
@@ -116,6 +118,10 @@ async def record_reports(
         return done
     keys = [source_key(s) for s in sources]
     pairs = {(d.trigger, d.country) for d in drafts}
+    if session.get_bind().dialect.name == "postgresql":
+        # Replicas take turns deciding events (until commit), so two outlets' reports of one
+        # happening, stored at the same moment, still meet in one event.
+        await session.exec(select(func.pg_advisory_xact_lock(EVENTS_LOCK)))
     events = _group(drafts, keys, await _open_events(session, pairs, now), now)
     deltas: dict[str, float] = defaultdict(float)
     for event in events:
