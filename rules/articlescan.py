@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from rules.attribution import Mention, Role
 from rules.keys import Key
 from rules.matcher import RawHit, Span
-from rules.text import normalise
+from rules.text import normalise_lines
 
 if TYPE_CHECKING:
     from rules.engine import Engine
@@ -150,8 +150,4 @@ def walk(
 
 def normalise_all(texts: list[str]) -> list[str]:
     """Each sentence normalised (in one call when normalising keeps the sentences apart)."""
-    joined = normalise("\n".join(texts), keep_newlines=True)
-    parts = joined.split("\n")
-    if len(parts) != len(texts):
-        parts = [normalise(text) for text in texts]
-    return parts
+    return normalise_lines("\n".join(texts))

@@ -17,7 +17,6 @@ matches other punctuation in the same places.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
@@ -42,7 +41,7 @@ _SENTINEL = "\x01"  # normalised text has no control characters
 _ASCII_SHAPE = bytes(
     b if chr(b).isalnum() or chr(b) in "_ " else ord(_SENTINEL) for b in range(128)
 ) + bytes(range(128, 256))
-_NON_ASCII_NON_WORD = re.compile(r"[^\x00-\x7f\w]")  # \w is exactly isalnum() or "_"
+_ASCII_BYTES = bytes(range(128))
 
 
 def word_shape(text: str) -> str:
@@ -50,10 +49,18 @@ def word_shape(text: str) -> str:
     sentinel (same length)."""
     if text.isascii():
         return text.encode("ascii").translate(_ASCII_SHAPE).decode("ascii")
-    # Non-word characters outside ASCII (lone surrogates among them) go first, so that the rest
-    # encodes; bytes of multi-byte UTF-8 sequences are all >= 0x80 and left alone.
-    text = _NON_ASCII_NON_WORD.sub(_SENTINEL, text)
-    return text.encode("utf-8").translate(_ASCII_SHAPE).decode("utf-8")
+    # Bytes of multi-byte UTF-8 sequences are all >= 0x80: the ASCII ones are shaped by a table,
+    # and the distinct non-ASCII characters (what is left once the ASCII bytes are deleted) are
+    # checked one by one. Those that are not word characters (lone surrogates among them) are
+    # replaced first, a rare case.
+    data = text.encode("utf-8", "surrogatepass")
+    wide = data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+    odd = [char for char in set(wide) if not char.isalnum()]
+    if odd:
+        for char in odd:
+            text = text.replace(char, _SENTINEL)
+        data = text.encode("utf-8")
+    return data.translate(_ASCII_SHAPE).decode("utf-8")
 
 
 @dataclass(frozen=True, slots=True)

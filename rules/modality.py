@@ -40,6 +40,12 @@ _HISTORICAL = re.compile(
     r"|\bin (?:(?:early|late|mid) )?(?:(?:" + _MONTHS + r") )?(?:of )?(?P<year>1[5-9]\d\d|20\d\d)\b"
     r"|^(?P<lead>1[5-9]\d\d|20\d\d) ?:"  # "1939: Soviet troops massed on the Finnish border"
 )
+# A full date with a past year: "on Jan. 30, 1972", "on 30 January 1972".
+_DATED = re.compile(
+    r"\bon (?:(?:" + _MONTHS + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.? "
+    r"\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)? (?:" + _MONTHS + r")),? "
+    r"(?P<year>1[5-9]\d\d|20\d\d)\b"
+)
 # Past references that make a match historical only when they come before it in its scope:
 # "twenty years after troops fired on protesters", "Prague remembers the invasion". (A whole
 # sentence would be too much: "thousands marched on the anniversary of the uprising" is news.)
@@ -191,6 +197,7 @@ _CUES = CueSet(
         ("years", "anniversar", "commemorat", "remember"),  # _PAST_BEFORE
         tuple("0123456789"),  # _YEAR_NEAR
         ("demand", "call", "appeal", "press", "push", "campaign"),  # _DEMAND
+        tuple("0123456789"),  # _DATED
     ]
 )  # fmt: skip
 _HISTORICAL_CUE = 1 << 0
@@ -205,6 +212,7 @@ _SCOPE_CUE = 1 << 8
 _PAST_CUE = 1 << 9
 _YEAR_CUE = 1 << 10
 _DEMAND_CUE = 1 << 11
+_DATED_CUE = 1 << 12
 
 
 class SentenceModality:
@@ -217,11 +225,18 @@ class SentenceModality:
         if cues & _SCOPE_CUE:
             self._scopes += [m.end() for m in _FAST_SCOPE_BREAK.finditer(sentence)]
         self._clauses = _clause_starts(sentence)
-        self._historical = bool(cues & _HISTORICAL_CUE) and self._is_historical(published_year)
+        self._historical = bool(cues & (_HISTORICAL_CUE | _DATED_CUE)) and self._is_historical(
+            published_year
+        )
         self._year_limit = published_year if published_year is not None else 2000
         self._question = sentence.rstrip().endswith("?")
 
     def _is_historical(self, published_year: int | None) -> bool:
+        limit = published_year if published_year is not None else 2000
+        if self._cues & _DATED_CUE and any(
+            int(m.group("year")) < limit for m in _DATED.finditer(self._text)
+        ):
+            return True
         for m in _HISTORICAL.finditer(self._text):
             year = m.group("year") or m.group("lead")
             if year is None:

@@ -23,6 +23,7 @@ __all__ = [
     "expand_phrase",
     "is_word_char",
     "normalise",
+    "normalise_lines",
     "sentence_texts",
     "split_sentences",
 ]
@@ -64,6 +65,14 @@ _ASCII_TABLE = bytes(
     ord(" ") if chr(b) in _DASHES + _SPACES + _CONTROLS else ord(chr(b).lower()) for b in range(128)
 ) + bytes(range(128, 256))
 _ASCII_TABLE_NO_NEWLINES = _ASCII_TABLE.replace(b"\n", b" ")
+# Non-ASCII text: its ASCII characters fold as every character does there (quotes such as "`"
+# included) and are lower-cased, by one table over the UTF-8 bytes; the rest by ``_WIDE_FOLD``.
+_ASCII_BYTES = bytes(range(128))
+_WIDE_ASCII_TABLE = bytes(
+    ord(_FOLD[chr(b)]) if chr(b) in _FOLD else ord(chr(b).lower()) for b in range(128)
+) + bytes(range(128, 256))
+_WIDE_ASCII_TABLE_NO_NEWLINES = _WIDE_ASCII_TABLE.replace(b"\n", b" ")
+_WIDE_FOLD = {char: folded for char, folded in _FOLD.items() if not char.isascii()}
 
 
 def _spell_abbreviation(match: re.Match[str]) -> str:
@@ -79,23 +88,62 @@ def normalise(text: str, *, keep_newlines: bool = False) -> str:
 
     Newlines become spaces unless ``keep_newlines`` (the engine joins sentences with them).
     """
-    if "U" in text:
-        text = _CASED_ABBREVIATIONS.sub(_spell_abbreviation, text)
-    if text.isascii():  # NFKC leaves ASCII unchanged
-        table = _ASCII_TABLE if keep_newlines else _ASCII_TABLE_NO_NEWLINES
-        text = text.encode("ascii").translate(table).decode("ascii")
-    else:
-        text = unicodedata.normalize("NFKC", text)
-        # Quotes are folded only in text that NFKC leaves non-ASCII, as before.
-        text = _TO_SPACE.sub(" ", text) if text.isascii() else _FOLDED.sub(_fold, text)
-        if not keep_newlines:
-            text = text.replace("\n", " ")
-        text = text.lower()
+    return _trim(_fold_case(text, keep_newlines=keep_newlines))
+
+
+def normalise_lines(text: str) -> list[str]:
+    """``normalise(line)`` for each newline-separated line of ``text``: one pass over the whole
+    text when normalising keeps the lines apart (the usual case), else line by line."""
+    lines = text.split("\n")
+    parts = _fold_case(text, keep_newlines=True).split("\n")
+    if len(parts) != len(lines):
+        return [normalise(line) for line in lines]
+    for index, part in enumerate(parts):
+        if "  " in part or part.startswith(" ") or part.endswith(" "):
+            parts[index] = _trim(part)
+    return parts
+
+
+def _trim(text: str) -> str:
+    """Collapse runs of spaces, drop spaces around newlines and at both ends."""
     if "  " in text:
         text = _MANY_SPACES.sub(" ", text)
     if "\n" in text:
         text = text.replace(" \n", "\n").replace("\n ", "\n")
     return text.strip(" ")
+
+
+def _fold_case(text: str, *, keep_newlines: bool) -> str:
+    """NFKC, abbreviations spelled out, quotes, dashes and controls folded, lower case: everything
+    ``normalise`` does before collapsing spaces."""
+    if "U" in text:
+        text = _CASED_ABBREVIATIONS.sub(_spell_abbreviation, text)
+    if text.isascii():  # NFKC leaves ASCII unchanged
+        table = _ASCII_TABLE if keep_newlines else _ASCII_TABLE_NO_NEWLINES
+        return text.encode("ascii").translate(table).decode("ascii")
+    text = unicodedata.normalize("NFKC", text)
+    if text.isascii():  # quotes are folded only in text that NFKC leaves non-ASCII, as before
+        text = _TO_SPACE.sub(" ", text)
+        if not keep_newlines:
+            text = text.replace("\n", " ")
+        return text.lower()
+    # The ASCII characters are folded and lower-cased in one ``bytes.translate`` of the UTF-8
+    # form (bytes of multi-byte sequences are all >= 0x80 and left alone); then each distinct
+    # non-ASCII character is folded or lower-cased with ``str.replace``, which is much cheaper
+    # than a regex or ``str.lower()`` over the whole text. ``str.lower()`` maps characters one
+    # by one except a final capital sigma, so text with one is lower-cased whole.
+    data = text.encode("utf-8", "surrogatepass")
+    wide = set(data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
+    table = _WIDE_ASCII_TABLE if keep_newlines else _WIDE_ASCII_TABLE_NO_NEWLINES
+    text = data.translate(table).decode("utf-8", "surrogatepass")
+    sigma = "\u03a3" in wide
+    for char in wide:
+        folded = _WIDE_FOLD.get(char)
+        if folded is not None:
+            text = text.replace(char, folded)
+        elif not sigma and (lowered := char.lower()) != char:
+            text = text.replace(char, lowered)
+    return text.lower() if sigma else text
 
 
 def is_word_char(ch: str) -> bool:
@@ -152,11 +200,19 @@ class Sentence:
 _SENTENCE_END = re.compile(
     r"[.!?\u2026](?<![.!?\u2026]{2})[.!?\u2026]*+[\"'\u2019\u201d\u00bb)\]]*+(\s++)(?=[^\s\u0061-\u007a])"
 )
+# The same for text whose only sentence-ending character is "." (most paragraphs): starting with a
+# literal lets the regex engine skip ahead to each dot, several times faster.
+_DOT_END = re.compile(
+    r"\.(?<![.!?\u2026]{2})[.!?\u2026]*+[\"'\u2019\u201d\u00bb)\]]*+(\s++)(?=[^\s\u0061-\u007a])"
+)
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr gen col lt sgt capt maj adm gov sen rep prof jr sr st no vs etc "  # noqa: SIM905
     "u.s u.k u.n e.u jan feb mar apr aug sept sep oct nov dec".split()
 )
 _LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS))
+_SHORT = _LONGEST_ABBREVIATION + 1  # an alphanumeric word this long is no abbreviation
+_TAIL = 16  # characters before a dot that usually hold its whole last word
+_OPENERS = "(\"'\u201c\u2018"
 
 
 def _ends_with_abbreviation(piece: str) -> bool:
@@ -164,18 +220,29 @@ def _ends_with_abbreviation(piece: str) -> bool:
     if not stripped.endswith("."):
         return False
     word = stripped[:-1].rsplit(None, 1)[-1] if stripped[:-1].strip() else ""
-    word = word.lstrip("(\"'\u201c\u2018").lower()
+    word = word.lstrip(_OPENERS).lower()
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 
 def _abbreviation_at(paragraph: str, start: int, dot: int) -> bool:
-    """``_ends_with_abbreviation(paragraph[start:dot + 1])``, with a shortcut for long words."""
+    """``_ends_with_abbreviation(paragraph[start:dot + 1])``, looking at a few characters only."""
     # Letters and digits are neither spaces nor stripped quotes, so an alphanumeric tail longer
     # than every abbreviation means the last word is too long to be one (lower() never shortens).
-    tail = paragraph[max(start, dot - _LONGEST_ABBREVIATION - 1) : dot]
-    if len(tail) > _LONGEST_ABBREVIATION and tail.isalnum():
+    low = dot - _TAIL
+    if low <= start:
+        return _ends_with_abbreviation(paragraph[start : dot + 1])
+    tail = paragraph[low:dot]
+    if tail[-_SHORT:].isalnum():
         return False
-    return _ends_with_abbreviation(paragraph[start : dot + 1])
+    words = tail.rsplit(None, 1)
+    if len(words) == 2:
+        word = words[1]
+    elif len(words) == 1 and tail[0].isspace():
+        word = words[0]
+    else:  # the last word may begin before the tail
+        return _ends_with_abbreviation(paragraph[start : dot + 1])
+    word = word.lstrip(_OPENERS).lower()
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 
 def _chunks(text: str) -> Iterator[str]:
@@ -208,16 +275,25 @@ def sentence_texts(title: str, text: str) -> tuple[list[str], int]:
     if title:
         _add_piece(texts, title)
     titles = len(texts)
-    finditer = _SENTENCE_END.finditer
     for paragraph in text.splitlines():
         if not paragraph or paragraph.isspace():
             continue
+        finditer = (
+            _SENTENCE_END.finditer
+            if "!" in paragraph or "?" in paragraph or "\u2026" in paragraph
+            else _DOT_END.finditer
+        )
         start = 0
         pending = ""
         for m in finditer(paragraph):
             end = m.end()
             dot = m.start(1) - 1  # the last character before the whitespace
-            if paragraph[dot] == "." and _abbreviation_at(paragraph, start, dot):
+            # A word of five letters or digits before the dot is no abbreviation (the usual case).
+            if (
+                paragraph[dot] == "."
+                and (dot - _SHORT < start or not paragraph[dot - _SHORT : dot].isalnum())
+                and _abbreviation_at(paragraph, start, dot)
+            ):
                 pending += paragraph[start:end]
             else:
                 piece = (pending + paragraph[start:end]).strip()

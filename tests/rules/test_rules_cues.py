@@ -63,6 +63,15 @@ def test_modality_cue_literals_cover_every_match(number: int) -> None:
     assert _check(pattern, modality._CUES.groups[number], seed=number, count=count) > 10
 
 
+def test_dated_cue_literals_are_digits() -> None:
+    # Every _DATED match has a day and a year, so digits cover it; random strings rarely form a
+    # whole date, hence this direct check.
+    assert modality._CUES.groups[len(_MODALITY)] == tuple("0123456789")
+    for text in ["fired on marchers on jan. 30, 1972", "on 30 january 1972, troops fired"]:
+        m = modality._DATED.search(text)
+        assert m is not None and any(d in m.group() for d in "0123456789")
+
+
 def test_speech_cue_literals_cover_every_commenter_match() -> None:
     pattern = roles._COMMENTER_AFTER
     literals = roles._SPEECH_CUES.groups[0]
