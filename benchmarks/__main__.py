@@ -5,9 +5,14 @@ from __future__ import annotations
 import argparse
 import asyncio
 
-from benchmarks import delivery, engine, ingest
+from benchmarks import delivery, engine, ingest, status
 
-BENCHMARKS = {"engine": engine.main, "ingest": ingest.main, "delivery": delivery.main}
+BENCHMARKS = {
+    "engine": engine.main,
+    "ingest": ingest.main,
+    "delivery": delivery.main,
+    "status": status.main,
+}
 
 
 def main() -> None:

@@ -56,28 +56,27 @@ def render_png(chart: Chart) -> bytes:
         if floor < top:
             axes.axhline(floor, color="#9ca3af", linewidth=0.6, linestyle=":")
             axes.text(xs[0], floor, f" {level.label}", fontsize=7, va="bottom", color="#6b7280")
-    seen: set[Severity] = set()
-    for at, trigger, severity in chart.markers:
+    by_severity: dict[Severity, tuple[list[float], list[float]]] = {}
+    for at, _trigger, severity in chart.markers:
         if not chart.start <= at <= chart.end:
             continue
-        value = next((v for x, v in reversed(line) if x <= at), 0.0)
+        # On the line where the event happened (the last step at or before it).
+        index = min(len(ys) - 1, max(0, int((at - chart.start) / STEP)))
+        points = by_severity.setdefault(severity, ([], []))
+        points[0].append(_days(at))
+        points[1].append(ys[index])
+    for severity in sorted(by_severity, reverse=True):
+        marker_x, marker_y = by_severity[severity]
         axes.scatter(
-            [_days(at)],
-            [value],
-            s=28,
-            color=COLOURS[severity],
-            zorder=3,
-            label=severity.label if severity not in seen else None,
+            marker_x, marker_y, s=28, color=COLOURS[severity], zorder=3, label=severity.label
         )
-        seen.add(severity)
-        del trigger  # the legend names severities; triggers are listed in the reply
     axes.set_ylim(0, top)
     axes.set_xlim(_days(chart.start), _days(chart.end))
     axes.set_title(chart.title, fontsize=10)
     axes.xaxis.set_major_formatter(mdates.DateFormatter("%d %b"))  # type: ignore[no-untyped-call]
     axes.tick_params(labelsize=8)
     axes.grid(axis="y", alpha=0.2)
-    if seen:
+    if by_severity:
         axes.legend(fontsize=7, loc="upper left", frameon=False)
     figure.tight_layout()
     out = io.BytesIO()

@@ -136,6 +136,7 @@ class Event(SQLModel, table=True):
     ``words`` are the content words of its reports, for matching the next report."""
 
     __table_args__ = (
+        Index("ix_event_last_at", "last_at"),
         Index("ix_event_country_last_at", "country", "last_at"),
         Index("ix_event_trigger_country_last_at", "trigger", "country", "last_at"),
     )
@@ -185,13 +186,18 @@ class CountryState(SQLModel, table=True):
 
 
 class ScorePoint(SQLModel, table=True):
-    """The score right after an update: the chart and the trends read these."""
+    """The score after the last update within an hour (``at`` is that update's moment): the
+    chart and the trends read these; one row per country and hour keeps them few."""
 
     __tablename__ = "score_point"
-    __table_args__ = (Index("ix_score_point_country_at", "country", "at"),)
+    __table_args__ = (
+        UniqueConstraint("country", "hour"),
+        Index("ix_score_point_country_at", "country", "at"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     country: str = Field(max_length=2)
+    hour: datetime
     at: datetime
     score: float
 

@@ -83,6 +83,10 @@ class StatusReader(Protocol):
         self, code: str, since: datetime, now: datetime
     ) -> Sequence[tuple[datetime, float]]: ...
 
+    async def markers(
+        self, code: str, since: datetime, limit: int
+    ) -> Sequence[tuple[datetime, str, Severity]]: ...
+
 
 class Places(Protocol):
     """What the commands need of the gazetteer."""
@@ -135,7 +139,7 @@ async def _country_reply(code: str, reader: StatusReader, places: Places, now: d
     view = await reader.country(code, now)
     events = await reader.events(frozenset({code}), now - LOOKBACK, MAX_EVENTS)
     history = await reader.history(code, now - CHART_SPAN, now)
-    markers = await reader.events(frozenset({code}), now - CHART_SPAN, 200)
+    markers = await reader.markers(code, now - CHART_SPAN, 200)
     coverage = (
         f"{view.open_events} open event(s); last event {_ago(view.last_event_at, now)}; "
         f"{view.feeds} feed(s) cover it, last checked {_ago(view.feeds_checked_at, now)}"
@@ -145,7 +149,7 @@ async def _country_reply(code: str, reader: StatusReader, places: Places, now: d
     chart = Chart(
         title=f"{places.name(code)} — risk score, last 30 days",
         points=tuple(history),
-        markers=tuple((e.first_at, e.trigger, e.severity) for e in markers),
+        markers=tuple(markers),
         start=now - CHART_SPAN,
         end=now,
     )

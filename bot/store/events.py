@@ -244,7 +244,14 @@ async def _update_countries(
         state.last_event_at = now
         state.updated_at = now
         session.add(state)
-        session.add(ScorePoint(country=code, at=now, score=value))
+        hour = now.replace(minute=0, second=0, microsecond=0)
+        point = (
+            await session.exec(
+                select(ScorePoint).where(ScorePoint.country == code, ScorePoint.hour == hour)
+            )
+        ).first() or ScorePoint(country=code, hour=hour, at=now, score=value)
+        point.at, point.score = now, value
+        session.add(point)
     return changes
 
 

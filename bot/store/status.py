@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from sqlalchemy import case, func
@@ -39,10 +40,16 @@ class StoredStatus:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    async def _view(self, session: AsyncSession, state: CountryState, now: datetime) -> CountryView:
+    async def _view(
+        self, session: AsyncSession, state: CountryState, now: datetime, *, full: bool = True
+    ) -> CountryView:
         code = state.country
         value = decayed(state.score, state.score_at, now)
         day = trend_between(value, await _score_at(session, code, now - timedelta(hours=24)))
+        if not full:  # a board line: score, level and the day's direction are enough
+            return CountryView(
+                code, value, level_for(value), day, day, state.last_event_at, 0, 0, None, 0
+            )
         week = trend_between(value, await _score_at(session, code, now - timedelta(days=7)))
         open_events = (
             await session.exec(
@@ -88,15 +95,32 @@ class StoredStatus:
         self, countries: frozenset[str] | None, now: datetime, limit: int
     ) -> Sequence[CountryView]:
         """The highest scores now, among ``countries`` (all when None)."""
-        query = select(CountryState)
+        query = select(
+            CountryState.country,
+            CountryState.score,
+            CountryState.score_at,
+            CountryState.last_event_at,
+        )
         if countries is not None:
             query = query.where(col(CountryState.country).in_(sorted(countries)))
         async with self._db.session() as session:
-            states = (await session.exec(query)).all()
-            ranked = sorted(states, key=lambda s: decayed(s.score, s.score_at, now), reverse=True)[
-                :limit
-            ]
-            return [await self._view(session, s, now) for s in ranked]
+            rows = (await session.exec(query)).all()
+            top = sorted(rows, key=lambda r: decayed(r[1], r[2], now), reverse=True)[:limit]
+            codes = [row[0] for row in top]
+            open_rows = await session.exec(
+                select(Event.country, func.count())
+                .where(col(Event.country).in_(codes), col(Event.last_at) >= now - SIMILAR_WINDOW)
+                .group_by(col(Event.country))
+            )
+            open_events = {code: int(n) for code, n in open_rows.all()}
+            views = []
+            for code, value, at, last in top:
+                state = CountryState(
+                    country=code, score=value, score_at=at, last_event_at=last, updated_at=at
+                )
+                view = await self._view(session, state, now, full=False)
+                views.append(replace(view, open_events=open_events.get(code, 0)))
+        return views
 
     async def events(
         self, countries: frozenset[str] | None, since: datetime, limit: int
@@ -130,6 +154,19 @@ class StoredStatus:
             )
             for e, source in rows
         ]
+
+    async def markers(
+        self, code: str, since: datetime, limit: int
+    ) -> Sequence[tuple[datetime, str, Severity]]:
+        """When each recent event began, its trigger and severity (for the chart)."""
+        async with self._db.session() as session:
+            rows = await session.exec(
+                select(Event.first_at, Event.trigger, Event.severity)
+                .where(Event.country == code, col(Event.last_at) >= since)
+                .order_by(col(Event.last_at).desc())
+                .limit(limit)
+            )
+            return [(at, trigger, Severity(severity)) for at, trigger, severity in rows.all()]
 
     async def history(
         self, code: str, since: datetime, now: datetime

@@ -2,7 +2,7 @@
 
 Revision ID: 0003
 Revises: 0002
-Create Date: 2026-11-28 16:25:17.987422
+Create Date: 2026-11-28 16:40:19.304944
 """
 from collections.abc import Sequence
 
@@ -48,14 +48,17 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('event', schema=None) as batch_op:
         batch_op.create_index('ix_event_country_last_at', ['country', 'last_at'], unique=False)
+        batch_op.create_index('ix_event_last_at', ['last_at'], unique=False)
         batch_op.create_index('ix_event_trigger_country_last_at', ['trigger', 'country', 'last_at'], unique=False)
 
     op.create_table('score_point',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('country', sqlmodel.sql.sqltypes.AutoString(length=2), nullable=False),
+    sa.Column('hour', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
     sa.Column('at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
     sa.Column('score', sa.Float(), nullable=False),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_score_point'))
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_score_point')),
+    sa.UniqueConstraint('country', 'hour', name=op.f('uq_score_point_country_hour'))
     )
     with op.batch_alter_table('score_point', schema=None) as batch_op:
         batch_op.create_index('ix_score_point_country_at', ['country', 'at'], unique=False)
@@ -103,6 +106,7 @@ def downgrade() -> None:
     op.drop_table('score_point')
     with op.batch_alter_table('event', schema=None) as batch_op:
         batch_op.drop_index('ix_event_trigger_country_last_at')
+        batch_op.drop_index('ix_event_last_at')
         batch_op.drop_index('ix_event_country_last_at')
 
     op.drop_table('event')

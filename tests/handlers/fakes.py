@@ -167,6 +167,11 @@ class MemoryStatus:
     ) -> Sequence[tuple[datetime, float]]:
         return [(NOW, 11.7)] if code == "KZ" else []
 
+    async def markers(
+        self, code: str, since: datetime, limit: int
+    ) -> Sequence[tuple[datetime, str, Severity]]:
+        return [(NOW, "shoot_to_kill", Severity.CRITICAL)] if code == "KZ" else []
+
 
 class Admins:
     def __init__(self, admins: set[str]) -> None:
