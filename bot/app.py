@@ -28,6 +28,7 @@ from bot.fetcher import Fetcher, build_client
 from bot.leadership import Leadership
 from bot.migrate import current_revision, head_revision
 from bot.models import utcnow
+from bot.notices import Notices
 from bot.pacing import Pacer
 from bot.pipeline import Pipeline
 from bot.poller import Poller
@@ -87,6 +88,7 @@ class App:
     dispatcher: Dispatcher
     owner: str
     router: CommandRouter
+    notices: Notices
     gateways: list[Gateway] = field(default_factory=list)
     escalation_destination: int | None = None
 
@@ -188,6 +190,7 @@ async def build_app(
         stack.push_async_callback(db.dispose)
         await check_schema(db)
         places = load_gazetteer()
+        names = {code: places.name(code) for code in places.countries}
         rules = load_rules(settings)
         client = build_client(
             user_agent=f"riskbot/{__version__} (+https://github.com/riskbot/riskbot)",
@@ -209,7 +212,7 @@ async def build_app(
         poller = Poller(
             db,
             fetcher,
-            Pipeline(db, rules.engine),
+            Pipeline(db, rules.engine, names=names),
             owner=owner,
             interval=settings.poll_interval,
             max_backoff=settings.max_backoff,
@@ -264,6 +267,7 @@ async def build_app(
             pacers=pacers,
             escalation_minutes=settings.escalation_minutes,
         )
+        notices = Notices(db, sinks, names, owner=owner, pacers=pacers)
         await sync_feeds(db, settings)
         await prepare_destinations(db, settings)
         escalation = await prepare_escalation(db, settings)
@@ -277,6 +281,7 @@ async def build_app(
             dispatcher,
             owner,
             router,
+            notices,
             gateways,
             escalation,
         )

@@ -9,7 +9,9 @@ from typing import TextIO
 
 from bot.models import Destination
 from bot.sending import Outgoing
+from bot.textreply import render_text
 from handlers.ports import AlertDetail
+from handlers.reply import Reply
 
 __all__ = ["CONSOLE_ADDRESS", "ConsoleSink", "render_alert_text"]
 
@@ -66,6 +68,19 @@ class ConsoleSink:
             stream.flush()
 
         # A full pipe blocks the write: let it block a thread, never the event loop.
+        async with self._lock:
+            await asyncio.to_thread(write)
+        return None
+
+    async def send_reply(self, destination: Destination, reply: Reply) -> str | None:
+        """Print a notice (digest, level change)."""
+        stream = self._stream or sys.stdout
+        text = "[NOTICE] " + render_text(reply) + "\n\n"
+
+        def write() -> None:
+            stream.write(text)
+            stream.flush()
+
         async with self._lock:
             await asyncio.to_thread(write)
         return None

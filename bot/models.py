@@ -26,6 +26,7 @@ __all__ = [
     "Feed",
     "Item",
     "Mute",
+    "Notice",
     "ScorePoint",
     "SignalRow",
     "Subscription",
@@ -242,6 +243,11 @@ class Subscription(SQLModel, table=True):
     min_severity: int = 0
     created_by: str | None = Field(default=None, max_length=128)
     created_at: datetime = Field(default_factory=utcnow)
+    # A daily digest of the events below ``min_severity``, at this minute of the day (UTC).
+    digest_at: int | None = None
+    last_digest_at: datetime | None = None
+    # Tell the chat when the country's level changes.
+    level_changes: bool = False
 
 
 class Mute(SQLModel, table=True):
@@ -256,6 +262,31 @@ class Mute(SQLModel, table=True):
     until: datetime
     created_by: str | None = Field(default=None, max_length=128)
     created_at: datetime = Field(default_factory=utcnow)
+
+
+class Notice(SQLModel, table=True):
+    """A message that is not an alert (a daily digest, a level change), queued for one
+    destination and sent by the same kind of leasing worker as the outbox."""
+
+    __table_args__ = (
+        UniqueConstraint("destination_id", "key"),
+        Index("ix_notice_status_next_attempt_at", "status", "next_attempt_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    destination_id: int = Field(foreign_key="destination.id", index=True, ondelete="CASCADE")
+    kind: str = Field(max_length=16)  # digest or level
+    key: str = Field(max_length=128)  # makes a notice once per destination (kind, day, …)
+    headline: str = Field(sa_column=Column(Text, nullable=False))
+    lines: str = Field(default="", sa_column=Column(Text, nullable=False))  # JSON [[text, link]]
+    status: str = Field(default="pending", max_length=16)
+    attempts: int = 0
+    next_attempt_at: datetime = Field(default_factory=utcnow)
+    lease_until: datetime | None = None
+    leased_by: str | None = Field(default=None, max_length=128)
+    last_error: str | None = Field(default=None, max_length=1024)
+    created_at: datetime = Field(default_factory=utcnow)
+    sent_at: datetime | None = None
 
 
 class DeliveryStatus:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -19,6 +19,7 @@ from bot.store.articles import (
     known_items,
 )
 from bot.store.events import LevelChange, record_reports
+from bot.store.notices import queue_level_changes
 from rules import Engine
 from rules.model import Article, Signal
 
@@ -62,9 +63,17 @@ def _new_item(item: ParsedItem) -> NewItem:
 class Pipeline:
     """Turns a feed's items into stored state; unchanged items create nothing."""
 
-    def __init__(self, db: Database, engine: Engine, *, clock: Callable[[], datetime] = utcnow):
+    def __init__(
+        self,
+        db: Database,
+        engine: Engine,
+        *,
+        names: Mapping[str, str] | None = None,
+        clock: Callable[[], datetime] = utcnow,
+    ):
         self._db = db
         self._engine = engine
+        self._names = dict(names or {})
         self._clock = clock
         # Feeds are fetched concurrently, but the stories they carry are filed one batch at a
         # time: two outlets' reports of one happening must see each other's event.
@@ -114,6 +123,7 @@ class Pipeline:
             report.alerts = recorded.alerts
             report.events = recorded.new_events
             report.level_changes = list(recorded.level_changes)
+            await queue_level_changes(session, recorded.level_changes, now, self._names)
             report.deliveries = await fan_out(session, recorded.to_send, now)
         return report
 

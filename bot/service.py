@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 
 DELIVERY_TICK = 1.0
 ESCALATION_TICK = 30.0
+NOTICE_TICK = 30.0
 SHUTDOWN_GRACE = 10.0
 
 
@@ -39,6 +40,7 @@ async def run_once(app: App, *, force: bool = False) -> tuple[PollReport, Delive
     poll = await app.poller.poll_due(force=force)
     await app.escalate()
     sent = await app.dispatcher.drain()
+    await app.notices.tick()
     log.info("%s", _summary(poll, sent))
     return poll, sent
 
@@ -105,6 +107,13 @@ async def run_forever(app: App, stop: asyncio.Event | None = None) -> None:
         seconds=DELIVERY_TICK,
         next_run_time=utcnow() + timedelta(seconds=DELIVERY_TICK),
         id="deliver",
+        **common,
+    )
+    scheduler.add_job(
+        jobs.wrap("notices", app.notices.tick),
+        "interval",
+        seconds=NOTICE_TICK,
+        id="notices",
         **common,
     )
     if app.escalation_destination is not None:

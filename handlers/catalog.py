@@ -15,6 +15,10 @@ HELP_EXAMPLES: tuple[tuple[str, str], ...] = (
     ("/subscribe kazakhstan", "every trigger in a country, severity low or above"),
     ("/subscribe central asia unrest coup min=high", "some triggers in a region, high or above"),
     ("/subscribe all shoot_to_kill", "one trigger everywhere"),
+    (
+        "/subscribe kazakhstan min=high digest=08:00 levels=on",
+        "high and above at once, the rest in a daily digest at 08:00 UTC, and level changes",
+    ),
     ("/subscriptions", "what this chat watches, and its mutes"),
     ("/unsubscribe central asia unrest", "stop some of them"),
     ("/mute kazakhstan 2h", "no alerts about a country for two hours"),

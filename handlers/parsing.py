@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Protocol
 
@@ -20,9 +20,11 @@ __all__ = [
     "ALL",
     "MAX_MUTE",
     "PlaceNames",
+    "SubscriptionOptions",
     "Targets",
     "describe_triggers",
     "parse_alert_id",
+    "parse_clock",
     "parse_duration",
     "parse_targets",
     "resolve_places",
@@ -68,6 +70,15 @@ class PlaceNames(Protocol):
 
 
 @dataclass(frozen=True, slots=True)
+class SubscriptionOptions:
+    """``digest=HH:MM|off`` and ``levels=on|off``; None: not given (leave as it is)."""
+
+    digest_at: int | None = None  # minute of the day, UTC
+    digest_off: bool = False
+    level_changes: bool | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Targets:
     """What ``/subscribe`` and ``/unsubscribe`` were given: countries (or ``*``), trigger ids
     (or ``*``), a minimum severity if one was named, and the words the user used for places."""
@@ -76,6 +87,16 @@ class Targets:
     triggers: tuple[str, ...]
     min_severity: Severity | None
     place_label: str
+    options: SubscriptionOptions = field(default_factory=SubscriptionOptions)
+
+
+def parse_clock(text: str) -> int | None:
+    """``08:00`` or ``8`` → minute of the day; None if it is not a time."""
+    hours, _, minutes = text.partition(":")
+    if not hours.isdigit() or (minutes and not minutes.isdigit()):
+        return None
+    h, m = int(hours), int(minutes or 0)
+    return h * 60 + m if 0 <= h < 24 and 0 <= m < 60 else None
 
 
 def parse_duration(text: str) -> timedelta | None:
@@ -136,6 +157,21 @@ def resolve_places(
     return tuple(sorted(codes)), ", ".join(terms)
 
 
+def _options(given: dict[str, str], usage: str) -> SubscriptionOptions | Reply:
+    digest_at, digest_off, levels = None, False, None
+    if "digest" in given:
+        value = given["digest"]
+        digest_off = value in {"off", "no", "none"}
+        digest_at = None if digest_off else parse_clock(value)
+        if digest_at is None and not digest_off:
+            return Reply.error(f"“digest={value}”: the digest time is HH:MM in UTC, or off.", usage)
+    if "level" in given:
+        if given["level"] not in {"on", "off", "yes", "no"}:
+            return Reply.error(f"“levels={given['level']}”: say levels=on or levels=off.", usage)
+        levels = given["level"] in {"on", "yes"}
+    return SubscriptionOptions(digest_at, digest_off, levels)
+
+
 def parse_targets(
     text: str,
     places: PlaceNames,
@@ -150,19 +186,28 @@ def parse_targets(
     words = text.replace(",", " , ").split()
     severity: Severity | None = None
     rest: list[str] = []
+    options: dict[str, str] = {}
     for word in words:
         key, sep, value = word.partition("=")
-        if sep and key.lower() in {"min", "severity", "min_severity"}:
+        key = key.lower()
+        if sep and key in {"min", "severity", "min_severity"}:
             try:
                 severity = Severity.parse(value)
             except ValueError as exc:
                 return Reply.error(f"“{word}”: {exc}.", usage)
+        elif sep and key in {"digest", "levels", "level"}:
+            options[key.rstrip("s")] = value.lower()
         elif sep:
             return Reply.error(
-                f"I don't understand “{word}”: the only option is min=severity.", usage
+                f"I don't understand “{word}”: the options are min=severity, digest=HH:MM "
+                "and levels=on.",
+                usage,
             )
         else:
             rest.append(word)
+    chosen_options = _options(options, usage)
+    if isinstance(chosen_options, Reply):
+        return chosen_options
     chosen: list[str] = []
     while rest and rest[-1] != "," and (tid := _trigger_id(rest[-1], triggers)) is not None:
         chosen.insert(0, tid)
@@ -194,6 +239,7 @@ def parse_targets(
         triggers=tuple(dict.fromkeys(chosen)) or (ALL,),
         min_severity=severity,
         place_label=label,
+        options=chosen_options,
     )
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
+from handlers.parsing import SubscriptionOptions
 from handlers.request import Caller, ChatRef
 from rules.model import Modality, Severity
 
@@ -28,6 +29,8 @@ class SubscriptionView:
     country: str
     trigger: str
     min_severity: Severity
+    digest_at: int | None = None  # minute of the day, UTC
+    level_changes: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +52,8 @@ class SubscriptionBook(Protocol):
         triggers: Sequence[str],
         min_severity: Severity,
         by: str,
+        *,
+        options: SubscriptionOptions | None = None,
     ) -> int:
         """Add or update rows for every country × trigger; returns how many rows changed."""
         ...

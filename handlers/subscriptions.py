@@ -24,8 +24,8 @@ __all__ = [
 ]
 
 SUBSCRIBE_USAGE = (
-    "Usage: /subscribe <country|region|all>[, …] [trigger …] [min=severity], "
-    "e.g. /subscribe kazakhstan or /subscribe central asia unrest coup min=high"
+    "Usage: /subscribe <country|region|all>[, …] [trigger …] [min=severity] [digest=HH:MM] "
+    "[levels=on], e.g. /subscribe kazakhstan or /subscribe central asia unrest coup min=high"
 )
 UNSUBSCRIBE_USAGE = (
     "Usage: /unsubscribe <country|region|all> [trigger …], e.g. /unsubscribe kazakhstan unrest"
@@ -68,15 +68,27 @@ async def subscribe(
         parsed.triggers,
         severity,
         by=f"{request.caller.name} ({request.caller.user_id})",
+        options=parsed.options,
     )
     label = Names(places)(parsed.countries[0]) if len(parsed.countries) == 1 else parsed.place_label
+    extras = []
+    if parsed.options.digest_at is not None:
+        extras.append(f"daily digest of the rest at {_clock(parsed.options.digest_at)} UTC")
+    if parsed.options.digest_off:
+        extras.append("no daily digest")
+    if parsed.options.level_changes is not None:
+        extras.append("level changes " + ("on" if parsed.options.level_changes else "off"))
     return Reply(
         headline=(
             f"Subscribed: {label} · {describe_triggers(parsed.triggers)} · "
-            f"severity {severity.label} or above."
+            f"severity {severity.label} or above" + "".join(f" · {e}" for e in extras) + "."
         ),
         notes=_covering(parsed),
     )
+
+
+def _clock(minute: int) -> str:
+    return f"{minute // 60:02d}:{minute % 60:02d}"
 
 
 def _covering(parsed: Targets) -> tuple[str, ...]:
@@ -121,14 +133,22 @@ def mute_label(mute: MuteView, names: Names) -> str:
 
 
 def _group(rows: Sequence[SubscriptionView], names: Names) -> list[Line]:
-    by_scope: dict[tuple[str, Severity], list[str]] = defaultdict(list)
+    by_scope: dict[tuple[str, Severity, int, bool], list[str]] = defaultdict(list)
     for row in rows:
-        by_scope[(row.trigger, row.min_severity)].append(row.country)
+        key = (
+            row.trigger,
+            row.min_severity,
+            -1 if row.digest_at is None else row.digest_at,
+            row.level_changes,
+        )
+        by_scope[key].append(row.country)
     lines = []
-    for (trigger, severity), countries in sorted(by_scope.items()):
+    for (trigger, severity, digest, levels), countries in sorted(by_scope.items()):
         what = "every trigger" if trigger == ALL else trigger
         where = ", ".join(names(c) for c in sorted(countries))
-        lines.append(Line(f"{where} · {what} · {severity.label}+"))
+        extra = f" · digest {_clock(digest)} UTC" if digest >= 0 else ""
+        extra += " · level changes" if levels else ""
+        lines.append(Line(f"{where} · {what} · {severity.label}+{extra}"))
     return lines
 
 

@@ -27,6 +27,7 @@ from bot.migrate import upgrade
 TABLES = (
     "delivery",
     "mute",
+    "notice",
     "subscription",
     "destination",
     "event_source",

@@ -17,6 +17,7 @@ from bot.sending import (
 )
 from bot.slack.render import render_blocks
 from handlers.alerts import alert_card
+from handlers.reply import Reply
 
 __all__ = ["SlackSink", "classify"]
 
@@ -97,3 +98,16 @@ class SlackSink:
             raise TransientSendError(f"Slack unreachable: {type(exc).__name__}: {exc}") from exc
         channel = str(response.get("channel") or destination.address)
         return f"{channel}:{response.get('ts')}"
+
+    async def send_reply(self, destination: Destination, reply: Reply) -> str | None:
+        """Post a notice (digest, level change)."""
+        text, blocks = render_blocks(reply)
+        try:
+            response = await self._client.chat_postMessage(
+                channel=destination.address, text=text, blocks=blocks, unfurl_links=False
+            )
+        except SlackApiError as exc:
+            raise classify(exc) from exc
+        except (ClientError, TimeoutError, OSError) as exc:
+            raise TransientSendError(f"Slack unreachable: {type(exc).__name__}: {exc}") from exc
+        return f"{destination.address}:{response.get('ts')}"

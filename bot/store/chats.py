@@ -15,6 +15,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.db import Database
 from bot.models import Destination, Mute, Subscription
+from handlers.parsing import SubscriptionOptions
 from handlers.ports import MuteView, SubscriptionView
 from handlers.request import ChatRef
 from rules.model import Severity
@@ -72,8 +73,12 @@ class StoredChats:
         triggers: Sequence[str],
         min_severity: Severity,
         by: str,
+        *,
+        options: SubscriptionOptions | None = None,
     ) -> int:
-        """Add every country × trigger; an existing row takes the new minimum severity."""
+        """Add every country × trigger; an existing row takes the new minimum severity, and the
+        digest and level-change options when they are given."""
+        options = options or SubscriptionOptions()
         async with self._db.session() as session:
             destination = await destination_for(session, chat)
             rows = [
@@ -83,15 +88,21 @@ class StoredChats:
                     "trigger": trigger,
                     "min_severity": int(min_severity),
                     "created_by": by[:128],
+                    "digest_at": options.digest_at,
+                    "level_changes": bool(options.level_changes),
                 }
                 for country in countries
                 for trigger in triggers
             ]
             for start in range(0, len(rows), 500):
                 stmt = _upsert(session, Subscription).values(rows[start : start + 500])  # type: ignore[attr-defined]
+                changes = {"min_severity": stmt.excluded.min_severity}
+                if options.digest_at is not None or options.digest_off:
+                    changes["digest_at"] = stmt.excluded.digest_at
+                if options.level_changes is not None:
+                    changes["level_changes"] = stmt.excluded.level_changes
                 stmt = stmt.on_conflict_do_update(
-                    index_elements=["destination_id", "country", "trigger"],
-                    set_={"min_severity": stmt.excluded.min_severity},
+                    index_elements=["destination_id", "country", "trigger"], set_=changes
                 )
                 await session.exec(stmt)
         return len(rows)
@@ -124,7 +135,10 @@ class StoredChats:
                 .order_by(col(Subscription.country), col(Subscription.trigger))
             )
             return [
-                SubscriptionView(r.country, r.trigger, Severity(r.min_severity)) for r in rows.all()
+                SubscriptionView(
+                    r.country, r.trigger, Severity(r.min_severity), r.digest_at, r.level_changes
+                )
+                for r in rows.all()
             ]
 
     async def mute(self, chat: ChatRef, scope: str, value: str, until: datetime, by: str) -> None:

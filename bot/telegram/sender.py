@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import warnings
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from datetime import timedelta
 
 from telegram import (
@@ -34,9 +35,9 @@ from bot.sending import (
 )
 from bot.telegram.render import MAX_MESSAGE, callback_data, render_html
 from handlers.alerts import alert_card
-from handlers.reply import Button
+from handlers.reply import Button, Reply
 
-__all__ = ["TelegramSink", "keyboard", "retry_after_seconds"]
+__all__ = ["TelegramSink", "keyboard", "retry_after_seconds", "translated_errors"]
 
 GONE = ("chat not found", "user not found", "peer_id_invalid", "have no rights to send")
 
@@ -56,6 +57,34 @@ def retry_after_seconds(exc: RetryAfter) -> float:
         warnings.simplefilter("ignore")
         value = exc.retry_after
     return value.total_seconds() if isinstance(value, timedelta) else float(value)
+
+
+@asynccontextmanager
+async def translated_errors() -> AsyncIterator[None]:
+    """Telegram's errors as the worker's: retry later, stop sending there, follow, or drop."""
+    try:
+        yield
+    except RetryAfter as exc:
+        raise TransientSendError(
+            f"Telegram rate limit: retry after {retry_after_seconds(exc):.0f} s",
+            retry_after=retry_after_seconds(exc),
+        ) from exc
+    except ChatMigrated as exc:
+        raise DestinationMovedError(
+            f"the group became a supergroup with id {exc.new_chat_id}", str(exc.new_chat_id)
+        ) from exc
+    except Forbidden as exc:
+        raise PermanentSendError(f"Telegram refused: {exc.message}") from exc
+    except InvalidToken as exc:
+        raise TransientSendError(f"Telegram rejected the bot token: {exc.message}") from exc
+    except BadRequest as exc:  # before NetworkError: BadRequest is a subclass of it
+        if any(marker in exc.message.lower() for marker in GONE):
+            raise PermanentSendError(f"Telegram: {exc.message}") from exc
+        raise RejectedMessageError(f"Telegram refused the message: {exc.message}") from exc
+    except NetworkError as exc:
+        raise TransientSendError(f"Telegram unreachable: {exc.message}") from exc
+    except TelegramError as exc:
+        raise TransientSendError(f"Telegram error: {exc.message}") from exc
 
 
 class TelegramSink:
@@ -81,7 +110,7 @@ class TelegramSink:
             chat, _, msg_id = message.reply_to.rpartition(":")
             if chat == destination.address and msg_id.isdigit():
                 reply_to = ReplyParameters(int(msg_id), allow_sending_without_reply=True)
-        try:
+        async with translated_errors():
             sent = await self._bot.send_message(
                 chat_id=destination.address,
                 text=text,
@@ -90,25 +119,18 @@ class TelegramSink:
                 reply_parameters=reply_to,
                 link_preview_options=LinkPreviewOptions(is_disabled=True),
             )
-        except RetryAfter as exc:
-            raise TransientSendError(
-                f"Telegram rate limit: retry after {retry_after_seconds(exc):.0f} s",
-                retry_after=retry_after_seconds(exc),
-            ) from exc
-        except ChatMigrated as exc:
-            raise DestinationMovedError(
-                f"the group became a supergroup with id {exc.new_chat_id}", str(exc.new_chat_id)
-            ) from exc
-        except Forbidden as exc:
-            raise PermanentSendError(f"Telegram refused: {exc.message}") from exc
-        except InvalidToken as exc:
-            raise TransientSendError(f"Telegram rejected the bot token: {exc.message}") from exc
-        except BadRequest as exc:  # before NetworkError: BadRequest is a subclass of it
-            if any(marker in exc.message.lower() for marker in GONE):
-                raise PermanentSendError(f"Telegram: {exc.message}") from exc
-            raise RejectedMessageError(f"Telegram refused the message: {exc.message}") from exc
-        except NetworkError as exc:
-            raise TransientSendError(f"Telegram unreachable: {exc.message}") from exc
-        except TelegramError as exc:
-            raise TransientSendError(f"Telegram error: {exc.message}") from exc
         return f"{sent.chat_id}:{sent.message_id}"
+
+    async def send_reply(self, destination: Destination, reply: Reply) -> str | None:
+        """Send a notice (digest, level change), split to Telegram's size limit."""
+        ref = None
+        for text in render_html(reply):
+            async with translated_errors():
+                sent = await self._bot.send_message(
+                    chat_id=destination.address,
+                    text=text,
+                    parse_mode=ParseMode.HTML,
+                    link_preview_options=LinkPreviewOptions(is_disabled=True),
+                )
+            ref = ref or f"{sent.chat_id}:{sent.message_id}"
+        return ref

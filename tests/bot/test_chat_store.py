@@ -11,6 +11,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.db import Database
 from bot.delivery import Dispatcher
 from bot.models import Alert, Delivery, DeliveryPurpose, Destination, Event, Feed, Item
+from bot.notices import Notices
 from bot.sending import Outgoing
 from bot.store import outbox
 from bot.store.alertbook import StoredAlerts
@@ -18,6 +19,9 @@ from bot.store.articles import AlertDraft, fan_out
 from bot.store.chats import StoredChats
 from bot.store.escalations import escalate_unacknowledged
 from bot.store.events import record_reports
+from bot.store.notices import queue_level_changes
+from handlers.parsing import SubscriptionOptions
+from handlers.reply import Reply
 from handlers.request import ChatKind, ChatRef
 from rules.model import Severity
 
@@ -265,3 +269,76 @@ async def test_moved_chat_is_followed(db: Database) -> None:
     assert [(d.address, d.active) for d in rows] == [("-1001234", True)]
     assert isinstance(rows[0].id, int)
     _ = Alert  # the model import keeps the table registered for this module's fixtures
+
+
+async def test_digest_of_events_below_the_threshold_once_a_day(db: Database) -> None:
+    item_id = await _item(db)
+    chats = StoredChats(db)
+    await chats.subscribe(
+        CHAT,
+        ["KZ"],
+        ["*"],
+        Severity.HIGH,
+        by="@ann",
+        options=SubscriptionOptions(digest_at=9 * 60),
+    )
+    rows = await chats.subscriptions(CHAT)
+    assert [(r.digest_at, r.level_changes) for r in rows] == [(540, False)]
+    async with db.session() as s:
+        # Below the threshold (medium < high): not alerted, but in the digest.
+        _n, to_send = await _raise_alerts(s, [_draft(item_id, "quiet")], T0)
+        await fan_out(s, to_send, T0)
+    sink = NoticeSink()
+    names = {"KZ": "Kazakhstan"}
+    at = [T0 + timedelta(hours=1)]  # 09:00 UTC on the day
+    notices = Notices(db, {"telegram": sink}, names, owner="w", clock=lambda: at[0])
+    assert (await notices.tick()).sent == 1
+    [(address, reply)] = sink.sent
+    assert address == "42" and reply.headline.startswith("Daily digest: 1 event(s) below")
+    assert "unrest · Kazakhstan" in reply.sections[0].lines[0].text
+    at[0] = T0 + timedelta(hours=5)
+    assert (await notices.tick()).sent == 0  # once a day
+    at[0] = T0 + timedelta(days=1, hours=1)
+    assert (await notices.tick()).queued == 0  # nothing new below the threshold: no message
+
+
+async def test_level_changes_are_told_to_those_who_asked(db: Database) -> None:
+    item_id = await _item(db)
+    chats = StoredChats(db)
+    await chats.subscribe(
+        CHAT,
+        ["KZ"],
+        ["*"],
+        Severity.LOW,
+        by="@ann",
+        options=SubscriptionOptions(level_changes=True),
+    )
+    await chats.subscribe(GROUP, ["KZ"], ["*"], Severity.LOW, by="@bob")  # did not ask
+    names = {"KZ": "Kazakhstan"}
+    async with db.session() as s:
+        done = await record_reports(
+            s, [_draft(item_id, "c", trigger="coup", severity=4)], ["Wire"], 1, T0
+        )
+        assert [(c.before, c.after) for c in done.level_changes] == [(0, 2)]
+        assert await queue_level_changes(s, done.level_changes, T0, names) == 1
+    sink = NoticeSink()
+    notices = Notices(db, {"telegram": sink}, names, owner="w", clock=lambda: T0)
+    await notices.tick()
+    assert [(a, r.headline) for a, r in sink.sent] == [
+        ("42", "↑ Kazakhstan (KZ): LOW → ELEVATED · score 6.3")
+    ]
+    # With no new events the score decays; the level falls and the chat is told.
+    later = Notices(db, {"telegram": sink}, names, owner="w", clock=lambda: T0 + timedelta(days=3))
+    await later.tick()
+    assert sink.sent[-1][1].headline == "↓ Kazakhstan (KZ): ELEVATED → GUARDED · score 2.2"
+
+
+class NoticeSink:
+    platform = "telegram"
+
+    def __init__(self) -> None:
+        self.sent: list[tuple[str, Reply]] = []
+
+    async def send_reply(self, destination: Destination, reply: Reply) -> str | None:
+        self.sent.append((destination.address, reply))
+        return None

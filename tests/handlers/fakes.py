@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
+from handlers.parsing import SubscriptionOptions
 from handlers.ports import AckOutcome, AlertDetail, MuteView, SubscriptionView
 from handlers.request import Caller, ChatKind, ChatRef, CommandRequest
 from handlers.router import CommandRouter, Services
@@ -34,6 +35,8 @@ class MemoryBook:
         triggers: Sequence[str],
         min_severity: Severity,
         by: str,
+        *,
+        options: SubscriptionOptions | None = None,
     ) -> int:
         for c in countries:
             for t in triggers:

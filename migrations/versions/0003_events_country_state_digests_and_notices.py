@@ -1,8 +1,8 @@
-"""events and country state
+"""events, country state, digests and notices
 
 Revision ID: 0003
 Revises: 0002
-Create Date: 2026-11-28 16:40:19.304944
+Create Date: 2026-11-28 16:43:24.176830
 """
 from collections.abc import Sequence
 
@@ -82,19 +82,57 @@ def upgrade() -> None:
     with op.batch_alter_table('event_source', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_event_source_event_id'), ['event_id'], unique=False)
 
+    op.create_table('notice',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('destination_id', sa.Integer(), nullable=False),
+    sa.Column('kind', sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
+    sa.Column('key', sqlmodel.sql.sqltypes.AutoString(length=128), nullable=False),
+    sa.Column('headline', sa.Text(), nullable=False),
+    sa.Column('lines', sa.Text(), nullable=False),
+    sa.Column('status', sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
+    sa.Column('attempts', sa.Integer(), nullable=False),
+    sa.Column('next_attempt_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.Column('lease_until', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+    sa.Column('leased_by', sqlmodel.sql.sqltypes.AutoString(length=128), nullable=True),
+    sa.Column('last_error', sqlmodel.sql.sqltypes.AutoString(length=1024), nullable=True),
+    sa.Column('created_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.Column('sent_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+    sa.ForeignKeyConstraint(['destination_id'], ['destination.id'], name=op.f('fk_notice_destination_id_destination'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_notice')),
+    sa.UniqueConstraint('destination_id', 'key', name=op.f('uq_notice_destination_id_key'))
+    )
+    with op.batch_alter_table('notice', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_notice_destination_id'), ['destination_id'], unique=False)
+        batch_op.create_index('ix_notice_status_next_attempt_at', ['status', 'next_attempt_at'], unique=False)
+
     with op.batch_alter_table('alert', schema=None) as batch_op:
         batch_op.add_column(sa.Column('event_id', sa.Integer(), nullable=True))
         batch_op.create_index(batch_op.f('ix_alert_event_id'), ['event_id'], unique=False)
         batch_op.create_foreign_key(batch_op.f('fk_alert_event_id_event'), 'event', ['event_id'], ['id'], ondelete='CASCADE')
 
+    with op.batch_alter_table('subscription', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('digest_at', sa.Integer(), nullable=True))
+        batch_op.add_column(sa.Column('last_digest_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True))
+        batch_op.add_column(sa.Column('level_changes', sa.Boolean(), nullable=False, server_default=sa.false()))
+
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('subscription', schema=None) as batch_op:
+        batch_op.drop_column('level_changes')
+        batch_op.drop_column('last_digest_at')
+        batch_op.drop_column('digest_at')
+
     with op.batch_alter_table('alert', schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f('fk_alert_event_id_event'), type_='foreignkey')
         batch_op.drop_index(batch_op.f('ix_alert_event_id'))
         batch_op.drop_column('event_id')
 
+    with op.batch_alter_table('notice', schema=None) as batch_op:
+        batch_op.drop_index('ix_notice_status_next_attempt_at')
+        batch_op.drop_index(batch_op.f('ix_notice_destination_id'))
+
+    op.drop_table('notice')
     with op.batch_alter_table('event_source', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_event_source_event_id'))
 

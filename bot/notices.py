@@ -1,0 +1,131 @@
+"""The notice worker: daily digests and level changes, queued and sent like alerts.
+
+Queuing runs on a tick (digests due, levels that decayed); sending claims notices with a lease,
+paces them with the alerts' pacers, and retries transient failures.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from bot.db import Database
+from bot.models import Notice, utcnow
+from bot.pacing import Pacer
+from bot.sending import PermanentSendError, RejectedMessageError, SendError
+from bot.store import notices as store
+from bot.store import outbox
+from handlers.reply import Line, Reply, Section
+from rules.scoring import Level
+
+__all__ = ["NoticeReport", "Notices", "notice_reply"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class NoticeReport:
+    """What one tick did."""
+
+    queued: int = 0
+    sent: int = 0
+    failed: int = 0
+
+
+def notice_reply(notice: Notice) -> Reply:
+    """The notice as a reply to render on any platform."""
+    try:
+        rows = json.loads(notice.lines or "[]")
+    except ValueError:
+        rows = []
+    lines = tuple(Line(str(text), link) for text, link in rows)
+    return Reply(headline=notice.headline, sections=(Section("", lines),) if lines else ())
+
+
+class Notices:
+    """Queues and sends notices; ``sinks`` send a :class:`Reply` (``send_reply``)."""
+
+    def __init__(
+        self,
+        db: Database,
+        sinks: Mapping[str, object],
+        names: Mapping[str, str],
+        *,
+        owner: str,
+        pacers: Mapping[str, Pacer] | None = None,
+        lease: timedelta = timedelta(minutes=2),
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self._db = db
+        self._sinks = dict(sinks)
+        self._names = dict(names)
+        self._owner = owner
+        self._pacers = dict(pacers or {})
+        self._lease = lease
+        self._clock = clock
+
+    async def tick(self) -> NoticeReport:
+        """Queue what is due, then send what is queued."""
+        report = NoticeReport()
+        now = self._clock()
+        async with self._db.session() as session:
+            report.queued += await store.queue_digests(session, now, self._names)
+            changes = await store.refresh_levels(session, now)
+            report.queued += await store.queue_level_changes(session, changes, now, self._names)
+        for change in changes:
+            log.info(
+                "%s level %s → %s as its score decayed",
+                change.country,
+                Level(change.before).label,
+                Level(change.after).label,
+            )
+        await self.send(report)
+        return report
+
+    async def send(self, report: NoticeReport) -> None:
+        """Send every notice due now."""
+        now = self._clock()
+        async with self._db.session() as session:
+            claimed = await store.claim_notices(
+                session, now=now, limit=100, owner=self._owner, lease=self._lease
+            )
+            destinations = await outbox.load_destinations(
+                session, [n.destination_id for n in claimed]
+            )
+        for notice in claimed:
+            assert notice.id is not None
+            destination = destinations[notice.destination_id]
+            sink = self._sinks.get(destination.platform)
+            send_reply = getattr(sink, "send_reply", None)
+            if send_reply is None:
+                continue  # not configured in this process: the lease runs out, another sends
+            pacer = self._pacers.get(destination.platform)
+            if pacer is not None:
+                await pacer.wait()
+            status, error, retry_at = "sent", None, None
+            try:
+                await send_reply(destination, notice_reply(notice))
+                report.sent += 1
+            except (PermanentSendError, RejectedMessageError) as exc:
+                status, error = "failed", str(exc)
+                report.failed += 1
+            except SendError as exc:
+                status, error = "pending", str(exc)
+                retry_at = self._clock() + timedelta(seconds=30 * 2 ** min(notice.attempts, 6))
+            except Exception as exc:  # a sink bug must not stop the other notices
+                log.exception("sending notice %s failed unexpectedly", notice.id)
+                status, error = "pending", f"internal error: {type(exc).__name__}: {exc}"
+                retry_at = self._clock() + timedelta(minutes=5)
+            async with self._db.session() as session:
+                await store.mark_notice(
+                    session,
+                    notice.id,
+                    self._owner,
+                    status=status,
+                    now=self._clock(),
+                    error=error,
+                    retry_at=retry_at,
+                )
