@@ -60,8 +60,8 @@ def render_png(chart: Chart) -> bytes:
     for at, _trigger, severity in chart.markers:
         if not chart.start <= at <= chart.end:
             continue
-        # On the line where the event happened (the last step at or before it).
-        index = min(len(ys) - 1, max(0, int((at - chart.start) / STEP)))
+        # On the line just after the event (the first step that includes it).
+        index = min(len(ys) - 1, max(0, int((at - chart.start) / STEP) + 1))
         points = by_severity.setdefault(severity, ([], []))
         points[0].append(_days(at))
         points[1].append(ys[index])
