@@ -48,6 +48,9 @@ class Leadership:
         except Exception:
             await conn.close()
             raise
+        # A session lock outlives the transaction: end it, so the connection is not left
+        # "idle in transaction" (which a server timeout would kill, and the lock with it).
+        await conn.commit()
         if not got:
             await conn.close()
             return False

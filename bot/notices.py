@@ -8,20 +8,27 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.db import Database
-from bot.models import Notice, utcnow
+from bot.models import Destination, Notice, utcnow
 from bot.pacing import Pacer
-from bot.sending import PermanentSendError, RejectedMessageError, SendError
+from bot.sending import (
+    DestinationMovedError,
+    PermanentSendError,
+    RejectedMessageError,
+    TransientSendError,
+)
 from bot.store import notices as store
 from bot.store import outbox
 from handlers.reply import Line, Reply, Section
 from rules.scoring import Level
 
 __all__ = ["NoticeReport", "Notices", "notice_reply"]
+
+GIVE_UP_AFTER = timedelta(hours=24)
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +50,15 @@ def notice_reply(notice: Notice) -> Reply:
         rows = []
     lines = tuple(Line(str(text), link) for text, link in rows)
     return Reply(headline=notice.headline, sections=(Section("", lines),) if lines else ())
+
+
+def _muted(notice: Notice, mutes: list[tuple[str, str]]) -> str | None:
+    """A mute of everything silences every notice; a country's mute its level changes."""
+    country = notice.key.split(":")[1] if notice.kind == "level" else None
+    for scope, value in mutes:
+        if scope == "all" or (scope == "country" and value == country):
+            return f"muted ({scope} {value})"
+    return None
 
 
 class Notices:
@@ -95,30 +111,25 @@ class Notices:
             destinations = await outbox.load_destinations(
                 session, [n.destination_id for n in claimed]
             )
+            mutes = await outbox.active_mutes(session, {n.destination_id for n in claimed}, now)
         for notice in claimed:
             assert notice.id is not None
             destination = destinations[notice.destination_id]
+            assert destination.id is not None
             sink = self._sinks.get(destination.platform)
             send_reply = getattr(sink, "send_reply", None)
             if send_reply is None:
                 continue  # not configured in this process: the lease runs out, another sends
+            if (reason := _muted(notice, mutes.get(destination.id, []))) is not None:
+                async with self._db.session() as session:
+                    await store.mark_notice(
+                        session, notice.id, self._owner, status="suppressed", now=now, error=reason
+                    )
+                continue
             pacer = self._pacers.get(destination.platform)
             if pacer is not None:
                 await pacer.wait()
-            status, error, retry_at = "sent", None, None
-            try:
-                await send_reply(destination, notice_reply(notice))
-                report.sent += 1
-            except (PermanentSendError, RejectedMessageError) as exc:
-                status, error = "failed", str(exc)
-                report.failed += 1
-            except SendError as exc:
-                status, error = "pending", str(exc)
-                retry_at = self._clock() + timedelta(seconds=30 * 2 ** min(notice.attempts, 6))
-            except Exception as exc:  # a sink bug must not stop the other notices
-                log.exception("sending notice %s failed unexpectedly", notice.id)
-                status, error = "pending", f"internal error: {type(exc).__name__}: {exc}"
-                retry_at = self._clock() + timedelta(minutes=5)
+            status, error, retry_at = await self._send_one(destination, notice, send_reply, report)
             async with self._db.session() as session:
                 await store.mark_notice(
                     session,
@@ -129,3 +140,44 @@ class Notices:
                     error=error,
                     retry_at=retry_at,
                 )
+
+    async def _send_one(
+        self,
+        destination: Destination,
+        notice: Notice,
+        send_reply: Callable[[Destination, Reply], Awaitable[object]],
+        report: NoticeReport,
+    ) -> tuple[str, str | None, datetime | None]:
+        """Send one notice; (status, error, retry at) to record."""
+        assert destination.id is not None
+        status, error, retry_at = "sent", None, None
+        try:
+            await send_reply(destination, notice_reply(notice))
+            report.sent += 1
+        except PermanentSendError as exc:
+            status, error = "failed", str(exc)
+            report.failed += 1
+            async with self._db.session() as session:
+                await outbox.deactivate_destination(session, destination.id, str(exc))
+        except RejectedMessageError as exc:
+            status, error = "failed", str(exc)
+            report.failed += 1
+        except DestinationMovedError as exc:
+            status, error, retry_at = "pending", str(exc), self._clock()
+            async with self._db.session() as session:
+                await outbox.move_destination(session, destination.id, exc.new_address)
+        except TransientSendError as exc:
+            wait = max(exc.retry_after or 0.0, 30.0 * 2 ** min(notice.attempts, 6))
+            status, error = "pending", str(exc)
+            retry_at = self._clock() + timedelta(seconds=wait)
+            if notice.created_at < self._clock() - GIVE_UP_AFTER:
+                status = "failed"
+            async with self._db.session() as session:
+                await outbox.pause_destination(
+                    session, destination.id, self._clock() + timedelta(seconds=wait)
+                )
+        except Exception as exc:  # a sink bug must not stop the other notices
+            log.exception("sending notice %s failed unexpectedly", notice.id)
+            status, error = "pending", f"internal error: {type(exc).__name__}: {exc}"
+            retry_at = self._clock() + timedelta(minutes=5)
+        return status, error, retry_at

@@ -149,6 +149,19 @@ class Settings(BaseSettings):
         return value
 
     @model_validator(mode="after")
+    def _slack_http_needs_secret(self) -> Settings:
+        if (
+            self.slack_bot_token is not None
+            and self.slack_app_token is None
+            and self.slack_signing_secret is None
+        ):
+            raise ValueError(
+                "RISKBOT_SLACK_SIGNING_SECRET must be set for Slack's HTTP mode (or set "
+                "RISKBOT_SLACK_APP_TOKEN for Socket Mode)"
+            )
+        return self
+
+    @model_validator(mode="after")
     def _webhook_needs_secret(self) -> Settings:
         if self.telegram_webhook_url and self.telegram_webhook_secret is None:
             raise ValueError(

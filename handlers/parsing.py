@@ -58,7 +58,7 @@ _UNITS = {
     "week": 604800,
     "weeks": 604800,
 }
-_PART = re.compile(r"(\d{1,6})\s*([a-z]+)")
+_PART = re.compile(r"([0-9]{1,6})\s*([a-z]+)")
 
 
 class PlaceNames(Protocol):
@@ -93,7 +93,9 @@ class Targets:
 def parse_clock(text: str) -> int | None:
     """``08:00`` or ``8`` → minute of the day; None if it is not a time."""
     hours, _, minutes = text.partition(":")
-    if not hours.isdigit() or (minutes and not minutes.isdigit()):
+    if not (hours.isascii() and hours.isdigit()) or (
+        minutes and not (minutes.isascii() and minutes.isdigit())
+    ):
         return None
     h, m = int(hours), int(minutes or 0)
     return h * 60 + m if 0 <= h < 24 and 0 <= m < 60 else None
@@ -122,7 +124,7 @@ def parse_duration(text: str) -> timedelta | None:
 def parse_alert_id(text: str) -> int | None:
     """``42`` or ``#42`` → 42."""
     word = text.strip().removeprefix("#")
-    if not word.isdigit() or len(word) > 12:
+    if not (word.isascii() and word.isdigit()) or len(word) > 12:
         return None
     return int(word)
 

@@ -50,12 +50,13 @@ class SubscriptionBook(Protocol):
         chat: ChatRef,
         countries: Sequence[str],
         triggers: Sequence[str],
-        min_severity: Severity,
+        min_severity: Severity | None,
         by: str,
         *,
         options: SubscriptionOptions | None = None,
     ) -> int:
-        """Add or update rows for every country × trigger; returns how many rows changed."""
+        """Add or update rows for every country × trigger (a new row without a minimum
+        severity gets low; an existing one keeps its own); returns how many rows changed."""
         ...
 
     async def unsubscribe(

@@ -61,12 +61,11 @@ async def subscribe(
             "instead, or fewer countries.",
             SUBSCRIBE_USAGE,
         )
-    severity = parsed.min_severity or Severity.LOW
     await book.subscribe(
         request.chat,
         parsed.countries,
         parsed.triggers,
-        severity,
+        parsed.min_severity,
         by=f"{request.caller.name} ({request.caller.user_id})",
         options=parsed.options,
     )
@@ -81,10 +80,27 @@ async def subscribe(
     return Reply(
         headline=(
             f"Subscribed: {label} · {describe_triggers(parsed.triggers)} · "
-            f"severity {severity.label} or above" + "".join(f" · {e}" for e in extras) + "."
+            + await _threshold(request, book, parsed)
+            + "".join(f" · {e}" for e in extras)
+            + "."
         ),
         notes=_covering(parsed),
     )
+
+
+async def _threshold(request: CommandRequest, book: SubscriptionBook, parsed: Targets) -> str:
+    """The minimum severity now in force for what was just subscribed."""
+    if parsed.min_severity is not None:
+        return f"severity {parsed.min_severity.label} or above"
+    wanted = set(parsed.countries), set(parsed.triggers)
+    kept = {
+        row.min_severity
+        for row in await book.subscriptions(request.chat)
+        if row.country in wanted[0] and row.trigger in wanted[1]
+    }
+    if len(kept) == 1:
+        return f"severity {kept.pop().label} or above"
+    return "each at the severity it had"
 
 
 def _clock(minute: int) -> str:

@@ -21,16 +21,17 @@ from handlers.reply import Reply
 
 __all__ = ["SlackSink", "classify"]
 
-GONE = frozenset(
+GONE = frozenset({"channel_not_found", "is_archived", "not_in_channel", "restricted_action"})
+# About the token, not the channel: every channel would fail alike, so wait and retry (and say
+# so loudly) rather than switch every channel off after a botched token rotation.
+TOKEN = frozenset(
     {
-        "channel_not_found",
-        "is_archived",
-        "not_in_channel",
-        "account_inactive",
         "invalid_auth",
         "token_revoked",
+        "account_inactive",
         "team_access_not_granted",
-        "restricted_action",
+        "not_authed",
+        "token_expired",
     }
 )
 REFUSED = frozenset(
@@ -54,6 +55,11 @@ def classify(exc: SlackApiError) -> Exception:
         except (TypeError, ValueError):
             wait = 30.0
         return TransientSendError(f"Slack rate limit: retry after {wait:.0f} s", retry_after=wait)
+    if error in TOKEN:
+        return TransientSendError(
+            f"Slack rejected the bot token ({error}): check RISKBOT_SLACK_BOT_TOKEN",
+            retry_after=300.0,
+        )
     if error in GONE:
         return PermanentSendError(f"Slack: {error}{HINTS.get(error, '')}")
     if error in REFUSED:

@@ -5,7 +5,7 @@ Implements ``handlers.ports.SubscriptionBook`` on the database.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from sqlalchemy import delete
@@ -14,7 +14,8 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.db import Database
-from bot.models import Destination, Mute, Subscription
+from bot.models import Destination, Mute, Subscription, utcnow
+from bot.store.notices import digest_moment
 from handlers.parsing import SubscriptionOptions
 from handlers.ports import MuteView, SubscriptionView
 from handlers.request import ChatRef
@@ -63,15 +64,16 @@ async def destination_for(session: AsyncSession, chat: ChatRef) -> Destination:
 class StoredChats:
     """Subscriptions and mutes per chat."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, *, clock: Callable[[], datetime] = utcnow) -> None:
         self._db = db
+        self._clock = clock
 
     async def subscribe(
         self,
         chat: ChatRef,
         countries: Sequence[str],
         triggers: Sequence[str],
-        min_severity: Severity,
+        min_severity: Severity | None,
         by: str,
         *,
         options: SubscriptionOptions | None = None,
@@ -79,6 +81,10 @@ class StoredChats:
         """Add every country × trigger; an existing row takes the new minimum severity, and the
         digest and level-change options when they are given."""
         options = options or SubscriptionOptions()
+        now = self._clock()
+        first_digest = (
+            digest_moment(now, options.digest_at) if options.digest_at is not None else None
+        )
         async with self._db.session() as session:
             destination = await destination_for(session, chat)
             rows = [
@@ -86,9 +92,11 @@ class StoredChats:
                     "destination_id": destination.id,
                     "country": country,
                     "trigger": trigger,
-                    "min_severity": int(min_severity),
+                    "min_severity": int(min_severity if min_severity is not None else Severity.LOW),
                     "created_by": by[:128],
                     "digest_at": options.digest_at,
+                    # A new digest starts at its next chosen moment, not at once.
+                    "last_digest_at": first_digest,
                     "level_changes": bool(options.level_changes),
                 }
                 for country in countries
@@ -96,14 +104,20 @@ class StoredChats:
             ]
             for start in range(0, len(rows), 500):
                 stmt = _upsert(session, Subscription).values(rows[start : start + 500])  # type: ignore[attr-defined]
-                changes = {"min_severity": stmt.excluded.min_severity}
+                changes = {}
+                if min_severity is not None:
+                    changes["min_severity"] = stmt.excluded.min_severity
                 if options.digest_at is not None or options.digest_off:
                     changes["digest_at"] = stmt.excluded.digest_at
+                    changes["last_digest_at"] = stmt.excluded.last_digest_at
                 if options.level_changes is not None:
                     changes["level_changes"] = stmt.excluded.level_changes
-                stmt = stmt.on_conflict_do_update(
-                    index_elements=["destination_id", "country", "trigger"], set_=changes
-                )
+                if changes:
+                    stmt = stmt.on_conflict_do_update(
+                        index_elements=["destination_id", "country", "trigger"], set_=changes
+                    )
+                else:
+                    stmt = stmt.on_conflict_do_nothing()
                 await session.exec(stmt)
         return len(rows)
 

@@ -38,6 +38,7 @@ class LevelChange:
     before: int
     after: int
     score: float
+    since: datetime  # the moment of the score this change was read from
 
 
 @dataclass(slots=True)
@@ -132,7 +133,10 @@ async def record_reports(
         root_id = row.root_alert_id
         first, *later = event.reports
         if event.row is None or root_id is None:  # a new event: its first report is the alert
-            stored = await insert_alerts(session, [replace(first[0], event_id=row.id)], now)
+            # The alert carries the event's severity (raised when several outlets confirm it
+            # at once), so subscriptions' thresholds see what the event is now.
+            root = replace(first[0], event_id=row.id, severity=max(first[0].severity, row.severity))
+            stored = await insert_alerts(session, [root], now)
             root_id = stored.get(_key(first[0]))
             row.root_alert_id = root_id
             done.alerts += len(stored)
@@ -142,7 +146,17 @@ async def record_reports(
             later = event.reports
         if later and root_id is not None:
             stored = await insert_alerts(
-                session, [replace(d, event_id=row.id, parent_id=root_id) for d, _s in later], now
+                session,
+                [
+                    replace(
+                        d,
+                        event_id=row.id,
+                        parent_id=root_id,
+                        severity=max(d.severity, row.severity),
+                    )
+                    for d, _s in later
+                ],
+                now,
             )
             done.alerts += len(stored)
             upgraded = before is not None and (
@@ -239,7 +253,7 @@ async def _update_countries(
         value = max(0.0, decayed(state.score, state.score_at, now) + deltas[code])
         level = int(level_for(value))
         if level != state.level:
-            changes.append(LevelChange(code, state.level, level, value))
+            changes.append(LevelChange(code, state.level, level, value, now))
         state.score, state.score_at, state.level = value, now, level
         state.last_event_at = now
         state.updated_at = now

@@ -23,6 +23,7 @@ from rules.scoring import Level, decayed, level_for
 
 __all__ = [
     "claim_notices",
+    "digest_moment",
     "mark_notice",
     "queue_digests",
     "queue_level_changes",
@@ -33,7 +34,7 @@ DIGEST_SPAN = timedelta(hours=24)
 MAX_DIGEST_LINES = 40
 
 
-def _moment(now: datetime, minute_of_day: int) -> datetime:
+def digest_moment(now: datetime, minute_of_day: int) -> datetime:
     """Today's digest moment, or yesterday's when today's has not come yet."""
     today = now.replace(hour=0, minute=0, second=0, microsecond=0) + timedelta(
         minutes=minute_of_day
@@ -62,12 +63,12 @@ async def queue_digests(session: AsyncSession, now: datetime, name: dict[str, st
     groups: dict[tuple[int, int], list[Subscription]] = defaultdict(list)
     for row in due.all():
         assert row.digest_at is not None
-        moment = _moment(now, row.digest_at)
+        moment = digest_moment(now, row.digest_at)
         if row.last_digest_at is None or row.last_digest_at < moment:
             groups[(row.destination_id, row.digest_at)].append(row)
     queued = 0
     for (destination_id, minute), rows in groups.items():
-        moment = _moment(now, minute)
+        moment = digest_moment(now, minute)
         # Claim this digest for this process; another replica that got here first wins.
         claimed = await session.exec(
             update(Subscription)
@@ -146,7 +147,7 @@ async def queue_level_changes(
                 insert_ignoring_conflicts(session, Notice).values(
                     destination_id=destination_id,
                     kind="level",
-                    key=f"level:{change.country}:{now.isoformat()}",
+                    key=f"level:{change.country}:{change.after}:{change.since.isoformat()}",
                     headline=(
                         f"{arrow} {place} ({change.country}): "
                         f"{before} → {after} · score {change.score:.1f}"
@@ -170,22 +171,34 @@ async def queue_level_changes(
 
 
 async def refresh_levels(session: AsyncSession, now: datetime) -> list[LevelChange]:
-    """Levels that fell as scores decayed with no new events: store and return the changes."""
-    rows = await session.exec(select(CountryState).where(col(CountryState.level) > 0))
+    """Levels that fell as scores decayed with no new events: store and return the changes.
+
+    Rows are locked in country order (as the ingest locks them) and skipped when another
+    transaction holds them, so replicas neither deadlock nor report one change twice."""
+    rows = await session.exec(
+        select(CountryState)
+        .where(col(CountryState.level) > 0)
+        .order_by(col(CountryState.country))
+        .with_for_update(skip_locked=True)
+    )
     changes: list[LevelChange] = []
     for state in rows.all():
         value = decayed(state.score, state.score_at, now)
         level = int(level_for(value))
-        if level != state.level:
-            changes.append(LevelChange(state.country, state.level, level, value))
-            await session.exec(
-                update(CountryState)
-                .where(
-                    col(CountryState.country) == state.country,
-                    col(CountryState.level) == state.level,
-                )
-                .values(level=level)
+        before, since = state.level, state.score_at
+        if level == before:
+            continue
+        updated = await session.exec(
+            update(CountryState)
+            .where(
+                col(CountryState.country) == state.country,
+                col(CountryState.level) == before,
+                col(CountryState.score_at) == since,
             )
+            .values(level=level)
+        )
+        if updated.rowcount:
+            changes.append(LevelChange(state.country, before, level, value, since))
     return changes
 
 
@@ -193,7 +206,10 @@ async def claim_notices(
     session: AsyncSession, *, now: datetime, limit: int, owner: str, lease: timedelta
 ) -> list[Notice]:
     """Lease pending notices that are due, to active destinations."""
-    active = select(Destination.id).where(col(Destination.active).is_(True))
+    active = select(Destination.id).where(
+        col(Destination.active).is_(True),
+        or_(col(Destination.next_send_at).is_(None), col(Destination.next_send_at) <= now),
+    )
     return await claim_rows(
         session,
         Notice,

@@ -333,6 +333,38 @@ async def move_destination(session: AsyncSession, destination_id: int, new_addre
         row.lease_until = None
         row.leased_by = None
         session.add(row)
+    # What the chat asked for moves with it.
+    for sub in (
+        await session.exec(
+            select(Subscription).where(Subscription.destination_id == destination_id)
+        )
+    ).all():
+        await session.exec(
+            insert_ignoring_conflicts(session, Subscription).values(
+                destination_id=other.id,
+                country=sub.country,
+                trigger=sub.trigger,
+                min_severity=sub.min_severity,
+                created_by=sub.created_by,
+                created_at=sub.created_at,
+                digest_at=sub.digest_at,
+                last_digest_at=sub.last_digest_at,
+                level_changes=sub.level_changes,
+            )
+        )
+    for mute in (
+        await session.exec(select(Mute).where(Mute.destination_id == destination_id))
+    ).all():
+        await session.exec(
+            insert_ignoring_conflicts(session, Mute).values(
+                destination_id=other.id,
+                scope=mute.scope,
+                value=mute.value,
+                until=mute.until,
+                created_by=mute.created_by,
+                created_at=mute.created_at,
+            )
+        )
     await session.flush()
     await deactivate_destination(session, destination_id, f"moved to {new_address}")
     await session.exec(

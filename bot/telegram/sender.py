@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import warnings
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -39,6 +40,7 @@ from handlers.reply import Button, Reply
 
 __all__ = ["TelegramSink", "keyboard", "retry_after_seconds", "translated_errors"]
 
+PART_GAP = 1.05
 GONE = ("chat not found", "user not found", "peer_id_invalid", "have no rights to send")
 
 
@@ -124,7 +126,9 @@ class TelegramSink:
     async def send_reply(self, destination: Destination, reply: Reply) -> str | None:
         """Send a notice (digest, level change), split to Telegram's size limit."""
         ref = None
-        for text in render_html(reply):
+        for index, text in enumerate(render_html(reply)):
+            if index:
+                await asyncio.sleep(PART_GAP)  # one message a second per chat
             async with translated_errors():
                 sent = await self._bot.send_message(
                     chat_id=destination.address,

@@ -273,7 +273,7 @@ async def test_moved_chat_is_followed(db: Database) -> None:
 
 async def test_digest_of_events_below_the_threshold_once_a_day(db: Database) -> None:
     item_id = await _item(db)
-    chats = StoredChats(db)
+    chats = StoredChats(db, clock=lambda: T0)  # 08:00: the first digest is today at 09:00
     await chats.subscribe(
         CHAT,
         ["KZ"],
@@ -292,6 +292,8 @@ async def test_digest_of_events_below_the_threshold_once_a_day(db: Database) -> 
     names = {"KZ": "Kazakhstan"}
     at = [T0 + timedelta(hours=1)]  # 09:00 UTC on the day
     notices = Notices(db, {"telegram": sink}, names, owner="w", clock=lambda: at[0])
+    early = Notices(db, {"telegram": sink}, names, owner="w", clock=lambda: T0)
+    assert (await early.tick()).sent == 0  # not before the chosen minute
     assert (await notices.tick()).sent == 1
     [(address, reply)] = sink.sent
     assert address == "42" and reply.headline.startswith("Daily digest: 1 event(s) below")

@@ -51,7 +51,13 @@ async def test_digest_reaches_telegram_and_slack(db: Database) -> None:
             sinks = {
                 "telegram": TelegramSink(telegram.bot, lambda c: c),
                 "slack": SlackSink(
-                    build_client(Settings(slack_bot_token=SLACK, slack_api_url=sl.base_url)),
+                    build_client(
+                        Settings(
+                            slack_bot_token=SLACK,
+                            slack_app_token="xapp-1",
+                            slack_api_url=sl.base_url,
+                        )
+                    ),
                     lambda c: c,
                 ),
             }

@@ -33,7 +33,9 @@ async def test_every_live_channel_gets_every_alert_exactly_once(db: Database) ->
         for channel, error in GONE.items():
             sl.fail_channel(channel, error)
         ids = await seed_for(db, "slack", [*LIVE, *GONE], alerts=3)
-        client = build_client(Settings(slack_bot_token=TOKEN, slack_api_url=sl.base_url))
+        client = build_client(
+            Settings(slack_bot_token=TOKEN, slack_app_token="xapp-1", slack_api_url=sl.base_url)
+        )
         dispatcher = Dispatcher(
             db,
             {"slack": SlackSink(client, lambda code: "Kazakhstan")},

@@ -156,14 +156,14 @@ async def test_only_group_admins_subscribe_the_group(db: Database, tmp_path: Pat
         )
         async with build_app(settings) as app, running(app):
             tg.push_message(DESK, MEMBER, "/subscribe kazakhstan", username="mallory")
-            await tg.wait_for(lambda: len(tg.messages(DESK)) >= 1, timeout=10)
+            await tg.wait_for(lambda: len(texts(tg, DESK)) >= 1, timeout=10)
             assert "Only the chat's admins" in texts(tg, DESK)[0]
             tg.push_message(DESK, MEMBER, "/status@riskbot_test_bot kazakhstan", username="mallory")
             tg.push_message(
                 DESK, ADMIN, "/subscribe@riskbot_test_bot kazakhstan unrest", username="boss"
             )
             tg.push_message(DESK, ADMIN, "/subscribe@some_other_bot kazakhstan")  # not for us
-            await tg.wait_for(lambda: len(tg.messages(DESK)) >= 3, timeout=10)
+            await tg.wait_for(lambda: len(texts(tg, DESK)) >= 3, timeout=10)
             await asyncio.sleep(0.5)
             replies = texts(tg, DESK)
             assert len(replies) == 3, replies
@@ -171,7 +171,7 @@ async def test_only_group_admins_subscribe_the_group(db: Database, tmp_path: Pat
             assert replies[2].startswith("Subscribed: Kazakhstan (KZ) · unrest")
             tg.push_message(DESK, MEMBER, "/frobnicate now")
             tg.push_message(DESK, MEMBER, "/mute")
-            await tg.wait_for(lambda: len(tg.messages(DESK)) >= 5, timeout=10)
+            await tg.wait_for(lambda: len(texts(tg, DESK)) >= 5, timeout=10)
             assert "I don't know the command “frobnicate”" in texts(tg, DESK)[3]
             assert "Only the chat's admins" in texts(tg, DESK)[4]
 

@@ -33,14 +33,18 @@ class MemoryBook:
         chat: ChatRef,
         countries: Sequence[str],
         triggers: Sequence[str],
-        min_severity: Severity,
+        min_severity: Severity | None,
         by: str,
         *,
         options: SubscriptionOptions | None = None,
     ) -> int:
         for c in countries:
             for t in triggers:
-                self.subs[(chat.address, c, t)] = min_severity
+                self.subs[(chat.address, c, t)] = (
+                    min_severity
+                    if min_severity is not None
+                    else self.subs.get((chat.address, c, t), Severity.LOW)
+                )
         return len(countries) * len(triggers)
 
     async def unsubscribe(

@@ -173,3 +173,16 @@ async def test_garbled_commands_never_raise() -> None:
         args = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60)))
         reply = await router.handle(request(f"/{rng.choice(names)} {args}"))
         assert reply.headline
+
+
+async def test_options_keep_the_threshold_already_set() -> None:
+    router, book, _ = make_router()
+    await router.handle(request("/subscribe kazakhstan min=high"))
+    reply = await router.handle(request("/subscribe kazakhstan digest=08:00 levels=on"))
+    assert reply.ok and "severity high or above" in reply.headline
+    assert "daily digest of the rest at 08:00 UTC" in reply.headline
+    assert book.subs[("42", "KZ", "*")] == Severity.HIGH
+    info = await router.handle(request("/subscribe kyrgyzstan min=info"))
+    assert "severity info or above" in info.headline
+    for odd in ("/ack ²", "/subscribe kazakhstan digest=8:⁵", "/mute kazakhstan ²h"):
+        assert not (await router.handle(request(odd))).ok
