@@ -152,9 +152,14 @@ class Dispatcher:
                     await outbox.mark_suppressed(session, delivery.id, self._owner, reason)
                 report.suppressed += 1
                 continue
+            rest = [r.id for r in rows[index + 1 :] if r.id is not None]
+            if rest and index % 10 == 0:  # a chat paced at 1-3 s a message outlasts one lease
+                async with self._db.session() as session:
+                    await outbox.extend_leases(
+                        session, rest, self._owner, self._clock() + self._lease
+                    )
             if not await self._send_one(destination, delivery, alert, batch, report):
                 # The destination is gone or throttled: give the rest back for later.
-                rest = [r.id for r in rows[index + 1 :] if r.id is not None]
                 batch.done.update(rest)
                 await self._release(rest)
                 return

@@ -28,6 +28,7 @@ __all__ = [
     "deactivate_destination",
     "ensure_destination",
     "ensure_subscription",
+    "extend_leases",
     "load_alerts",
     "load_destinations",
     "load_events",
@@ -157,6 +158,19 @@ async def renew_lease(
         .values(lease_until=now + lease)
     )
     return bool(result.rowcount)
+
+
+async def extend_leases(
+    session: AsyncSession, ids: Sequence[int], owner: str, until: datetime
+) -> None:
+    """Keep this worker's claim on rows it is still pacing towards (a chat's later rows), so
+    another replica does not take them meanwhile and send to the same chat in parallel."""
+    if ids:
+        await session.exec(
+            update(Delivery)
+            .where(col(Delivery.id).in_(list(ids)), col(Delivery.leased_by) == owner)
+            .values(lease_until=until)
+        )
 
 
 async def pause_destination(session: AsyncSession, destination_id: int, until: datetime) -> None:
