@@ -12,8 +12,10 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func, tuple_
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -220,19 +222,12 @@ async def _apply(session: AsyncSession, event: _Working, now: datetime) -> Event
 
 async def _add_sources(session: AsyncSession, event_id: int, keys: set[str], now: datetime) -> int:
     """Record the sources; returns how many the event did not have yet."""
-    before = await session.exec(
-        select(func.count()).select_from(EventSource).where(EventSource.event_id == event_id)
+    added = await session.exec(
+        insert_ignoring_conflicts(session, EventSource)
+        .values([{"event_id": event_id, "source": k, "first_at": now} for k in sorted(keys)])
+        .returning(col(EventSource.id))
     )
-    count_before = int(before.one())
-    await session.exec(
-        insert_ignoring_conflicts(session, EventSource).values(
-            [{"event_id": event_id, "source": k, "first_at": now} for k in sorted(keys)]
-        )
-    )
-    after = await session.exec(
-        select(func.count()).select_from(EventSource).where(EventSource.event_id == event_id)
-    )
-    return int(after.one()) - count_before
+    return len(added.all())
 
 
 async def _update_countries(
@@ -259,13 +254,12 @@ async def _update_countries(
         state.updated_at = now
         session.add(state)
         hour = now.replace(minute=0, second=0, microsecond=0)
-        point = (
-            await session.exec(
-                select(ScorePoint).where(ScorePoint.country == code, ScorePoint.hour == hour)
+        point = _upsert(session, ScorePoint).values(country=code, hour=hour, at=now, score=value)
+        await session.exec(
+            point.on_conflict_do_update(
+                index_elements=["country", "hour"], set_={"at": now, "score": value}
             )
-        ).first() or ScorePoint(country=code, hour=hour, at=now, score=value)
-        point.at, point.score = now, value
-        session.add(point)
+        )
     return changes
 
 
@@ -273,10 +267,19 @@ async def _note_coverage(
     session: AsyncSession, countries: set[str], feed_id: int, now: datetime
 ) -> None:
     """Remember that this feed reports on these countries (for ``/status`` freshness)."""
-    for code in sorted(countries):
-        existing = await session.get(CountryFeed, (code, feed_id))
-        if existing is None:
-            session.add(CountryFeed(country=code, feed_id=feed_id, last_seen_at=now))
-        else:
-            existing.last_seen_at = now
-            session.add(existing)
+    if not countries:
+        return
+    stmt = _upsert(session, CountryFeed).values(
+        [{"country": c, "feed_id": feed_id, "last_seen_at": now} for c in sorted(countries)]
+    )
+    await session.exec(
+        stmt.on_conflict_do_update(
+            index_elements=["country", "feed_id"], set_={"last_seen_at": now}
+        )
+    )
+
+
+def _upsert(session: AsyncSession, model: Any) -> Any:
+    """An INSERT for ``model`` that can turn into an update on a unique conflict."""
+    dialect = session.get_bind().dialect.name
+    return (postgresql if dialect == "postgresql" else sqlite).insert(model)
