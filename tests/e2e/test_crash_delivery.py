@@ -65,7 +65,8 @@ async def test_kill_9_during_fan_out_loses_nothing(db: Database, tmp_path: Path)
         assert len(per_chat) == CHATS
         duplicates = sum(n - 1 for n in per_chat.values())
         print(
-            f"killed after {killed_at} of {CHATS} sends; after the restart every chat had it, duplicates: {duplicates}"
+            f"killed after {killed_at} of {CHATS} sends; after the restart every chat had it, "
+            f"duplicates: {duplicates}"
         )
         assert duplicates <= 1, per_chat.most_common(3)
         assert tg.count_429 == 0
