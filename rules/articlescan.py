@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 
 __all__ = ["ArticleScan", "normalise_all", "walk"]
 
+# How many sentences (title included) may lend an untitled article its one country.
+_FOCUS_SENTENCES = 6
+
 
 class ArticleScan:
     """One article being scanned: its sentences, hits, and what has been worked out so far."""
@@ -98,15 +101,35 @@ class ArticleScan:
         return found
 
     def focus(self) -> str | None:
-        """The title's only country (ignoring commenters), if the title names exactly one."""
+        """The title's only country (ignoring commenters), if the title names exactly one; when
+        the title names none, the only country of the article's first sentences, if just one."""
         if self._focus is False:
             self._focus = None
+            codes: set[str] = set()
             if self.titles:
-                codes = {
-                    m.code for m in self.mentions(0) if m.role not in (Role.COMMENTER, Role.PEOPLE)
-                }
-                self._focus = next(iter(codes)) if len(codes) == 1 else None
+                codes = self._codes(range(self.titles))
+            if not codes and not self._doubtful_title():
+                codes = self._codes(range(self.titles, min(len(self.texts), _FOCUS_SENTENCES)))
+            self._focus = next(iter(codes)) if len(codes) == 1 else None
         return self._focus if isinstance(self._focus, str) else None
+
+    def _doubtful_title(self) -> bool:
+        """Whether the title has a country alias that was dropped as a look-alike ("Georgia
+        Bulldogs"): then the article may be about something else altogether."""
+        info = self._engine._info
+        return any(
+            info[phrase].countries and not self.mentions(index)
+            for index in range(self.titles)
+            for _, _, phrase, _ in self.spans(index)
+        )
+
+    def _codes(self, indexes: range) -> set[str]:
+        return {
+            m.code
+            for index in indexes
+            for m in self.mentions(index)
+            if m.role not in (Role.COMMENTER, Role.PEOPLE, Role.DATELINE)
+        }
 
 
 def walk(

@@ -80,6 +80,7 @@ def attribute(
     if departure:
         mentions = _without_destinations(sentence, mentions, match)
     faces = faces and policy is Attribution.ACTOR
+    mentions = _place_datelines(mentions, policy, faces)
     if not faces:
         mentions = _listed_as_plain(mentions)
     clause_start, clause_end = clause
@@ -151,6 +152,19 @@ def _add_faced_speakers(
             codes.append(mention.code)
 
 
+def _place_datelines(mentions: list[Mention], policy: Attribution, faces: bool) -> list[Mention]:
+    """A wire dateline is dropped when the sentence names another country the event may belong
+    to ("DUBAI (Reuters) - Iran restricted ..."), and is a plain place otherwise."""
+    if not any(m.role is Role.DATELINE for m in mentions):
+        return mentions
+    others = any(m.role is not Role.DATELINE and _allowed(m, policy, faces) for m in mentions)
+    return [
+        m if m.role is not Role.DATELINE else Mention(m.start, m.end, m.code, Role.PLAIN)
+        for m in mentions
+        if not (others and m.role is Role.DATELINE)
+    ]
+
+
 def _listed_as_plain(mentions: list[Mention]) -> list[Mention]:
     """A faced country right after another country is one side of a named border ("the
     Kyrgyz-Tajik border"), so it is plain."""
@@ -181,8 +195,8 @@ def _without_destinations(
 
 
 def _faced(sentence: str, mentions: list[Mention], start: int, end: int) -> list[str]:
-    """Countries named right after a border word ("border with X", "borders X and Y") between
-    characters ``start`` and ``end`` of the sentence."""
+    """Countries named right after a border word ("border with X", "borders X and Y") or before
+    one ("the Ukrainian border") between characters ``start`` and ``end`` of the sentence."""
     codes: list[str] = []
     previous: Mention | None = None
     for mention in mentions:
@@ -190,8 +204,13 @@ def _faced(sentence: str, mentions: list[Mention], start: int, end: int) -> list
             previous = None
             continue
         listed = previous is not None and FACED_LIST.match(sentence[previous.end : mention.start])
-        if mention.role in (Role.PLAIN, Role.FACED) and (
-            listed or FACED_BEFORE.search(sentence, max(start, mention.start - 30), mention.start)
+        # A faced mention ("30 km from the Ukrainian border") is across a border by itself.
+        if mention.role is Role.FACED or (
+            mention.role is Role.PLAIN
+            and (
+                listed
+                or FACED_BEFORE.search(sentence, max(start, mention.start - 30), mention.start)
+            )
         ):
             if mention.code not in codes:
                 codes.append(mention.code)

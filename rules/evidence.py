@@ -73,7 +73,7 @@ def assemble_signals(best: dict[tuple[str, str], Best], texts: list[str]) -> lis
 
 def fallback(index: int, text: str, scan: ArticleScan, policy: Attribution) -> list[str]:
     """Countries for a sentence that names none: the previous sentence's single country when the
-    sentence points back ("the country", "there"), else the title's single country."""
+    sentence points back ("the country", "there"), else the article's focus (``focus``)."""
     if _ANAPHOR.search(text) and index > 0:
         previous = {
             m.code
@@ -83,7 +83,7 @@ def fallback(index: int, text: str, scan: ArticleScan, policy: Attribution) -> l
         }
         if len(previous) == 1:
             return list(previous)
-    if index > 0:
+    if index > 0 or not scan.titles:
         focus = scan.focus()
         if focus is not None:
             return [focus]

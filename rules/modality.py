@@ -37,7 +37,8 @@ _HISTORICAL = re.compile(
     r"|\b(?:during|in) the (?:cold war|soviet era|soviet times|second world war|first world war"
     r"|(?:18|19)\d0s)\b"
     r"|\b(?:during|in) world war (?:i|ii|one|two|1|2)\b"
-    r"|\bin (?:(?:early|late|mid) )?(?:(?:" + _MONTHS + r") )?(?:of )?(?P<year>1[5-9]\d\d|20\d\d)\b"
+    r"|\b(?:in|during) (?:(?:early|late|mid) )?(?:(?:" + _MONTHS + r") )?(?:of )?"
+    r"(?P<year>1[5-9]\d\d|20\d\d)\b"
     r"|^(?P<lead>1[5-9]\d\d|20\d\d) ?:"  # "1939: Soviet troops massed on the Finnish border"
 )
 # A full date with a past year: "on Jan. 30, 1972", "on 30 January 1972".
@@ -54,6 +55,7 @@ _PAST_BEFORE = re.compile(
     r"|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)"
     r"(?: (?:one|two|three|four|five|six|seven|eight|nine))?) years (?:ago|after|on|since)\b"
     r"|\banniversar(?:y|ies)\b|\bcommemorat\w*|\bremember(?:s|ed|ing)?\b"
+    r"|\blast (?:year|month|decade)'s(?: \w+)? ?$"
 )
 # A past year naming the very event, right next to the match: "the 1974 invasion", "the coup of
 # september 11, 1973". Further away a year only dates something else ("since the 2022 invasion,
@@ -62,6 +64,11 @@ _YEAR_NEAR = re.compile(
     r"(?:\b(?:the|of)|'s)(?: (?:failed|abortive|aborted|attempted|bloody|military|first|last))?"
     r" (?:(?:" + _MONTHS + r") (?:\d{1,2}(?:st|nd|rd|th)?,? )?)?"
     r"(?P<year>1[5-9]\d\d|20\d\d)\b"
+)
+# A past reference right after the match ("riots in the capital two years ago").
+_AGO_AFTER = re.compile(
+    r"(?: [\w']+){0,4}? (?:\d+|a few|several|many|two|three|four|five|six|seven|eight|nine|ten"
+    r"|a couple of) (?:years|decades) ago\b"
 )
 _YEAR_BEFORE = 32  # characters before the match where its year may stand ("the failed 1974 ")
 _YEAR_AFTER = 32  # and after it ("of september 11, 1973")
@@ -75,11 +82,11 @@ _DEMAND = re.compile(
 )
 _DENIED = re.compile(
     r"\b(?:den(?:y|ies|ied|ying)|refut(?:e|es|ed|ing)"
-    r"|dismiss(?:es|ed|ing)? (?:the |such |these |those |all |as )?"
+    r"|dismiss(?:es|ed|ing)? (?:the |such |these |those |all |as )?(?:[\w']+ ){0,2}?"
     r"(?:claims?|reports?|allegations?|accusations?|suggestions?|speculation|rumou?rs?)"
     r"|reject(?:s|ed|ing)? (?:the |such |these |those |all )?"
     r"(?:claims?|reports?|allegations?|accusations?|suggestions?)"
-    r"|(?:baseless|false|fake|unfounded|untrue) (?:claims?|reports?|allegations?|rumou?rs?)"
+    r"|(?:baseless|false|fake|unfounded|untrue) (?:claims?|reports?|allegations?|rumou?rs?|news)"
     r"|dismissed as"
     # "rejected western reports as hysteria", "reports ... were inaccurate"
     r"|reject(?:s|ed|ing)? (?:\w+ ){1,2}(?:claims?|reports?|allegations?|accusations?)"
@@ -91,11 +98,12 @@ _NEGATION_WORD = re.compile(
     r"(?! (?:far|only|least|fewer|less|longer than|more than|doubt|surprise))"
 )
 _REFUSAL = re.compile(
-    r"\b(?:reject(?:s|ed|ing)? (?:calls?|demands?|pressure|appeals?) (?:to|for)"
+    r"\b(?:reject(?:s|ed|ing)? (?:calls?|demands?|pressure|appeals?)"
+    r"(?: (?:from|by)(?: [\w']+){1,5}?)? (?:to|for)"
     r"|refus(?:e|es|ed|ing) to|rul(?:e|es|ed|ing) out|declin(?:e|es|ed|ing) to"
     r"|no (?:plans?|intention|sign|signs|evidence|indication) (?:to|of)"
     r"|(?:has|have) yet to|call(?:s|ed)? off|stopp(?:ed|ing) short of|resist(?:s|ed)? calls"
-    r"|halt(?:s|ed)? plans"
+    r"|halt(?:s|ed)? plans|fail(?:s|ed)?(?: on \w+day)? to (?:agree|approve|pass|adopt)"
     r"|(?:reject(?:s|ed|ing)?|vot(?:e|es|ed|ing) down|block(?:s|ed|ing)?) (?:an? |the )?"
     r"(?:\w+ ){0,2}(?:motion|bill|proposal|plan|request|resolution)s? (?:to|for))\b"
 )
@@ -110,12 +118,24 @@ _HYPOTHETICAL = re.compile(
     r"\b(?:could|might|possible|possibly|potential(?:ly)?|whether|should|hypothetical"
     r"|fears? (?:of|that)|feared|risk (?:of|that)|prospect of|in case of|in the event of"
     r"|scenario|threat of|would be ready|consider(?:s|ing)?|mull(?:s|ing)?|weigh(?:s|ing)?"
+    r"|contingenc(?:y|ies)|in (?:a|an|any) (?:future )?(?:crisis|conflict|emergency)"
     r"|likely)\b"
     r"|(?<!\bin )(?<!\bon )(?<!\bof )(?<!\bby )(?<!since )(?<!until )(?<!theresa )\bmay\b(?! \d)"
 )
 # "if necessary" and the like state readiness, not a hypothesis ("would use firearms if
 # necessary" is a threat made now).
-_CONDITION = re.compile(r"\b(?:if(?! (?:necessary|needed|required|need be))|unless)\b")
+_CONDITION = re.compile(
+    r"\b(?:if(?! (?:necessary|needed|required|need be))|unless"
+    r"|(?:war ?games?|simulations?|scenarios?|exercises?|drills?|tabletop exercises?) in which"
+    r"|imagin(?:es|ed|ing)|fictional|fictitious)\b"
+)
+# An authorisation with a condition after it is a rule of engagement given now: "officers were
+# permitted to use firearms if demonstrators tried to break in" (the condition is the order's).
+_AUTHORISATION = re.compile(
+    r"\b(?:authori[sz](?:e|es|ed|ing)|permit(?:s|ted)?|allow(?:s|ed)?|empower(?:s|ed)?"
+    r"|order(?:s|ed)?|instruct(?:s|ed)?|told|given (?:the )?(?:right|permission|green light)"
+    r"|(?:has|have|had) (?:the|every) right)\b"
+)
 # Permission given to someone is the order itself: "told police they could shoot looters".
 _PERMISSION = re.compile(
     r"\b(?:told|tells|instructed|instructs|authori[sz]ed|assured)(?: [\w']+){0,9}? "
@@ -183,18 +203,19 @@ _CUES = CueSet(
          "untrue", "inaccurate", "groundless", "fabricated"),  # _DENIED
         ("no", "never", "neither", "without", "n't"),  # _NEGATION_WORD (no/not/nor/cannot: "no")
         ("reject", "refus", "rul", "declin", "no ", "yet to", "call", "stopp", "resist",
-         "halt", "vot", "block"),  # _REFUSAL
+         "halt", "vot", "block", "fail"),  # _REFUSAL
         ("threat", "warn", "ultimatum"),  # _THREAT
         ("could", "might", "possib", "potential", "whether", "should", "hypothetical", "fear",
          "risk", "prospect of", "case of", "event of", "scenario", "threat of",
-         "would be ready", "consider", "mull", "weigh", "likely", "may"),  # _HYPOTHETICAL
-        ("if", "unless"),  # _CONDITION
+         "would be ready", "consider", "mull", "weigh", "likely", "may", "contingenc",
+         "in a"),  # _HYPOTHETICAL
+        ("if", "unless", "in which", "imagin", "ficti"),  # _CONDITION
         ("will", "shall", "would", "plan", "announc", "order", "to start", "to begin", "set to",
          "is to", "are to", "was to", "were to", "decid", "decision to", "agree", "pledg", "vow",
          "intend", "expected to", "going to", "prepar", "scheduled", "end of", "instruct",
          "authori", "approv", "issu", "decree", "'ll"),  # _ANNOUNCED
         (";", "though", "but", "however", "whereas", "while", "yet"),  # _SCOPE_BREAK
-        ("years", "anniversar", "commemorat", "remember"),  # _PAST_BEFORE
+        ("years", "anniversar", "commemorat", "remember", "last ", "decades"),  # _PAST_*, _AGO_*
         tuple("0123456789"),  # _YEAR_NEAR
         ("demand", "call", "appeal", "press", "push", "campaign"),  # _DEMAND
         tuple("0123456789"),  # _DATED
@@ -301,17 +322,31 @@ class SentenceModality:
         ):
             hypothetical = None  # "told police they could shoot": permission, i.e. an order
         if hypothetical or (
-            cues & _CONDITION_CUE and _CONDITION.search(text, scope_start, scope_end)
+            cues & _CONDITION_CUE and self._conditional(start, end, scope_start, scope_end)
         ):
             return Modality.HYPOTHETICAL
         if cues & _ANNOUNCED_CUE and _ANNOUNCED.search(text, clause_start, clause_end):
             return Modality.ANNOUNCED
         return Modality.REPORTED
 
+    def _conditional(self, start: int, end: int, scope_start: int, scope_end: int) -> bool:
+        """An if/unless in the scope makes the match a hypothesis, unless every condition follows
+        an authorisation that the match is the object of ("allowed to shoot if attacked")."""
+        text = self._text
+        conditions = list(_CONDITION.finditer(text, scope_start, scope_end))
+        if not conditions:
+            return False
+        if any(m.start() < end for m in conditions):
+            return True
+        return _AUTHORISATION.search(text, scope_start, end) is None
+
     def _past(self, start: int, end: int, scope_start: int) -> bool:
         """A past reference just before the match in its scope, or its own past year."""
         text, cues = self._text, self._cues
-        if cues & _PAST_CUE and _PAST_BEFORE.search(text, scope_start, start):
+        if cues & _PAST_CUE and (
+            _PAST_BEFORE.search(text, scope_start, start)
+            or _AGO_AFTER.match(text, end, min(len(text), end + 60))
+        ):
             return True
         if cues & _YEAR_CUE:
             low, high = max(0, start - _YEAR_BEFORE), min(len(text), end + _YEAR_AFTER)

@@ -19,6 +19,8 @@ Each country mention gets a role from its neighbours in the normalised sentence:
 - ``people``: a demonym qualifying outsiders or targets ("Afghan border crossers", "Syrian
   migrants"), or where such people come from ("trying to cross from Afghanistan"); they are not
   where the event happens nor who carries it out.
+- ``dateline``: the place a wire story was filed from ("DUBAI (Reuters) - Iran ..."): where the
+  event happens only if the sentence names no other country.
 - ``plain``: anything else.
 
 ``rules.attribution`` decides from the roles which countries an event belongs to.
@@ -47,6 +49,7 @@ class Role(StrEnum):
     TRANSIT = "transit"
     FACED = "faced"
     PEOPLE = "people"
+    DATELINE = "dateline"
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,8 +71,19 @@ _SPEECH = (
     r"|appeal(?:s|ed)|pressed|hop(?:e|es|ed)|feared"
     r"|(?:has|have|had) (?:said|called|urged|warned|criticised|criticized|condemned)"
 )
+# "The United States and the European Union condemned ...": an organisation joining a country's
+# statement leaves the country a commenter (a second country may be an actor: "Russia and Ukraine
+# said ..." is left alone).
+_JOINED_BY_BODY = (
+    r"(?: and (?:the )?(?:european union|eu|united nations|un|african union|au|nato|ecowas"
+    r"|g7|g20|osce|arab league|world bank|imf))?"
+)
+_ON_DAY = r"(?: on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))?"
 _COMMENTER_AFTER = re.compile(
-    r"(?:'s?)?(?: (?!(?:and|or|to|of|in|on|been|was|were|is|are|be|being|as|after|while"
+    r"(?:'s?)?"
+    + _JOINED_BY_BODY
+    + _ON_DAY
+    + r"(?: (?!(?:and|or|to|of|in|on|been|was|were|is|are|be|being|as|after|while"
     r"|when|but|that|which|who|the)\b)[\w.]+){0,3}? (?:" + _SPEECH + r")\b"
     r"(?! (?:that )?(?:it|they|its|their|we|our|itself|he|she|his|her)\b)"
 )
@@ -83,7 +97,8 @@ _FORCES_AFTER = re.compile(
     r" (?:troops?|forces?|soldiers?|army|armies|military|tanks?|jets?|warplanes?|warships?"
     r"|navy|peacekeepers?|peacekeeping|units?|paratroopers?|contingents?|servicemen|artillery"
     r"|drones?|missiles?|battalions?|brigades?|divisions?|battlegroups?|personnel|mercenaries"
-    r"|fighters?|gunboats?|submarines?)\b"
+    r"|fighters?|gunboats?|submarines?|guards|marines|gendarmes|(?:military )?(?:trainers"
+    r"|instructors|advisers|advisors))\b"
 )
 _OFFICIAL_AFTER = re.compile(
     r"(?:'s)?(?: (?:interior|defence|defense|home|state|national|federal|military|security))?"
@@ -111,6 +126,8 @@ _MODIFIER_BEFORE = ("pro ", "anti ")  # "a pro-Russian rally" (hyphens are space
 # "to leave Israel through Jordan and Egypt": both are only on the way.
 _TRANSIT_BEFORE = re.compile(
     r"\b(?:through|via|by way of) (?:(?:[\w']+ ){1,3}(?:and|or) |(?:[\w']+ ?)*, )?$"
+    # "agreed a ceasefire at talks in Malaysia": the venue of talks takes no part either.
+    r"|\b(?:talks|summit|meeting|negotiations|conference)(?: [\w']+){0,2} (?:in|hosted by) $"
 )
 # "Kenya told soldiers to shoot protesters": a country instructing its own forces or people acts
 # at home; it is no commenter.
@@ -123,7 +140,8 @@ _INSTRUCTS_OWN = re.compile(
 # "... along its border with Azerbaijan", "Kaliningrad, which borders Lithuania and Poland": the
 # country faced across a border named after the match (actor triggers).
 FACED_BEFORE = re.compile(
-    r"\b(?:borders?|bordering|frontiers?|boundary|boundaries|crossings?)"
+    r"\b(?:borders?|bordering|frontiers?|boundary|boundaries|crossings?"
+    r"|line of (?:control|actual control|contact))"
     r" (?:with |between )?(?:the )?$"
 )
 FACED_LIST = re.compile(r"^(?:,|,? and|,? or)(?: the)? $")
@@ -131,12 +149,20 @@ FACED_LIST = re.compile(r"^(?:,|,? and|,? or)(?: the)? $")
 _PEOPLE_AFTER = re.compile(
     r"(?: (?:border|illegal|undocumented|irregular|would be))? (?:crossers?|migrants?|refugees?"
     r"|asylum seekers?|smugglers?|nationals|citizens|fishermen|pilgrims|tourists|poachers"
-    r"|infiltrators|intruders|expatriates|expats)\b"
+    r"|infiltrators|intruders|expatriates|expats|observers|monitors|mediators|inspectors)\b"
 )
+# "Syrians trying to cross the border": a plural demonym naming people on the move.
+_CROSSING_AFTER = re.compile(r" (?:trying|attempting) to (?:cross|enter|flee)\b")
 # "anyone trying to cross from Afghanistan", "refugees fleeing from Syria": where people come from.
 _ORIGIN_BEFORE = re.compile(
     r"\b(?:cross(?:es|ed|ing)?|com(?:e|es|ing)|flee(?:s|ing)?|fled|sneak(?:s|ed|ing)?"
     r"|infiltrat(?:e|es|ed|ing))(?: illegally| in| over)? (?:from|out of)(?: the)? $"
+)
+# "dubai (reuters) iran ...", "seoul, jan 9 (yonhap) ...": a wire dateline opening the sentence.
+_DATELINE_AFTER = re.compile(
+    r"(?:,? [\w.]+(?: \d{1,2})?)? \((?:reuters|ap|afp|ap photo|yonhap|xinhua|tass|ria novosti"
+    r"|interfax|anadolu|efe|dpa|kyodo|bernama|pti|ani|upi|bloomberg|al jazeera|bbc|cnn|sana"
+    r"|irna|wafa|apa|trend|kabar|akipress|kazinform|belta|ukrinform|unian)\)"
 )
 _FACED_AFTER = re.compile(r" (?:border|borders|frontier|frontiers|boundary)\b")
 _SELF_REFERENCE = re.compile(r"\b(?:his|her|its|their|our|my)\b")
@@ -189,11 +215,17 @@ class SentenceRoles:
         """Role of the mention at ``start``..``end`` of the sentence."""
         sentence = self._text
         after = sentence[end : end + 80]
+        if start == 0 and _DATELINE_AFTER.match(after):
+            return Role.DATELINE
         if _FORCES_AFTER.match(after) or _LED_ACTION_AFTER.match(after):
             return Role.FORCES
-        if _PEOPLE_AFTER.match(after) or (
-            sentence.endswith(_ORIGIN_ENDINGS, 0, start)
-            and _ORIGIN_BEFORE.search(sentence, max(0, start - 40), start)
+        if (
+            _PEOPLE_AFTER.match(after)
+            or (sentence[end - 1 : end] == "s" and _CROSSING_AFTER.match(after))
+            or (
+                sentence.endswith(_ORIGIN_ENDINGS, 0, start)
+                and _ORIGIN_BEFORE.search(sentence, max(0, start - 40), start)
+            )
         ):
             return Role.PEOPLE
         if _MODIFIER_AFTER.match(after) or sentence.endswith(_MODIFIER_BEFORE, 0, start):

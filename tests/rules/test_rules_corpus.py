@@ -22,15 +22,19 @@ ENGINE = load_engine().engine
 # was 0.852 before the core-trigger tuning and 0.848 after it; holdout became tuning material once
 # it had been reported on, and reached 0.908 / 0.878 after the attribution work. dev.jsonl gained
 # 60 items on the core triggers, written before the engine was run on them. blind2.jsonl was scored
-# once blind (P .904 R .899 F1 .901; shoot_to_kill F1 .862) and is tuning material since.)
+# once blind (P .904 R .899 F1 .901; shoot_to_kill F1 .862) and is tuning material since.
+# blind3.jsonl was scored once blind (P .893 R .827 F1 .858; troop_massing F1 .895, shoot_to_kill
+# .805, withdrawal .893) and is tuning material since.)
 FLOORS = {
-    "blind2.jsonl": {"precision": 0.905, "recall": 0.905, "f1": 0.905},
+    "blind2.jsonl": {"precision": 0.95, "recall": 0.925, "f1": 0.94},
+    "blind3.jsonl": {"precision": 0.97, "recall": 0.945, "f1": 0.96},
     "dev.jsonl": {"precision": 0.95, "recall": 0.96, "f1": 0.96},
     "core.jsonl": {"precision": 0.95, "recall": 0.975, "f1": 0.965},
     "holdout.jsonl": {"precision": 0.90, "recall": 0.87, "f1": 0.885},
 }
 CORE_F1 = {
-    "blind2.jsonl": {"troop_massing": 0.94, "shoot_to_kill": 0.97, "withdrawal": 0.935},
+    "blind2.jsonl": {"troop_massing": 0.97, "shoot_to_kill": 0.97, "withdrawal": 0.98},
+    "blind3.jsonl": {"troop_massing": 0.98, "shoot_to_kill": 0.975, "withdrawal": 0.98},
     "dev.jsonl": {"troop_massing": 0.99, "shoot_to_kill": 0.97, "withdrawal": 0.96},
     "core.jsonl": {"troop_massing": 0.98, "shoot_to_kill": 0.99, "withdrawal": 0.99},
     "holdout.jsonl": {"troop_massing": 0.95, "shoot_to_kill": 0.95, "withdrawal": 0.95},

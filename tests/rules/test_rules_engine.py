@@ -92,6 +92,60 @@ def test_title_country_used_when_sentence_names_none() -> None:
     assert ("unrest", "KG") in pairs(signals)
 
 
+def test_untitled_article_lends_its_one_country() -> None:
+    text = (
+        "Soldiers in KwaZulu-Natal were told to shoot looters on sight. "
+        "South African police put the death toll at 26."
+    )
+    assert ("shoot_to_kill", "ZA") in pairs(scan_text(text))
+
+
+def test_look_alike_in_title_lends_no_country() -> None:
+    signals = scan_text(
+        "ATHENS, Ga. (AP) — The Bulldogs marched down the field to beat Alabama.",
+        title="Georgia Bulldogs march past Alabama",
+    )
+    assert not [s for s in signals if s.alerts]
+
+
+def test_wire_dateline_is_not_where_it_happens() -> None:
+    text = "DUBAI (Reuters) - Iran restricted access to Instagram as protests spread."
+    found = pairs(scan_text(text))
+    assert ("comms_blackout", "IR") in found
+    assert not any(country == "AE" for _, country in found)
+    alone = pairs(scan_text("KYIV (Reuters) - Protests spread across the city on Sunday."))
+    assert ("unrest", "UA") in alone
+
+
+def test_organisation_joining_a_statement_leaves_the_country_a_commenter() -> None:
+    text = (
+        "The United States and the European Union condemned the killing of protesters shot "
+        "by security forces in Conakry, Guinea."
+    )
+    found = pairs(scan_text(text))
+    assert ("shoot_to_kill", "GN") in found
+    assert not any(country == "US" for _, country in found)
+
+
+def test_people_trying_to_cross_are_not_the_actor() -> None:
+    text = "Turkish gendarmes opened fire on Syrians trying to cross the border near Ras al-Ain."
+    assert {c for t, c in pairs(scan_text(text)) if t == "shoot_to_kill"} == {"TR"}
+
+
+def test_demonym_border_after_the_match_is_the_faced_country() -> None:
+    text = (
+        "Satellite images show Russian tanks at a training ground about 30 km from the "
+        "Ukrainian border."
+    )
+    assert {"RU", "UA"} <= {c for t, c in pairs(scan_text(text)) if t == "troop_massing"}
+
+
+def test_venue_of_talks_is_not_a_party() -> None:
+    found = pairs(scan_text("Thailand and Cambodia agreed a ceasefire at talks in Malaysia."))
+    assert ("de_escalation", "TH") in found
+    assert ("de_escalation", "MY") not in found
+
+
 def test_no_country_means_no_signal() -> None:
     assert scan_text("Protesters stormed the parliament building on Tuesday.") == []
 

@@ -39,6 +39,55 @@ def modality_of(sentence: str, phrase: str, year: int | None = None) -> Modality
         ("The army refused to withdraw.", "withdraw", Modality.NEGATED),
         ("Troops were not deployed to the border.", "deployed", Modality.NEGATED),
         ("Troops massed not far from the border.", "massed", Modality.REPORTED),
+        # A condition after an authorisation is the order's rule of engagement, given now.
+        (
+            "Officers were permitted to use firearms if protesters stormed parliament.",
+            "use firearms",
+            Modality.REPORTED,
+        ),
+        (
+            "Police would use firearms if protesters stormed parliament.",
+            "use firearms",
+            Modality.HYPOTHETICAL,
+        ),
+        (
+            "If protesters storm parliament, officers were permitted to use firearms.",
+            "use firearms",
+            Modality.HYPOTHETICAL,
+        ),
+        (
+            "Kyiv rejected calls from European politicians to pull its troops out.",
+            "pull",
+            Modality.NEGATED,
+        ),
+        ("EU ministers failed on Monday to agree on sanctions.", "sanctions", Modality.NEGATED),
+        (
+            "Kyiv dismissed social media reports of a coup attempt as fake news.",
+            "coup",
+            Modality.DENIED,
+        ),
+        (
+            "Britain has contingency plans to evacuate its citizens.",
+            "evacuate",
+            Modality.HYPOTHETICAL,
+        ),
+        (
+            "A war game in which China masses forces across the strait.",
+            "masses",
+            Modality.HYPOTHETICAL,
+        ),
+        ("A thriller imagines a Chinese invasion of Taiwan.", "invasion", Modality.HYPOTHETICAL),
+        (
+            "Troops deployed after riots in the capital two years ago will leave.",
+            "riots",
+            Modality.HISTORICAL,
+        ),
+        (
+            "Police did not use live ammunition during last year's protests.",
+            "protests",
+            Modality.HISTORICAL,
+        ),
+        ("Armenia lifted martial law imposed during 1994 war.", "martial law", Modality.HISTORICAL),
     ],
 )
 def test_modality_cases(sentence: str, phrase: str, expected: Modality) -> None:
