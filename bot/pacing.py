@@ -14,13 +14,15 @@ __all__ = ["Pacer", "chat_interval"]
 
 
 class Pacer:
-    """Evenly spaced slots at ``rate`` per second; callers wait for theirs in arrival order."""
+    """Sends at most ``rate`` per second: each caller waits its turn, and turns are spaced by
+    the time they actually happened, so a stalled event loop never lets a burst through."""
 
     def __init__(self, rate: float) -> None:
         if rate <= 0:
             raise ValueError("rate must be positive")
         self._interval = 1.0 / rate
-        self._next = 0.0
+        self._last: float | None = None
+        self._lock = asyncio.Lock()
 
     @property
     def interval(self) -> float:
@@ -28,13 +30,14 @@ class Pacer:
         return self._interval
 
     async def wait(self) -> None:
-        """Return at this caller's slot."""
+        """Return at this caller's turn."""
         loop = asyncio.get_running_loop()
-        now = loop.time()
-        slot = max(now, self._next)
-        self._next = slot + self._interval
-        if slot > now:
-            await asyncio.sleep(slot - now)
+        async with self._lock:
+            if self._last is not None:
+                delay = self._last + self._interval - loop.time()
+                if delay > 0:
+                    await asyncio.sleep(delay)
+            self._last = loop.time()
 
 
 def chat_interval(platform: str, kind: str) -> float:
