@@ -129,6 +129,8 @@ _CONDITION = re.compile(
     r"|(?:war ?games?|simulations?|scenarios?|exercises?|drills?|tabletop exercises?) in which"
     r"|imagin(?:es|ed|ing)|fictional|fictitious)\b"
 )
+# Subordinators that open a clause about an earlier event, cutting a later if/unless off a match.
+_PAST_CLAUSE = re.compile(r"\b(?:after|following|since|because)\b")
 # An authorisation with a condition after it is a rule of engagement given now: "officers were
 # permitted to use firearms if demonstrators tried to break in" (the condition is the order's).
 _AUTHORISATION = re.compile(
@@ -338,6 +340,11 @@ class SentenceModality:
             return False
         if any(m.start() < end for m in conditions):
             return True
+        # A condition in a later clause about a past event is not the match's: "sent troops to
+        # the border after rebels threatened to attack if salaries were not paid".
+        conditions = [m for m in conditions if _PAST_CLAUSE.search(text, end, m.start()) is None]
+        if not conditions:
+            return False
         return _AUTHORISATION.search(text, scope_start, end) is None
 
     def _past(self, start: int, end: int, scope_start: int) -> bool:
