@@ -54,33 +54,27 @@ class ConsoleSink:
 
     async def send(self, destination: Destination, message: Outgoing) -> str | None:
         """Print the alert; the console has no message ids to thread on."""
-        stream = self._stream or sys.stdout
         tag = f"ALERT #{message.alert.id}"
         if message.followup_of is not None:
             tag = f"FOLLOW-UP #{message.alert.id} of #{message.followup_of}"
         if message.escalated_after_minutes is not None:
             tag = f"ESCALATION #{message.alert.id}: unacknowledged after "
             tag += f"{message.escalated_after_minutes} min"
-        text = render_alert_text(message.alert, self._country_name, tag) + "\n\n"
+        await self._write(render_alert_text(message.alert, self._country_name, tag))
+        return None
+
+    async def send_reply(self, destination: Destination, reply: Reply) -> str | None:
+        """Print a notice (digest, level change)."""
+        await self._write("[NOTICE] " + render_text(reply))
+        return None
+
+    async def _write(self, text: str) -> None:
+        stream = self._stream or sys.stdout
 
         def write() -> None:
-            stream.write(text)
+            stream.write(text + "\n\n")
             stream.flush()
 
         # A full pipe blocks the write: let it block a thread, never the event loop.
         async with self._lock:
             await asyncio.to_thread(write)
-        return None
-
-    async def send_reply(self, destination: Destination, reply: Reply) -> str | None:
-        """Print a notice (digest, level change)."""
-        stream = self._stream or sys.stdout
-        text = "[NOTICE] " + render_text(reply) + "\n\n"
-
-        def write() -> None:
-            stream.write(text)
-            stream.flush()
-
-        async with self._lock:
-            await asyncio.to_thread(write)
-        return None

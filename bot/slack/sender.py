@@ -84,11 +84,19 @@ class SlackSink:
             followup_of=message.followup_of,
             escalated_after_minutes=message.escalated_after_minutes,
         )
-        text, blocks = render_blocks(card)
         thread_ts = None
         if message.reply_to:
             channel, _, ts = message.reply_to.rpartition(":")
             thread_ts = ts if channel == destination.address and ts else None
+        return await self._post(destination, card, thread_ts)
+
+    async def send_reply(self, destination: Destination, reply: Reply) -> str | None:
+        """Post a notice (digest, level change)."""
+        return await self._post(destination, reply, None)
+
+    async def _post(self, destination: Destination, reply: Reply, thread_ts: str | None) -> str:
+        """``chat.postMessage`` with the worker's errors; returns ``"<channel>:<ts>"``."""
+        text, blocks = render_blocks(reply)
         try:
             response = await self._client.chat_postMessage(
                 channel=destination.address,
@@ -104,16 +112,3 @@ class SlackSink:
             raise TransientSendError(f"Slack unreachable: {type(exc).__name__}: {exc}") from exc
         channel = str(response.get("channel") or destination.address)
         return f"{channel}:{response.get('ts')}"
-
-    async def send_reply(self, destination: Destination, reply: Reply) -> str | None:
-        """Post a notice (digest, level change)."""
-        text, blocks = render_blocks(reply)
-        try:
-            response = await self._client.chat_postMessage(
-                channel=destination.address, text=text, blocks=blocks, unfurl_links=False
-            )
-        except SlackApiError as exc:
-            raise classify(exc) from exc
-        except (ClientError, TimeoutError, OSError) as exc:
-            raise TransientSendError(f"Slack unreachable: {type(exc).__name__}: {exc}") from exc
-        return f"{destination.address}:{response.get('ts')}"

@@ -9,12 +9,12 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from sqlalchemy import delete
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.db import Database
 from bot.models import Destination, Mute, Subscription, utcnow
+from bot.store.dialect import upsert
 from bot.store.notices import digest_moment
 from handlers.parsing import SubscriptionOptions
 from handlers.ports import MuteView, SubscriptionView
@@ -22,11 +22,6 @@ from handlers.request import ChatRef
 from rules.model import Severity
 
 __all__ = ["StoredChats", "destination_for", "find_destination"]
-
-
-def _upsert(session: AsyncSession, model: object) -> object:
-    dialect = session.get_bind().dialect.name
-    return (postgresql if dialect == "postgresql" else sqlite).insert(model)
 
 
 async def find_destination(session: AsyncSession, chat: ChatRef) -> Destination | None:
@@ -42,7 +37,7 @@ async def find_destination(session: AsyncSession, chat: ChatRef) -> Destination 
 async def destination_for(session: AsyncSession, chat: ChatRef) -> Destination:
     """The chat's destination, created or switched back on (a chat that blocked the bot and
     subscribes again wants alerts again)."""
-    stmt = _upsert(session, Destination)
+    stmt = upsert(session, Destination)
     values = {
         "platform": chat.platform,
         "address": chat.address,
@@ -51,7 +46,7 @@ async def destination_for(session: AsyncSession, chat: ChatRef) -> Destination:
         "active": True,
         "deactivated_reason": None,
     }
-    stmt = stmt.values(**values).on_conflict_do_update(  # type: ignore[attr-defined]
+    stmt = stmt.values(**values).on_conflict_do_update(
         index_elements=["platform", "address"],
         set_={"active": True, "deactivated_reason": None, "kind": chat.kind.value},
     )
@@ -103,7 +98,7 @@ class StoredChats:
                 for trigger in triggers
             ]
             for start in range(0, len(rows), 500):
-                stmt = _upsert(session, Subscription).values(rows[start : start + 500])  # type: ignore[attr-defined]
+                stmt = upsert(session, Subscription).values(rows[start : start + 500])
                 changes = {}
                 if min_severity is not None:
                     changes["min_severity"] = stmt.excluded.min_severity
@@ -159,9 +154,7 @@ class StoredChats:
         """Silence until ``until``; muting the same thing again moves the end."""
         async with self._db.session() as session:
             destination = await destination_for(session, chat)
-            stmt = _upsert(
-                session, Mute
-            ).values(  # type: ignore[attr-defined]
+            stmt = upsert(session, Mute).values(
                 destination_id=destination.id,
                 scope=scope,
                 value=value,

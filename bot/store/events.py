@@ -12,16 +12,14 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import func, tuple_
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.models import CountryFeed, CountryState, Event, EventSource, ScorePoint
 from bot.store.articles import AlertDraft, insert_alerts
-from bot.store.dialect import insert_ignoring_conflicts
+from bot.store.dialect import insert_ignoring_conflicts, upsert
 from rules.corroboration import best_modality, corroborated_severity, is_confirmed, source_key
 from rules.model import Modality, Severity
 from rules.scoring import decayed, event_value, level_for
@@ -254,7 +252,7 @@ async def _update_countries(
         state.updated_at = now
         session.add(state)
         hour = now.replace(minute=0, second=0, microsecond=0)
-        point = _upsert(session, ScorePoint).values(country=code, hour=hour, at=now, score=value)
+        point = upsert(session, ScorePoint).values(country=code, hour=hour, at=now, score=value)
         await session.exec(
             point.on_conflict_do_update(
                 index_elements=["country", "hour"], set_={"at": now, "score": value}
@@ -269,7 +267,7 @@ async def _note_coverage(
     """Remember that this feed reports on these countries (for ``/status`` freshness)."""
     if not countries:
         return
-    stmt = _upsert(session, CountryFeed).values(
+    stmt = upsert(session, CountryFeed).values(
         [{"country": c, "feed_id": feed_id, "last_seen_at": now} for c in sorted(countries)]
     )
     await session.exec(
@@ -277,9 +275,3 @@ async def _note_coverage(
             index_elements=["country", "feed_id"], set_={"last_seen_at": now}
         )
     )
-
-
-def _upsert(session: AsyncSession, model: Any) -> Any:
-    """An INSERT for ``model`` that can turn into an update on a unique conflict."""
-    dialect = session.get_bind().dialect.name
-    return (postgresql if dialect == "postgresql" else sqlite).insert(model)

@@ -348,42 +348,27 @@ async def move_destination(session: AsyncSession, destination_id: int, new_addre
         row.leased_by = None
         session.add(row)
     # What the chat asked for moves with it.
-    for sub in (
-        await session.exec(
-            select(Subscription).where(Subscription.destination_id == destination_id)
-        )
-    ).all():
-        await session.exec(
-            insert_ignoring_conflicts(session, Subscription).values(
-                destination_id=other.id,
-                country=sub.country,
-                trigger=sub.trigger,
-                min_severity=sub.min_severity,
-                created_by=sub.created_by,
-                created_at=sub.created_at,
-                digest_at=sub.digest_at,
-                last_digest_at=sub.last_digest_at,
-                level_changes=sub.level_changes,
-            )
-        )
-    for mute in (
-        await session.exec(select(Mute).where(Mute.destination_id == destination_id))
-    ).all():
-        await session.exec(
-            insert_ignoring_conflicts(session, Mute).values(
-                destination_id=other.id,
-                scope=mute.scope,
-                value=mute.value,
-                until=mute.until,
-                created_by=mute.created_by,
-                created_at=mute.created_at,
-            )
-        )
+    assert other.id is not None
+    for model in (Subscription, Mute):
+        await _copy_to(session, model, destination_id, other.id)
     await session.flush()
     await deactivate_destination(session, destination_id, f"moved to {new_address}")
     await session.exec(
         update(Destination).where(col(Destination.id) == other.id).values(active=True)
     )
+
+
+async def _copy_to(
+    session: AsyncSession, model: type[Subscription] | type[Mute], source: int, target: int
+) -> None:
+    """Copy a destination's rows of ``model`` to another (rows it already has are kept)."""
+    rows = (await session.exec(select(model).where(model.destination_id == source))).all()
+    if rows:
+        await session.exec(
+            insert_ignoring_conflicts(session, model).values(
+                [row.model_dump(exclude={"id"}) | {"destination_id": target} for row in rows]
+            )
+        )
 
 
 async def release_leases_of_others(session: AsyncSession, owner: str) -> int:

@@ -10,7 +10,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.db import Database
 from bot.delivery import Dispatcher
-from bot.models import Alert, Delivery, DeliveryPurpose, Destination, Event, Feed, Item
+from bot.models import Delivery, DeliveryPurpose, Destination, Event, Feed, Item
 from bot.notices import Notices
 from bot.sending import Outgoing
 from bot.store import outbox
@@ -267,8 +267,6 @@ async def test_moved_chat_is_followed(db: Database) -> None:
     async with db.session() as s:
         rows = (await s.exec(select(Destination))).all()
     assert [(d.address, d.active) for d in rows] == [("-1001234", True)]
-    assert isinstance(rows[0].id, int)
-    _ = Alert  # the model import keeps the table registered for this module's fixtures
 
 
 async def test_digest_of_events_below_the_threshold_once_a_day(db: Database) -> None:
@@ -344,3 +342,22 @@ class NoticeSink:
     async def send_reply(self, destination: Destination, reply: Reply) -> str | None:
         self.sent.append((destination.address, reply))
         return None
+
+
+async def test_moving_onto_a_known_chat_brings_subscriptions_and_mutes(db: Database) -> None:
+    chats = StoredChats(db)
+    old = ChatRef("telegram", "-100", ChatKind.GROUP, "Desk")
+    new = ChatRef("telegram", "-1001234", ChatKind.GROUP, "Desk")
+    await chats.subscribe(old, ["KZ"], ["unrest"], Severity.HIGH, by="@ann")
+    await chats.mute(old, "country", "KZ", T0 + timedelta(hours=2), by="@ann")
+    await chats.mute(new, "all", "*", T0 + timedelta(hours=1), by="@bob")  # new already known
+    async with db.session() as s:
+        source = await outbox.ensure_destination(s, "telegram", "-100", kind="group")
+        await outbox.move_destination(s, source.id, "-1001234")  # type: ignore[arg-type]
+    assert [(r.country, r.trigger, r.min_severity) for r in await chats.subscriptions(new)] == [
+        ("KZ", "unrest", Severity.HIGH)
+    ]
+    assert sorted(m.scope for m in await chats.mutes(new, T0)) == ["all", "country"]
+    async with db.session() as s:
+        gone = (await s.exec(select(Destination).where(Destination.address == "-100"))).one()
+    assert not gone.active and gone.deactivated_reason == "moved to -1001234"
