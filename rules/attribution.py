@@ -17,9 +17,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 
+from rules.gazetteer import load_gazetteer
 from rules.roles import FACED_BEFORE, FACED_LIST, Mention, Role, SentenceRoles
 from rules.rule import Attribution
+from rules.text import expand_phrase, normalise
 
 __all__ = ["Mention", "Role", "SentenceRoles", "attribute"]
 
@@ -80,7 +83,7 @@ def attribute(
     if departure:
         mentions = _without_destinations(sentence, mentions, match)
     faces = faces and policy is Attribution.ACTOR
-    mentions = _place_datelines(mentions, policy, faces)
+    mentions = _place_datelines(sentence, mentions, policy, faces)
     if not faces:
         mentions = _listed_as_plain(mentions)
     clause_start, clause_end = clause
@@ -152,9 +155,39 @@ def _add_faced_speakers(
             codes.append(mention.code)
 
 
-def _place_datelines(mentions: list[Mention], policy: Attribution, faces: bool) -> list[Mention]:
+@cache
+def _capitals() -> frozenset[str]:
+    """Every capital's normalised name (the shipped gazetteer)."""
+    return frozenset(
+        normalise(form)
+        for country in load_gazetteer().countries.values()
+        for capital in country.capitals
+        for form in expand_phrase(capital)
+    )
+
+
+def _place_datelines(
+    sentence: str, mentions: list[Mention], policy: Attribution, faces: bool
+) -> list[Mention]:
     """A wire dateline is dropped when the sentence names another country the event may belong
-    to ("DUBAI (Reuters) - Iran restricted ..."), and is a plain place otherwise."""
+    to ("DUBAI (Reuters) - Iran restricted ..."), and is a plain place otherwise. A city and its
+    own country opening the sentence ("PUTRAJAYA, Malaysia - Thailand and Cambodia agreed ...")
+    are a dateline too."""
+    if len(mentions) > 1 and mentions[0].start == 0:
+        first, second = mentions[0], mentions[1]
+        if first.code == second.code and second.start == first.end + 2:
+            mentions = [
+                Mention(m.start, m.end, m.code, Role.DATELINE) if m in (first, second) else m
+                for m in mentions
+            ]
+        elif (
+            first.role is Role.PLAIN
+            and first.code != second.code
+            and second.start == first.end + 1
+            and sentence[first.start : first.end] in _capitals()
+        ):
+            # "VIENNA - Russia has gathered ...": a capital right before another country.
+            mentions = [Mention(first.start, first.end, first.code, Role.DATELINE), *mentions[1:]]
     if not any(m.role is Role.DATELINE for m in mentions):
         return mentions
     others = any(m.role is not Role.DATELINE and _allowed(m, policy, faces) for m in mentions)

@@ -37,13 +37,17 @@ _HISTORICAL = re.compile(
     r"|\b(?:during|in) the (?:cold war|soviet era|soviet times|second world war|first world war"
     r"|(?:18|19)\d0s)\b"
     r"|\b(?:during|in) world war (?:i|ii|one|two|1|2)\b"
+    # narrative past: "more than 130 were killed in the months that followed"
+    r"|\bin the (?:(?:days|weeks|months|years) and )?(?:months|years|decades) that followed\b"
     r"|\b(?:in|during) (?:(?:early|late|mid) )?(?:(?:" + _MONTHS + r") )?(?:of )?"
     r"(?P<year>1[5-9]\d\d|20\d\d)\b"
-    r"|^(?P<lead>1[5-9]\d\d|20\d\d) ?:"  # "1939: Soviet troops massed on the Finnish border"
+    # "1939: Soviet troops massed on the Finnish border", "August 1990: how Iraq massed troops"
+    r"|^(?:(?:" + _MONTHS + r") )?(?P<lead>1[5-9]\d\d|20\d\d) ?:"
 )
-# A full date with a past year: "on Jan. 30, 1972", "on 30 January 1972".
+# A full date with a past year: "on Jan. 30, 1972", "on 30 January 1972", "on the night of
+# August 20, 1968", "3-4 June 1989".
 _DATED = re.compile(
-    r"\bon (?:(?:" + _MONTHS + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.? "
+    r"\b(?:(?:" + _MONTHS + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.? "
     r"\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)? (?:" + _MONTHS + r")),? "
     r"(?P<year>1[5-9]\d\d|20\d\d)\b"
 )
@@ -58,18 +62,23 @@ _PAST_BEFORE = re.compile(
     r"|\blast (?:year|month|decade)'s(?: \w+)? ?$"
 )
 # A past year naming the very event, right next to the match: "the 1974 invasion", "the coup of
-# september 11, 1973". Further away a year only dates something else ("since the 2022 invasion,
-# drones have hit kyiv" is still news about the drones).
+# september 11, 1973", "before 1979 Afghan invasion". Further away a year only dates something
+# else ("since the 2022 invasion, drones have hit kyiv" is still news about the drones).
 _YEAR_NEAR = re.compile(
-    r"(?:\b(?:the|of)|'s)(?: (?:failed|abortive|aborted|attempted|bloody|military|first|last))?"
+    r"(?:\b(?:the|of|before|after)|'s)"
+    r"(?: (?:failed|abortive|aborted|attempted|bloody|military|first|last))?"
     r" (?:(?:" + _MONTHS + r") (?:\d{1,2}(?:st|nd|rd|th)?,? )?)?"
     r"(?P<year>1[5-9]\d\d|20\d\d)\b"
 )
-# A past reference right after the match ("riots in the capital two years ago").
+# A past reference right after the match ("riots in the capital two years ago", "gripped by
+# protests at the time").
 _AGO_AFTER = re.compile(
-    r"(?: [\w']+){0,4}? (?:\d+|a few|several|many|two|three|four|five|six|seven|eight|nine|ten"
-    r"|a couple of) (?:years|decades) ago\b"
+    r"(?: [\w']+){0,4}? (?:(?:\d+|a few|several|many|two|three|four|five|six|seven|eight|nine|ten"
+    r"|a couple of) (?:years|decades) ago|at the time)\b"
 )
+# Between a year and the match it names: at most two words, no punctuation ("the 2020 truce",
+# "the August 2023 military takeover", not "since the 2022 invasion, Russian drones").
+_ATTACHED = re.compile(r"(?: [\w']+){0,2} ?")
 _YEAR_BEFORE = 32  # characters before the match where its year may stand ("the failed 1974 ")
 _YEAR_AFTER = 32  # and after it ("of september 11, 1973")
 # A demand or call for something is not the thing: "protesters demanding the resignation of the
@@ -79,6 +88,13 @@ _YEAR_AFTER = 32  # and after it ("of september 11, 1973")
 _DEMAND = re.compile(
     r"\b(?:demand(?:s|ed|ing)?|call(?:s|ed|ing)? for|appeal(?:s|ed|ing)? for"
     r"|press(?:es|ed|ing)? for|push(?:es|ed|ing)? for|campaign(?:s|ed|ing)? for)\b"
+)
+# ... except a demand that foreign forces leave, which is the expulsion order the taxonomy counts
+# as a withdrawal ("the junta demands Danish special forces leave immediately").
+_DEMANDED_DEPARTURE = re.compile(
+    r"demand(?:s|ed|ing)? (?:that )?(?:all |the |its |their )?(?:[\w']+ ){0,3}?"
+    r"(?:troops|forces|soldiers|contingents?|peacekeepers|mission|personnel|mercenaries)"
+    r" (?:to )?(?:leave|withdraw|depart|quit|pull out|go home)\b"
 )
 _DENIED = re.compile(
     r"\b(?:den(?:y|ies|ied|ying)|refut(?:e|es|ed|ing)"
@@ -94,12 +110,12 @@ _DENIED = re.compile(
     r"|baseless|groundless|fabricated|unfounded))\b"
 )
 _NEGATION_WORD = re.compile(
-    r"(?:\b(?:no|not|never|neither|nor|without|cannot)\b|n't\b)"
+    r"(?:\b(?:no|not|never|neither|nor|without|cannot|instead of|rather than)\b|n't\b)"
     r"(?! (?:far|only|least|fewer|less|longer than|more than|doubt|surprise))"
 )
 _REFUSAL = re.compile(
-    r"\b(?:reject(?:s|ed|ing)? (?:calls?|demands?|pressure|appeals?)"
-    r"(?: (?:from|by)(?: [\w']+){1,5}?)? (?:to|for)"
+    r"\b(?:reject(?:s|ed|ing)? (?:[\w']+ ){0,2}?(?:calls?|demands?|pressure|appeals?)"
+    r"(?: (?:from|by)(?: [\w']+){1,5}?)? (?:to|for|that)"
     r"|refus(?:e|es|ed|ing) to|rul(?:e|es|ed|ing) out|declin(?:e|es|ed|ing) to"
     r"|no (?:plans?|intention|sign|signs|evidence|indication) (?:to|of)"
     r"|(?:has|have) yet to|call(?:s|ed)? off|stopp(?:ed|ing) short of|resist(?:s|ed)? calls"
@@ -117,7 +133,9 @@ _THREAT = re.compile(
 _HYPOTHETICAL = re.compile(
     r"\b(?:could|might|possible|possibly|potential(?:ly)?|whether|should|hypothetical"
     r"|fears? (?:of|that)|feared|risk (?:of|that)|prospect of|in case of|in the event of"
-    r"|scenario|threat of|would be ready|consider(?:s|ing)?|mull(?:s|ing)?|weigh(?:s|ing)?"
+    r"|scenarios?|threat of|would be ready|consider(?:s|ing)?|mull(?:s|ing)?|weigh(?:s|ing)?"
+    # an event still awaited: "as the country prepared for an expected ground offensive"
+    r"|(?:an|the) (?:expected|anticipated|looming|impending)"
     r"|contingenc(?:y|ies)|in (?:a|an|any) (?:future )?(?:crisis|conflict|emergency)"
     r"|likely)\b"
     r"|(?<!\bin )(?<!\bon )(?<!\bof )(?<!\bby )(?<!since )(?<!until )(?<!theresa )\bmay\b(?! \d)"
@@ -127,7 +145,11 @@ _HYPOTHETICAL = re.compile(
 _CONDITION = re.compile(
     r"\b(?:if(?! (?:necessary|needed|required|need be))|unless"
     r"|(?:war ?games?|simulations?|scenarios?|exercises?|drills?|tabletop exercises?) in which"
-    r"|imagin(?:es|ed|ing)|fictional|fictitious)\b"
+    r"|imagin(?:es|ed|ing)|fictional|fictitious"
+    # models and games: "a simulation run by a think-tank found ...", "a strategy game set in an
+    # alternate 1936 invites players to mass divisions on the border"
+    r"|simulations?|alternate (?:history|reality|timeline|universe|\d{4})|alternative history"
+    r"|(?:video|computer|strategy|board|mobile|online) games?|players (?:to|can|must|may|will))\b"
 )
 # Subordinators that open a clause about an earlier event, cutting a later if/unless off a match.
 _PAST_CLAUSE = re.compile(r"\b(?:after|following|since|because)\b")
@@ -200,24 +222,27 @@ def _clause_starts(sentence: str) -> list[int]:
 _CUES = CueSet(
     [
         # _HISTORICAL: "... ago", "the cold war", "soviet era/times", "world war", "1960s", a year
-        ("ago", "cold war", "soviet", "world war", *"0123456789"),
+        ("ago", "cold war", "soviet", "world war", "that followed", *"0123456789"),
         ("deny", "deni", "refut", "dismiss", "reject", "baseless", "false", "fake", "unfounded",
          "untrue", "inaccurate", "groundless", "fabricated"),  # _DENIED
-        ("no", "never", "neither", "without", "n't"),  # _NEGATION_WORD (no/not/nor/cannot: "no")
+        ("no", "never", "neither", "without", "n't", "instead of",
+         "rather than"),  # _NEGATION_WORD (no/not/nor/cannot: "no")
         ("reject", "refus", "rul", "declin", "no ", "yet to", "call", "stopp", "resist",
          "halt", "vot", "block", "fail"),  # _REFUSAL
         ("threat", "warn", "ultimatum"),  # _THREAT
         ("could", "might", "possib", "potential", "whether", "should", "hypothetical", "fear",
          "risk", "prospect of", "case of", "event of", "scenario", "threat of",
          "would be ready", "consider", "mull", "weigh", "likely", "may", "contingenc",
-         "in a"),  # _HYPOTHETICAL
-        ("if", "unless", "in which", "imagin", "ficti"),  # _CONDITION
+         "in a", "expected", "anticipated", "looming", "impending"),  # _HYPOTHETICAL
+        ("if", "unless", "in which", "imagin", "ficti", "simulation", "alternat", "game",
+         "players "),  # _CONDITION
         ("will", "shall", "would", "plan", "announc", "order", "to start", "to begin", "set to",
          "is to", "are to", "was to", "were to", "decid", "decision to", "agree", "pledg", "vow",
          "intend", "expected to", "going to", "prepar", "scheduled", "end of", "instruct",
          "authori", "approv", "issu", "decree", "'ll"),  # _ANNOUNCED
         (";", "though", "but", "however", "whereas", "while", "yet"),  # _SCOPE_BREAK
-        ("years", "anniversar", "commemorat", "remember", "last ", "decades"),  # _PAST_*, _AGO_*
+        ("years", "anniversar", "commemorat", "remember", "last ", "decades",
+         "at the time"),  # _PAST_*, _AGO_*
         tuple("0123456789"),  # _YEAR_NEAR
         ("demand", "call", "appeal", "press", "push", "campaign"),  # _DEMAND
         tuple("0123456789"),  # _DATED
@@ -252,6 +277,7 @@ class SentenceModality:
             published_year
         )
         self._year_limit = published_year if published_year is not None else 2000
+        self._year_known = published_year is not None
         self._question = sentence.rstrip().endswith("?")
 
     def _is_historical(self, published_year: int | None) -> bool:
@@ -313,7 +339,11 @@ class SentenceModality:
         if cues & _DEMAND_CUE:
             # Searched to the clause's end so the look-ahead sees what follows the verb.
             demand = _DEMAND.search(text, clause_start, clause_end)
-            if demand is not None and demand.start() < start:
+            if (
+                demand is not None
+                and demand.start() < start
+                and not _DEMANDED_DEPARTURE.match(text, demand.start(), clause_end)
+            ):
                 return Modality.HYPOTHETICAL
         hypothetical = cues & _HYPOTHETICAL_CUE and _HYPOTHETICAL.search(
             text, clause_start, clause_end
@@ -359,6 +389,15 @@ class SentenceModality:
             low, high = max(0, start - _YEAR_BEFORE), min(len(text), end + _YEAR_AFTER)
             for m in _YEAR_NEAR.finditer(text, low, high):
                 if int(m.group("year")) < self._year_limit:
+                    return True
+                # Undated: an event named by its year before it is a known, earlier one ("the
+                # 2020 truce", "the August 2023 military takeover"); a year after it may be a
+                # deadline ("withdraw by the end of 2027").
+                if (
+                    not self._year_known
+                    and m.end() <= start
+                    and _ATTACHED.fullmatch(text, m.end(), start)
+                ):
                     return True
         return False
 

@@ -68,7 +68,10 @@ _SPEECH = (
     r"|prais(?:e|es|ed)|told|tells|express(?:es|ed)|voiced|denounc(?:e|es|ed)"
     r"|noted|stated|demanded|ask(?:s|ed)|insist(?:s|ed)"
     r"|claimed|alleged|believ(?:e|es|ed)|warn(?:s|ed)|reported|estimat(?:e|es|ed)"
-    r"|appeal(?:s|ed)|pressed|hop(?:e|es|ed)|feared"
+    r"|appeal(?:s|ed)|pressed|hop(?:e|es|ed)|feared|called (?:it|them|this|that|the|these|those)"
+    # an onlooker: "the United States is monitoring a build-up", "Warsaw is watching closely"
+    r"|(?:is|are|was|were) (?:closely )?(?:monitoring|watching|following|tracking)"
+    r"|monitor(?:s|ed)|(?:closely )?watch(?:es|ed)"
     r"|(?:has|have|had) (?:said|called|urged|warned|criticised|criticized|condemned)"
 )
 # "The United States and the European Union condemned ...": an organisation joining a country's
@@ -84,8 +87,25 @@ _COMMENTER_AFTER = re.compile(
     + _JOINED_BY_BODY
     + _ON_DAY
     + r"(?: (?!(?:and|or|to|of|in|on|been|was|were|is|are|be|being|as|after|while"
-    r"|when|but|that|which|who|the)\b)[\w.]+){0,3}? (?:" + _SPEECH + r")\b"
+    r"|when|but|that|which|who|the)\b)[\w.]+){0,4}? (?:" + _SPEECH + r")\b"
     r"(?! (?:that )?(?:it|they|its|their|we|our|itself|he|she|his|her)\b)"
+)
+# "Belgium and France urged Rwanda to ...": a country sharing a stance verb with another is a
+# commenter too (only for verbs nobody uses of their own deeds; "Russia and Ukraine said ..." is
+# left alone).
+_JOINT_STANCE_AFTER = re.compile(
+    r" and (?:the )?(?:[\w.]+ ){1,3}?(?:urg(?:e|es|ed)|call(?:s|ed)? (?:on|upon|for)"
+    r"|condemn(?:s|ed)?|welcom(?:e|es|ed)|critici[sz](?:e|es|ed)|denounc(?:e|es|ed)"
+    r"|prais(?:e|es|ed)|demanded)\b"
+)
+# "Iran, which backs armed factions in Iraq, called the protests a plot": a relative clause between
+# a country and its stance verb (not "said": "Tokayev, who sacked his cabinet, said ..." keeps
+# the sacking his).
+_RELATIVE_ASIDE = re.compile(r", (?:which|who) [^,]{1,80}?,")
+_STANCE_AFTER = re.compile(
+    r" (?:urg(?:e|es|ed)|call(?:s|ed)? (?:on|upon|for)|condemn(?:s|ed)?|welcom(?:e|es|ed)"
+    r"|critici[sz](?:e|es|ed)|denounc(?:e|es|ed)|prais(?:e|es|ed)|accus(?:e|es|ed)|blam(?:e|es|ed)"
+    r"|called (?:it|them|this|that|the|these|those))\b"
 )
 _COMMENTER_BEFORE = re.compile(
     r"(?:\baccording to|, said|, says|\bquoted by|\bworried|alarmed|angered|concerned|unsettled"
@@ -97,7 +117,8 @@ _FORCES_AFTER = re.compile(
     r" (?:troops?|forces?|soldiers?|army|armies|military|tanks?|jets?|warplanes?|warships?"
     r"|navy|peacekeepers?|peacekeeping|units?|paratroopers?|contingents?|servicemen|artillery"
     r"|drones?|missiles?|battalions?|brigades?|divisions?|battlegroups?|personnel|mercenaries"
-    r"|fighters?|gunboats?|submarines?|guards|marines|gendarmes|(?:military )?(?:trainers"
+    r"|fighters?|gunboats?|submarines?|guards|marines|gendarmes|coast ?guards?|maritime militia"
+    r"|(?:military )?(?:trainers"
     r"|instructors|advisers|advisors))\b"
 )
 _OFFICIAL_AFTER = re.compile(
@@ -113,21 +134,35 @@ _ADDRESSEE_BEFORE = re.compile(
 # "a Russian-led alliance", "a Russian-brokered ceasefire", "American-made vehicles": the country
 # qualifies something else and takes no part in the event (forces were matched before this).
 _MODIFIER_AFTER = re.compile(
-    r" (?:led|backed|brokered|made|built|supplied|funded|sponsored|style|born|based|owned|linked"
-    r"|mediated|drafted|designed|registered|flagged|aligned|leaning|speaking|inspired)\b"
+    r"(?: and [\w.]+)? (?:led|backed|brokered|made|built|supplied|funded|sponsored|style|born"
+    r"|based|owned|linked|mediated|drafted|designed|registered|flagged|aligned|leaning|speaking|inspired)\b"
 )
 # ... except a country leading or backing a military action, which is its own ("a Saudi-led
 # strike", "the Russian-backed offensive"): that counts as its forces.
 _LED_ACTION_AFTER = re.compile(
-    r" (?:led|backed) (?:\w+ )?(?:coalition|strikes?|air ?strikes?|offensive|operations?|campaign"
-    r"|bombing|bombardment|raids?|invasion|attacks?|assault|blockade|incursion)\b"
+    r"(?: and [\w.]+)? (?:led|backed) (?:\w+ )?(?:coalition|strikes?|air ?strikes?|offensive"
+    r"|operations?|campaign|bombing|bombardment|raids?|invasion|attacks?|assault|blockade|incursion)\b"
 )
 _MODIFIER_BEFORE = ("pro ", "anti ")  # "a pro-Russian rally" (hyphens are spaces here)
+# "a bill that mirrors Russian legislation": a country only compared with takes no part.
+_COMPARED_BEFORE = re.compile(
+    r"\b(?:mirror(?:s|ed|ing)?|modell?ed on|similar to|akin to|inspired by|copied from"
+    r"|reminiscent of|compar(?:ed|ing|able) (?:to|with))(?: the| a)? $"
+)
+_COMPARED_ENDINGS = ("mirror ", "mirrors ", "mirrored ", "mirroring ", "on ", "to ", "by ",
+                     "from ", "of ", "with ", "the ", "a ")  # fmt: skip
 # "to leave Israel through Jordan and Egypt": both are only on the way.
 _TRANSIT_BEFORE = re.compile(
     r"\b(?:through|via|by way of) (?:(?:[\w']+ ){1,3}(?:and|or) |(?:[\w']+ ?)*, )?$"
     # "agreed a ceasefire at talks in Malaysia": the venue of talks takes no part either.
     r"|\b(?:talks|summit|meeting|negotiations|conference)(?: [\w']+){0,2} (?:in|hosted by) $"
+    # "Congo and Rwanda sign a peace agreement in Washington": nor the place of a signing.
+    r"|\b(?:sign(?:s|ed|ing)?|initial(?:s|led|ed|ling)?)(?: [\w']+){1,4} (?:in|at)(?: the)? $"
+)
+# "tens of thousands marched through Belgrade": a crowd moving through a place is there.
+_THROUGH_THERE = re.compile(
+    r"\b(?:march(?:es|ed|ing)?|parad(?:e|es|ed|ing)|(?:swe(?:ep|eps|pt)|spread(?:s|ing)?)"
+    r"|rampag(?:e|es|ed|ing)|riot(?:s|ed|ing)?|surg(?:e|es|ed|ing)) through(?: the)? $"
 )
 # "Kenya told soldiers to shoot protesters": a country instructing its own forces or people acts
 # at home; it is no commenter.
@@ -164,6 +199,12 @@ _DATELINE_AFTER = re.compile(
     r"|interfax|anadolu|efe|dpa|kyodo|bernama|pti|ani|upi|bloomberg|al jazeera|bbc|cnn|sana"
     r"|irna|wafa|apa|trend|kabar|akipress|kazinform|belta|ukrinform|unian)\)"
 )
+# "SEOUL - Thousands of ...", "CARACAS - President ...": a city opening the sentence and followed
+# by a word that starts a new sentence (the dash is gone once normalised) is a dateline.
+_DATELINE_OPENER = re.compile(
+    r" (?:the|a|an|thousands|hundreds|dozens|tens|several|some|about|members|president"
+    r"|prime minister|veterans|trainloads|blue helmets|\d+)\b"
+)
 _FACED_AFTER = re.compile(r" (?:border|borders|frontier|frontiers|boundary)\b")
 _SELF_REFERENCE = re.compile(r"\b(?:his|her|its|their|our|my)\b")
 
@@ -174,7 +215,7 @@ _SPEECH_CUES = CueSet(
         ("say", "said", "call", "urg", "welcom", "condemn", "critici", "questioned", "accus",
          "prais", "told", "tells", "express", "voiced", "denounc", "noted", "stated", "demanded",
          "ask", "insist", "claimed", "alleged", "believ", "warn", "reported", "estimat", "appeal",
-         "pressed", "hop", "feared")
+         "pressed", "hop", "feared", "monitor", "watch", "following", "tracking")
     ]
 )  # fmt: skip
 
@@ -215,7 +256,7 @@ class SentenceRoles:
         """Role of the mention at ``start``..``end`` of the sentence."""
         sentence = self._text
         after = sentence[end : end + 80]
-        if start == 0 and _DATELINE_AFTER.match(after):
+        if start == 0 and (_DATELINE_AFTER.match(after) or _DATELINE_OPENER.match(after)):
             return Role.DATELINE
         if _FORCES_AFTER.match(after) or _LED_ACTION_AFTER.match(after):
             return Role.FORCES
@@ -228,10 +269,25 @@ class SentenceRoles:
             )
         ):
             return Role.PEOPLE
-        if _MODIFIER_AFTER.match(after) or sentence.endswith(_MODIFIER_BEFORE, 0, start):
+        if (
+            _MODIFIER_AFTER.match(after)
+            or sentence.endswith(_MODIFIER_BEFORE, 0, start)
+            or (
+                sentence.endswith(_COMPARED_ENDINGS, 0, start)
+                and _COMPARED_BEFORE.search(sentence, max(0, start - 30), start)
+            )
+        ):
             return Role.MODIFIER
-        if _TRANSIT_BEFORE.search(sentence, max(0, start - 40), start):
+        if _TRANSIT_BEFORE.search(sentence, max(0, start - 40), start) and not (
+            _THROUGH_THERE.search(sentence, max(0, start - 30), start)
+        ):
             return Role.TRANSIT
+        if self._speech and _JOINT_STANCE_AFTER.match(after):
+            return Role.COMMENTER
+        if self._speech and after.startswith(", "):
+            aside = _RELATIVE_ASIDE.match(sentence, end)
+            if aside is not None and _STANCE_AFTER.match(sentence, aside.end()):
+                return Role.COMMENTER
         if self._speech and _COMMENTER_AFTER.match(after):
             if (
                 _OFFICIAL_AFTER.match(after)

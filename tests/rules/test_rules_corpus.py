@@ -28,8 +28,17 @@ ENGINE = load_engine().engine
 # that (P .882 R .852 F1 .867; troop_massing .824, shoot_to_kill .952, withdrawal .953) and is
 # tuning material since: it reached P .925 R .890 F1 .907, troop_massing .952. blind5.jsonl (150
 # items) was scored once blind after that: P .972 R .956 F1 .964; not tuned on, so its floor only
-# guards against regressions.)
+# guards against regressions. blind6.jsonl (160 items) and blind7.jsonl (140 items) were then
+# scored once blind: blind6 P .780 R .855 F1 .816 (troop_massing .811, shoot_to_kill .962,
+# withdrawal .896), blind7 P .895 R .884 F1 .890 (troop_massing .846, shoot_to_kill .884,
+# withdrawal .976). Both became tuning material (fixes by cause: undated past events, models and
+# games, datelines, onlookers and co-signers, venues of signings, comparisons, more massing and
+# intervention wording) and reached blind6 P .912 R .936 F1 .924 (troop_massing .947,
+# shoot_to_kill 1.000, withdrawal .969), blind7 P .981 R .890 F1 .933 (troop_massing .917,
+# shoot_to_kill .952, withdrawal .976).)
 FLOORS = {
+    "blind6.jsonl": {"precision": 0.90, "recall": 0.92, "f1": 0.91},
+    "blind7.jsonl": {"precision": 0.97, "recall": 0.875, "f1": 0.92},
     "blind5.jsonl": {"precision": 0.96, "recall": 0.94, "f1": 0.95},
     "blind4.jsonl": {"precision": 0.91, "recall": 0.88, "f1": 0.895},
     "blind2.jsonl": {"precision": 0.95, "recall": 0.925, "f1": 0.94},
@@ -39,6 +48,8 @@ FLOORS = {
     "holdout.jsonl": {"precision": 0.90, "recall": 0.87, "f1": 0.885},
 }
 CORE_F1 = {
+    "blind6.jsonl": {"troop_massing": 0.93, "shoot_to_kill": 0.98, "withdrawal": 0.955},
+    "blind7.jsonl": {"troop_massing": 0.90, "shoot_to_kill": 0.94, "withdrawal": 0.96},
     "blind5.jsonl": {"troop_massing": 0.95, "shoot_to_kill": 0.98, "withdrawal": 0.97},
     "blind4.jsonl": {"troop_massing": 0.94, "shoot_to_kill": 0.94, "withdrawal": 0.94},
     "blind2.jsonl": {"troop_massing": 0.97, "shoot_to_kill": 0.97, "withdrawal": 0.98},
