@@ -163,7 +163,9 @@ def walk(
                 sentence += 1
                 firsts[sentence] = position
                 next_start = starts[sentence + 1]
-        present |= value[2]
+        mark = value[2]
+        if mark:  # most occurrences carry none (country names): no big-integer work for them
+            present |= mark
     if present:
         marked.append((sentence, present))
         everything |= present

@@ -184,7 +184,7 @@ def expand_phrase(phrase: str) -> list[str]:
     return forms
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)  # no slots=True: compiled with mypyc (rules.native)
 class Sentence:
     """One sentence of an article: its original text and whether it is the title."""
 
