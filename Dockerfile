@@ -2,8 +2,13 @@
 # runs as an unprivileged user. Migrations are an opt-in entry step: RISKBOT_MIGRATE=1.
 FROM python:3.11-slim AS build
 WORKDIR /src
+# A C compiler, so that the rule engine is compiled with mypyc (setup.py); the runtime stage
+# receives the built wheel and needs none.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends gcc libc6-dev \
+    && rm -rf /var/lib/apt/lists/*
 RUN pip install --no-cache-dir --upgrade pip build
-COPY pyproject.toml README.md ./
+COPY pyproject.toml setup.py README.md ./
 COPY bot ./bot
 COPY handlers ./handlers
 COPY rules ./rules

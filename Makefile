@@ -3,6 +3,9 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+# The rule engine's compiled modules (mypyc, see rules/native.py), rebuilt when a rules source changes.
+NATIVE_SOURCES := $(wildcard rules/*.py)
+NATIVE := $(VENV)/.native-built
 
 export RISKBOT_DATABASE_URL ?= sqlite+aiosqlite:///./riskbot.db
 
@@ -16,12 +19,20 @@ $(STAMP): pyproject.toml
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	@rm -f $(VENV)/.installed-*
 	@touch $@
+	@touch $(NATIVE)  # the editable install has just compiled the engine
 
-run: $(STAMP)  ## migrate the database and run the service until Ctrl-C
+$(NATIVE): $(STAMP) $(NATIVE_SOURCES) setup.py
+	@echo "compiling the rule engine with mypyc (RISKBOT_COMPILE=0 skips) ..."
+	@mkdir -p build
+	@$(BIN)/python setup.py build_ext --inplace >build/native.log 2>&1 \
+		|| { tail -n 20 build/native.log; echo "compiling failed (build/native.log): the engine runs as plain Python"; }
+	@touch $@
+
+run: $(NATIVE)  ## migrate the database and run the service until Ctrl-C
 	@$(BIN)/riskbot db upgrade
 	@$(BIN)/riskbot run
 
-test: $(STAMP)  ## the test suite (RISKBOT_TEST_DATABASE_URL=postgresql+asyncpg://... for PostgreSQL)
+test: $(NATIVE)  ## the test suite (RISKBOT_TEST_DATABASE_URL=postgresql+asyncpg://... for PostgreSQL)
 	@$(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
 fmt: $(STAMP)
@@ -39,8 +50,8 @@ contracts: $(STAMP)
 
 check: lint types contracts test  ## format, lint, types, import contracts, tests
 
-bench: $(STAMP)  ## benchmarks: print figures and the baseline they compare with
+bench: $(NATIVE)  ## benchmarks: print figures and the baseline they compare with
 	@$(BIN)/python -m benchmarks
 
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache build rules/*.so *__mypyc*.so

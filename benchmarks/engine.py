@@ -46,7 +46,7 @@ from datetime import UTC, datetime
 
 import ahocorasick
 
-from rules import Article, Engine, load_engine
+from rules import Article, Engine, load_engine, native
 from rules.text import normalise
 
 ARTICLES = 10_000
@@ -347,5 +347,6 @@ async def main() -> None:
     engine = load_engine().engine
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     print(f"{len(engine.patterns)} patterns; one thread, {cpus} CPUs available, best of {ROUNDS}")
+    print(f"engine: {native.MODE}")
     _measure("news mix", engine, news_corpus())
     _measure("stress", engine, corpus())

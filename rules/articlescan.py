@@ -152,8 +152,12 @@ def walk(
     sentence = 0
     next_start = starts[1]
     present = everything = 0
-    for position, (end, value) in enumerate(raw):
-        # The occurrence ends (exclusive) at end - 1; none reaches across a newline.
+    for position in range(len(raw)):
+        hit = raw[position]
+        end = hit[0]
+        # The occurrence ends (exclusive) at end - 1. One that reaches back across a newline (a
+        # phrase of several words meeting the ends of two sentences) goes with the later one,
+        # and is dropped when that sentence is settled (confirmed against the text).
         if end > next_start:
             if present:
                 marked.append((sentence, present))
@@ -163,7 +167,9 @@ def walk(
                 sentence += 1
                 firsts[sentence] = position
                 next_start = starts[sentence + 1]
-        present |= value[2]
+        mark = hit[1][2]
+        if mark:  # most occurrences carry none (country names): no big-integer work for them
+            present |= mark
     if present:
         marked.append((sentence, present))
         everything |= present

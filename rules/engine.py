@@ -61,7 +61,9 @@ class Engine:
             phrases.append((alias, ("c", code, 0)))
         phrases.extend((guard, ("guard", "", 0)) for guard in gazetteer.guards)
         self._bits = RuleBits(self._rules)
-        self._matcher: PhraseMatcher[Key] = PhraseMatcher(phrases, layer_of, self._bits.mark)
+        self._matcher: PhraseMatcher[Key] = PhraseMatcher(
+            phrases, layer_of, self._bits.mark, sure=self._bits.sure
+        )
         self._info = [
             PhraseKeys(self._matcher.keys_of(i), self._bits) for i in range(len(self._matcher))
         ]
@@ -135,11 +137,12 @@ class Engine:
         """
         bits = self._bits
         info = self._info
-        needs = [bits.needed[rule_index] for rule_index in possible]
+        base = bits.excluded_base
+        needs = [(bits.needed[rule_index], base + rule_index) for rule_index in possible]
         work: list[tuple[int, list[int]]] = []
         for index, marks in marked:
-            for needed in needs:
-                if marks & needed == needed:
+            for needed, excluded in needs:
+                if marks & needed == needed and not marks >> excluded & 1:
                     break
             else:
                 continue

@@ -49,7 +49,7 @@ class RuleBits:
     excluded; that is checked before any phrase is filed.
     """
 
-    __slots__ = ("anchors", "first", "needed", "rule_of_anchor")
+    __slots__ = ("anchors", "excluded_base", "first", "needed", "rule_of_anchor", "sure")
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.first: list[int] = []
@@ -63,11 +63,26 @@ class RuleBits:
             self.rule_of_anchor[1 << bit] = rule_index
             self.anchors |= 1 << bit
             bit += len(rule.groups)
+        # Above the group bits, one bit per rule for its exclusions (``mark``).
+        self.excluded_base = bit
+        self.sure = ((1 << len(rules)) - 1) << bit
 
     def mark(self, key: Key) -> int:
-        """The bit of a rule group's phrase (0 for every other key)."""
+        """The bit of a rule group's phrase, or of a rule's exclusion (0 for every other key).
+
+        Group bits say a group *may* be in a sentence (its occurrence may lose the
+        leftmost-longest choice to a longer phrase of the same rule). Exclusion bits (``sure``)
+        are certain: a rule's exclusions are a layer of their own, where some occurrence always
+        wins, so an exclusion occurrence anywhere in a sentence means the rule is excluded there.
+        """
         kind, ref, group = key
-        return 1 << (self.first[ref] + group) if kind == "g" and isinstance(ref, int) else 0
+        if not isinstance(ref, int):
+            return 0
+        if kind == "g":
+            return 1 << (self.first[ref] + group)
+        if kind == "x":
+            return 1 << (self.excluded_base + ref)
+        return 0
 
     def candidates(self, present: int, excluding: int) -> list[int]:
         """Rules (ascending) with every group in ``present`` and not in ``excluding``."""

@@ -7,23 +7,25 @@ greedily leftmost-longest. Taking only the longest match per position instead wo
 pattern that ends inside a word ("sudden flood" in "sudden floods") hide a valid shorter one.
 
 The word-boundary test runs inside the automaton rather than per match in Python. The text is
-searched in its *word shape*: the same length, word characters (``isalnum()`` or ``_``) and spaces
-kept, every other character turned into one sentinel, and a sentinel added at both ends. Each
-phrase, shaped the same way, goes in four times, with a space or a sentinel before and after it, so
-the automaton reports exactly the word-bounded occurrences, each once. A phrase with punctuation
-inside ("u.s.", "côte d'ivoire") is confirmed against the text itself, since its shape also
-matches other punctuation in the same places.
+searched in its *word shape*: the same length, word characters (``isalnum()`` or ``_``) kept and
+every other character turned into a space, with a space added at both ends. Each phrase goes in
+once, shaped the same way, with a space before and after it, so the automaton reports exactly the
+word-bounded occurrences, each once, and holds no more words than there are phrases (a small
+automaton stays in the processor's caches between articles). A phrase with anything but letters
+and digits inside ("martial law", "u.s.", "côte d'ivoire") is confirmed against the text itself
+when it is settled, since its shape also matches other punctuation, or a line break, in the same
+places.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Hashable, Iterable
-from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 import ahocorasick
 
+from rules.hit import Hit
 from rules.text import normalise
 
 __all__ = ["Hit", "PhraseMatcher", "RawHit", "Span"]
@@ -37,16 +39,15 @@ Span = tuple[int, int, int, tuple[K, ...] | None]
 RawHit = tuple[int, tuple[int, int, int]]
 """An occurrence before the leftmost-longest choice (see ``PhraseMatcher.raw_hits``)."""
 
-_SENTINEL = "\x01"  # normalised text has no control characters
 _ASCII_SHAPE = bytes(
-    b if chr(b).isalnum() or chr(b) in "_ " else ord(_SENTINEL) for b in range(128)
+    b if chr(b).isalnum() or chr(b) == "_" else ord(" ") for b in range(128)
 ) + bytes(range(128, 256))
 _ASCII_BYTES = bytes(range(128))
 
 
 def word_shape(text: str) -> str:
-    """``text`` with every character that is neither a word character nor a space made a
-    sentinel (same length)."""
+    """``text`` with every character that is not a word character made a space (same
+    length)."""
     if text.isascii():
         return text.encode("ascii").translate(_ASCII_SHAPE).decode("ascii")
     # Bytes of multi-byte UTF-8 sequences are all >= 0x80: the ASCII ones are shaped by a table,
@@ -58,19 +59,9 @@ def word_shape(text: str) -> str:
     odd = [char for char in set(wide) if not char.isalnum()]
     if odd:
         for char in odd:
-            text = text.replace(char, _SENTINEL)
+            text = text.replace(char, " ")
         data = text.encode("utf-8")
     return data.translate(_ASCII_SHAPE).decode("utf-8")
-
-
-@dataclass(frozen=True, slots=True)
-class Hit(Generic[K]):
-    """One accepted match: character span in the searched text, the phrase and its keys."""
-
-    start: int
-    end: int
-    phrase: str
-    keys: tuple[K, ...]
 
 
 class PhraseMatcher(Generic[K]):
@@ -82,6 +73,8 @@ class PhraseMatcher(Generic[K]):
     Keys may also carry *marks* (``mark_of``, bit masks): ``raw_hits`` reports every word-bounded
     occurrence with the union of its phrase's marks, before any leftmost-longest choice, so a
     caller can tell cheaply which parts of a text could matter and ``settle`` only those.
+    Bits in ``sure`` say a key is certainly there; an occurrence still to be confirmed against
+    the text (a phrase with punctuation inside) carries none of them.
     """
 
     def __init__(
@@ -89,6 +82,8 @@ class PhraseMatcher(Generic[K]):
         phrases: Iterable[tuple[str, K]],
         layer_of: Callable[[K], int] | None = None,
         mark_of: Callable[[K], int] | None = None,
+        *,
+        sure: int = 0,
     ) -> None:
         keys_by_phrase: dict[str, list[K]] = {}
         for phrase, key in phrases:
@@ -101,13 +96,13 @@ class PhraseMatcher(Generic[K]):
         self._layered: list[tuple[tuple[int, tuple[K, ...]], ...]] = []
         self._all_keys: list[tuple[K, ...]] = []
         self._phrases: list[str] = []
-        # Shaped phrases: plain ones map to their index, those with punctuation inside to the
+        # Shaped phrases: plain ones (a single word) map to their index, the others to the
         # indexes of every phrase with that shape (to be confirmed against the text).
         plain: dict[str, int] = {}
         confirm: dict[str, list[int]] = {}
         for norm, keys in keys_by_phrase.items():
             shape = word_shape(norm)
-            if shape == norm:
+            if shape == norm and " " not in norm:
                 plain[shape] = len(self._phrases)
             else:
                 confirm.setdefault(shape, []).append(len(self._phrases))
@@ -130,15 +125,13 @@ class PhraseMatcher(Generic[K]):
         entries = [
             *((shape, index, marks[index]) for shape, index in plain.items()),
             *(
-                (shape, -1 - n, _union(marks[i] for i in indexes))
+                (shape, -1 - n, _union(marks[i] for i in indexes) & ~sure)
                 for n, (shape, indexes) in enumerate(confirm.items())
             ),
         ]
         for shape, index, mark in entries:
             value = (index, len(shape) + 1, mark)
-            for before in (" ", _SENTINEL):
-                for after in (" ", _SENTINEL):
-                    self._automaton.add_word(before + shape + after, value)
+            self._automaton.add_word(f" {shape} ", value)
         self._empty = not keys_by_phrase
         if not self._empty:
             self._automaton.make_automaton()
@@ -201,7 +194,7 @@ class PhraseMatcher(Generic[K]):
         """
         if self._empty or not text:
             return []
-        return list(self._automaton.iter(f"{_SENTINEL}{word_shape(text)}{_SENTINEL}"))
+        return list(self._automaton.iter(f" {word_shape(text)} "))
 
     def settle(self, text: str, raw: list[RawHit], low: int, high: int) -> list[Span[K]]:
         """The hits (as ``find_spans``) among ``raw[low:high]``, a run of ``raw_hits(text)``

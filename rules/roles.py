@@ -52,7 +52,7 @@ class Role(StrEnum):
     DATELINE = "dateline"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)  # no slots=True: compiled with mypyc (rules.native)
 class Mention:
     """A country named at characters ``start``..``end`` of a normalised sentence."""
 

@@ -122,3 +122,21 @@ def test_long_sentences_are_cut() -> None:
     sentences = split_sentences("", "word " * 5000)
     assert len(sentences) > 1
     assert all(len(s.text) <= 1200 for s in sentences)
+
+
+def test_sentence_ends_without_the_regex_engine_match_it() -> None:
+    """``dot_ends`` finds exactly what the ``_DOT_END`` regex finds, on random text made of the
+    characters that matter (terminals, closers, spaces of several kinds, cases, letters)."""
+    import random
+
+    from rules.text import _DOT_END, dot_ends
+
+    rng = random.Random(5)
+    alphabet = ['.', '.', '.', '!', '?', '\u2026', '"', "'", '\u2019', '\u201d', '\u00bb', ')',
+                ']', ' ', ' ', ' ', '\t', '\u00a0', '\u2003', 'a', 'z', 'q', 'A', 'Z', 'Q', '0',
+                '(', ',', '\u00e9', '\u00c9', 'Ж', 'ж']  # fmt: skip
+    texts = ["", ".", ". A", "a. b", "a.. B", "Mr. Smith went. Home", "end.\u201d Next", "x . Y"]
+    texts += ["".join(rng.choices(alphabet, k=rng.randint(1, 40))) for _ in range(20_000)]
+    for text in texts:
+        expected = [(m.start(1), m.end()) for m in _DOT_END.finditer(text)]
+        assert dot_ends(text) == expected, text
