@@ -17,12 +17,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache
 
-from rules.gazetteer import load_gazetteer
 from rules.roles import FACED_BEFORE, FACED_LIST, Mention, Role, SentenceRoles
 from rules.rule import Attribution
-from rules.text import expand_phrase, normalise
 
 __all__ = ["Mention", "Role", "SentenceRoles", "attribute"]
 
@@ -68,6 +65,7 @@ def attribute(
     borders: Callable[[str, str], bool] | None = None,
     departure: bool = False,
     faces: bool = True,
+    capitals: frozenset[str] = frozenset(),
 ) -> list[str]:
     """ISO codes the event at ``match`` belongs to, in order of first mention; may be empty.
 
@@ -79,11 +77,13 @@ def attribute(
     the faced country when the scope names a border or front but no country across it. With
     ``departure``, countries the forces go to are left out. Without ``faces`` (an actor trigger
     that faces nobody: a withdrawal, a mobilisation), a country across a border is not the actor.
+    ``capitals`` (normalised names) tell a capital opening the sentence before another country
+    as a dateline ("VIENNA - Russia ...").
     """
     if departure:
         mentions = _without_destinations(sentence, mentions, match)
     faces = faces and policy is Attribution.ACTOR
-    mentions = _place_datelines(sentence, mentions, policy, faces)
+    mentions = _place_datelines(sentence, mentions, policy, faces, capitals)
     if not faces:
         mentions = _listed_as_plain(mentions)
     clause_start, clause_end = clause
@@ -155,19 +155,12 @@ def _add_faced_speakers(
             codes.append(mention.code)
 
 
-@cache
-def _capitals() -> frozenset[str]:
-    """Every capital's normalised name (the shipped gazetteer)."""
-    return frozenset(
-        normalise(form)
-        for country in load_gazetteer().countries.values()
-        for capital in country.capitals
-        for form in expand_phrase(capital)
-    )
-
-
 def _place_datelines(
-    sentence: str, mentions: list[Mention], policy: Attribution, faces: bool
+    sentence: str,
+    mentions: list[Mention],
+    policy: Attribution,
+    faces: bool,
+    capitals: frozenset[str],
 ) -> list[Mention]:
     """A wire dateline is dropped when the sentence names another country the event may belong
     to ("DUBAI (Reuters) - Iran restricted ..."), and is a plain place otherwise. A city and its
@@ -184,7 +177,7 @@ def _place_datelines(
             first.role is Role.PLAIN
             and first.code != second.code
             and second.start == first.end + 1
-            and sentence[first.start : first.end] in _capitals()
+            and sentence[first.start : first.end] in capitals
         ):
             # "VIENNA - Russia has gathered ...": a capital right before another country.
             mentions = [Mention(first.start, first.end, first.code, Role.DATELINE), *mentions[1:]]

@@ -38,7 +38,7 @@ from rules.matches import Phrase, file_phrases, valid_matches
 from rules.modality import SentenceModality
 from rules.model import ALERTING_MODALITIES, Article, Modality, Signal
 from rules.rule import DEPARTURE_TRIGGERS, FACED_SPEAKER_TRIGGERS, FACING_TRIGGERS, Rule
-from rules.text import sentence_texts
+from rules.text import expand_phrase, normalise, sentence_texts
 
 __all__ = ["Engine"]
 
@@ -60,6 +60,12 @@ class Engine:
         for alias, code, _kind in gazetteer.aliases():
             phrases.append((alias, ("c", code, 0)))
         phrases.extend((guard, ("guard", "", 0)) for guard in gazetteer.guards)
+        self._capitals = frozenset(
+            normalise(form)
+            for country in gazetteer.countries.values()
+            for capital in country.capitals
+            for form in expand_phrase(capital)
+        )
         self._bits = RuleBits(self._rules)
         self._matcher: PhraseMatcher[Key] = PhraseMatcher(
             phrases, layer_of, self._bits.mark, sure=self._bits.sure
@@ -296,6 +302,7 @@ class Engine:
                     borders=borders,
                     departure=departure,
                     faces=faces,
+                    capitals=self._capitals,
                 )
                 codes.extend(code for code in more_codes if code not in codes)
             if not codes:  # no match's clause names a country: the evidence's sentence-wide
@@ -309,6 +316,7 @@ class Engine:
                     borders=borders,
                     departure=departure,
                     faces=faces,
+                    capitals=self._capitals,
                 )
             severity = rule.severity
             if modality is Modality.THREATENED:
