@@ -9,7 +9,7 @@ import socket
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Protocol, TextIO
 
 import httpx
@@ -67,9 +67,12 @@ def worker_id() -> str:
 
 
 def load_rules(settings: Settings) -> LoadedEngine:
-    """The shipped rule packs plus the user's folder; problems are logged, never fatal."""
+    """The shipped rule packs plus the user's folder; problems are logged, never fatal. An
+    article without a date is read as written this year ("in 2014" is then the past)."""
     user_dirs = [settings.rules_dir] if settings.rules_dir else []
-    loaded = load_engine(user_dirs, disabled=settings.disabled_rules)
+    loaded = load_engine(
+        user_dirs, disabled=settings.disabled_rules, undated_year=datetime.now(UTC).year
+    )
     for problem in loaded.problems:
         log.error("rule pack problem (skipped): %s", problem)
     return loaded

@@ -48,7 +48,12 @@ _WORD = re.compile(r"\w+")
 class Engine:
     """Runs a fixed set of validated rules over articles. Immutable once built; thread-safe."""
 
-    def __init__(self, rules: Sequence[Rule], gazetteer: Gazetteer) -> None:
+    def __init__(
+        self, rules: Sequence[Rule], gazetteer: Gazetteer, *, undated_year: int | None = None
+    ) -> None:
+        """``undated_year``: the year an article without a date is read as written in (the
+        service passes the current one); ``None`` reads only years before 2000 as the past."""
+        self._undated_year = undated_year
         self._rules = tuple(rules)
         self._gazetteer = gazetteer
         phrases: list[tuple[str, Key]] = []
@@ -128,7 +133,7 @@ class Engine:
         work = self._work(scan, marked, possible)
         if not work:
             return []
-        year = article.published.year if article.published is not None else None
+        year = article.published.year if article.published is not None else self._undated_year
         best: dict[tuple[str, str], Best] = {}
         for index, candidates in work:
             self._scan_sentence(scan, index, candidates, year, best)

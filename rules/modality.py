@@ -39,8 +39,9 @@ _HISTORICAL = re.compile(
     r"|\b(?:during|in) world war (?:i|ii|one|two|1|2)\b"
     # narrative past: "more than 130 were killed in the months that followed"
     r"|\bin the (?:(?:days|weeks|months|years) and )?(?:months|years|decades) that followed\b"
-    r"|\b(?:in|during) (?:(?:early|late|mid) )?(?:(?:" + _MONTHS + r") )?(?:of )?"
-    r"(?P<year>1[5-9]\d\d|20\d\d)\b"
+    # (not a start date: "will extend service starting in 2024")
+    r"|(?<!starting )(?<!beginning )(?<!effective )\b(?:in|during) (?:(?:early|late|mid) )?"
+    r"(?:(?:" + _MONTHS + r") )?(?:of )?(?P<year>1[5-9]\d\d|20\d\d)\b"
     # "1939: Soviet troops massed on the Finnish border", "August 1990: how Iraq massed troops"
     r"|^(?:(?:" + _MONTHS + r") )?(?P<lead>1[5-9]\d\d|20\d\d) ?:"
 )
@@ -133,7 +134,8 @@ _THREAT = re.compile(
 _HYPOTHETICAL = re.compile(
     r"\b(?:could|might|possible|possibly|potential(?:ly)?|whether|should|hypothetical"
     r"|fears? (?:of|that)|feared|risk (?:of|that)|prospect of|in case of|in the event of"
-    r"|scenarios?|threat of|would be ready|consider(?:s|ing)?|mull(?:s|ing)?|weigh(?:s|ing)?"
+    r"|scenarios?|threat of|would be ready|would have|consider(?:s|ing)?|mull(?:s|ing)?"
+    r"|weigh(?:s|ing)?"
     # an event still awaited: "as the country prepared for an expected ground offensive"
     r"|(?:an|the) (?:expected|anticipated|looming|impending)"
     r"|contingenc(?:y|ies)|in (?:a|an|any) (?:future )?(?:crisis|conflict|emergency)"
@@ -232,7 +234,7 @@ _CUES = CueSet(
         ("threat", "warn", "ultimatum"),  # _THREAT
         ("could", "might", "possib", "potential", "whether", "should", "hypothetical", "fear",
          "risk", "prospect of", "case of", "event of", "scenario", "threat of",
-         "would be ready", "consider", "mull", "weigh", "likely", "may", "contingenc",
+         "would be ready", "would have", "consider", "mull", "weigh", "likely", "may", "contingenc",
          "in a", "expected", "anticipated", "looming", "impending"),  # _HYPOTHETICAL
         ("if", "unless", "in which", "imagin", "ficti", "simulation", "alternat", "game",
          "players "),  # _CONDITION

@@ -375,9 +375,13 @@ def _pack_files(folder: pathlib.Path) -> list[pathlib.Path]:
 
 
 def load_engine(
-    user_dirs: Sequence[pathlib.Path] = (), disabled: Collection[str] = ()
+    user_dirs: Sequence[pathlib.Path] = (),
+    disabled: Collection[str] = (),
+    *,
+    undated_year: int | None = None,
 ) -> LoadedEngine:
-    """Build the engine from the shipped packs plus user pack folders.
+    """Build the engine from the shipped packs plus user pack folders (``undated_year``: see
+    ``Engine``).
 
     Shipped rules with problems are left out (and reported). A user pack file with any problem is
     skipped whole. User rules replace shipped rules with the same id; ``disabled`` ids are dropped.
@@ -413,4 +417,4 @@ def load_engine(
         if rules.pop(rule_id, None) is None:
             problems.append(PackProblem("disabled", None, f"no rule with id {rule_id!r}"))
     final = list(rules.values())
-    return LoadedEngine(Engine(final, gazetteer), problems, len(final))
+    return LoadedEngine(Engine(final, gazetteer, undated_year=undated_year), problems, len(final))

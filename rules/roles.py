@@ -72,7 +72,8 @@ _SPEECH = (
     # an onlooker: "the United States is monitoring a build-up", "Warsaw is watching closely"
     r"|(?:is|are|was|were) (?:closely )?(?:monitoring|watching|following|tracking)"
     r"|monitor(?:s|ed)|(?:closely )?watch(?:es|ed)"
-    r"|(?:has|have|had) (?:said|called|urged|warned|criticised|criticized|condemned)"
+    r"|(?:has|have|had) (?:said|called(?! (?:up|off|in|out)\b)|urged|warned|criticised|criticized"
+    r"|condemned)"
 )
 # "The United States and the European Union condemned ...": an organisation joining a country's
 # statement leaves the country a commenter (a second country may be an actor: "Russia and Ukraine
@@ -205,6 +206,18 @@ _DATELINE_OPENER = re.compile(
     r" (?:the|a|an|thousands|hundreds|dozens|tens|several|some|about|members|president"
     r"|prime minister|veterans|trainloads|blue helmets|\d+)\b"
 )
+# "KSA moves heavy armour to Yemen border - US official": a headline's source, named last (the dash
+# is gone once normalised), only tells who says so.
+_SOURCE_AT_END = re.compile(
+    r"(?: [\w']+)?? (?:officials?|commanders?|general|sources?|diplomats?|envoy|intelligence"
+    r"|media|television|tv|reports?|ministry|spokes(?:man|woman|person)|military|army|navy"
+    r"|embassy|agency)[ \"')]*"
+)
+# ... unless the words before make it part of the sentence ("handing security to the Lebanese
+# army").
+_NOT_BEFORE_SOURCE = ("the ", "a ", "an ", "to ", "of ", "in ", "at ", "on ", "by ", "for ",
+                      "from ", "with ", "and ", "near ", "into ", "toward ", "towards ",
+                      "against ", "across ", "along ", "over ", "under ")  # fmt: skip
 _FACED_AFTER = re.compile(r" (?:border|borders|frontier|frontiers|boundary)\b")
 _SELF_REFERENCE = re.compile(r"\b(?:his|her|its|their|our|my)\b")
 
@@ -258,6 +271,13 @@ class SentenceRoles:
         after = sentence[end : end + 80]
         if start == 0 and (_DATELINE_AFTER.match(after) or _DATELINE_OPENER.match(after)):
             return Role.DATELINE
+        if (
+            start
+            and len(after) < 40
+            and _SOURCE_AT_END.fullmatch(after)
+            and not sentence.endswith(_NOT_BEFORE_SOURCE, 0, start)
+        ):
+            return Role.COMMENTER
         if _FORCES_AFTER.match(after) or _LED_ACTION_AFTER.match(after):
             return Role.FORCES
         if (

@@ -16,7 +16,9 @@ from rules import load_engine
 from rules.evaluation import EvalReport, evaluate, parse_labelled
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
-ENGINE = load_engine().engine
+# As `riskbot eval` runs it: an undated article is read as written in the current year (fixed
+# here, so the figures do not move at New Year).
+ENGINE = load_engine(undated_year=2026).engine
 
 # Floors: the figures reached on 2026-11-28, rounded down with a small margin. (Holdout precision
 # was 0.852 before the core-trigger tuning and 0.848 after it; holdout became tuning material once
@@ -35,9 +37,14 @@ ENGINE = load_engine().engine
 # games, datelines, onlookers and co-signers, venues of signings, comparisons, more massing and
 # intervention wording) and reached blind6 P .912 R .936 F1 .924 (troop_massing .947,
 # shoot_to_kill 1.000, withdrawal .969), blind7 P .981 R .890 F1 .933 (troop_massing .917,
-# shoot_to_kill .952, withdrawal .976).)
+# shoot_to_kill .952, withdrawal .976). blind8.jsonl (170 items) was then scored once blind: P .870
+# R .889 F1 .879 (troop_massing .919, shoot_to_kill .931, withdrawal .931); after fixes by cause
+# (undated articles read as written this year, headline sources such as "- US official", "would
+# have", "has called up") it reached P .900 R .889 F1 .895, and blind6 P .920, blind4 P .935,
+# holdout P .915 with no hit lost anywhere.)
 FLOORS = {
-    "blind6.jsonl": {"precision": 0.90, "recall": 0.92, "f1": 0.91},
+    "blind8.jsonl": {"precision": 0.89, "recall": 0.88, "f1": 0.885},
+    "blind6.jsonl": {"precision": 0.91, "recall": 0.92, "f1": 0.915},
     "blind7.jsonl": {"precision": 0.97, "recall": 0.875, "f1": 0.92},
     "blind5.jsonl": {"precision": 0.96, "recall": 0.94, "f1": 0.95},
     "blind4.jsonl": {"precision": 0.91, "recall": 0.88, "f1": 0.895},
@@ -45,9 +52,10 @@ FLOORS = {
     "blind3.jsonl": {"precision": 0.97, "recall": 0.945, "f1": 0.96},
     "dev.jsonl": {"precision": 0.95, "recall": 0.96, "f1": 0.96},
     "core.jsonl": {"precision": 0.95, "recall": 0.975, "f1": 0.965},
-    "holdout.jsonl": {"precision": 0.90, "recall": 0.87, "f1": 0.885},
+    "holdout.jsonl": {"precision": 0.905, "recall": 0.87, "f1": 0.89},
 }
 CORE_F1 = {
+    "blind8.jsonl": {"troop_massing": 0.92, "shoot_to_kill": 0.94, "withdrawal": 0.92},
     "blind6.jsonl": {"troop_massing": 0.93, "shoot_to_kill": 0.98, "withdrawal": 0.955},
     "blind7.jsonl": {"troop_massing": 0.90, "shoot_to_kill": 0.94, "withdrawal": 0.96},
     "blind5.jsonl": {"troop_massing": 0.95, "shoot_to_kill": 0.98, "withdrawal": 0.97},

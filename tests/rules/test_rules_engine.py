@@ -6,6 +6,7 @@ import json
 import pathlib
 import random
 import time
+from datetime import UTC, datetime
 
 import pytest
 
@@ -202,3 +203,37 @@ def test_alerting_modalities_contract() -> None:
         frozenset({Modality.REPORTED, Modality.ANNOUNCED, Modality.THREATENED})
         == ALERTING_MODALITIES
     )
+
+
+def test_undated_articles_are_read_as_written_in_the_given_year() -> None:
+    this_year = load_engine(undated_year=2026).engine
+    unknown = load_engine().engine
+    past = Article("p", "", "In 2014 Russian troops massed on the border with Ukraine.")
+    assert {s.modality for s in this_year.scan(past)} == {Modality.HISTORICAL}
+    assert {s.modality for s in unknown.scan(past)} == {Modality.REPORTED}
+    start = Article("s", "", "Taiwan will extend compulsory military service starting in 2024.")
+    assert [s.alerts for s in this_year.scan(start)] == [True]
+    dated = Article("d", "", past.text, datetime(2014, 3, 1, tzinfo=UTC))
+    assert {s.modality for s in this_year.scan(dated)} == {Modality.REPORTED}
+
+
+def test_a_headline_source_named_last_is_no_actor() -> None:
+    found = ENGINE.scan(Article("h", "KSA moves heavy armour to Yemen border - US official", ""))
+    assert {(s.trigger, s.country) for s in found} == {
+        ("troop_massing", "SA"),
+        ("troop_massing", "YE"),
+    }
+    handed = ENGINE.scan(
+        Article(
+            "l",
+            "",
+            "UNIFIL's 10,000 troops will then withdraw from Lebanon within a year, handing "
+            "security to the Lebanese army.",
+        )
+    )
+    assert ("withdrawal", "LB") in {(s.trigger, s.country) for s in handed}
+
+
+def test_calling_up_reservists_is_no_statement() -> None:
+    found = ENGINE.scan(Article("c", "", "Tajikistan has called up 20,000 reservists."))
+    assert {(s.trigger, s.country) for s in found} == {("mobilization", "TJ")}
