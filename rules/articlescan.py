@@ -134,15 +134,15 @@ class ArticleScan:
 
 def walk(
     raw: list[RawHit], normalised: list[str]
-) -> tuple[list[int], list[int], list[tuple[int, int]], int]:
+) -> tuple[list[int], list[int], list[tuple[int, int]]]:
     """One walk over an article's occurrences (``raw_hits`` of its sentences joined by newlines).
 
     Returns where each sentence starts in the joined text (and ``maxsize`` last); where each
-    sentence's occurrences begin (sentence ``i`` has ``raw[firsts[i]:firsts[i + 1]]``); for each
-    sentence with any marked occurrence, the union of its marks (rule group bits, before the
-    leftmost-longest choice, so a superset of what the sentence has); and the union of them all.
-    Rules whose groups the whole article does not hold are out at once, and a sentence is settled
-    and checked exactly only if its marks hold every group of a remaining rule.
+    sentence's occurrences begin (sentence ``i`` has ``raw[firsts[i]:firsts[i + 1]]``); and, for
+    each sentence with any marked occurrence, the union of its marks (``RuleBits.mark``: rule
+    group bits before the leftmost-longest choice, so a superset of what the sentence has, and
+    exclusion bits, which are certain). A sentence is settled and checked exactly only if its
+    marks may fire a rule (``RuleBits.promising``).
     """
     count = len(normalised)
     starts = list(accumulate([len(text) + 1 for text in normalised], initial=0))
@@ -151,7 +151,7 @@ def walk(
     marked: list[tuple[int, int]] = []
     sentence = 0
     next_start = starts[1]
-    present = everything = 0
+    present = 0
     for position in range(len(raw)):
         hit = raw[position]
         end = hit[0]
@@ -161,7 +161,6 @@ def walk(
         if end > next_start:
             if present:
                 marked.append((sentence, present))
-                everything |= present
                 present = 0
             while end > next_start:
                 sentence += 1
@@ -172,9 +171,8 @@ def walk(
             present |= mark
     if present:
         marked.append((sentence, present))
-        everything |= present
     firsts[sentence + 1 :] = [len(raw)] * (count - sentence)
-    return starts, firsts, marked, everything
+    return starts, firsts, marked
 
 
 def normalise_all(texts: list[str]) -> list[str]:

@@ -7,10 +7,10 @@ groups within the rule's word window, works out modality and countries, and keep
 per (trigger, country).
 
 Everything past the automaton pass is lazy. The pass reports every word-bounded occurrence with
-a mark (the rule groups its phrase belongs to), before any leftmost-longest choice; one walk over
-them gives each sentence's union of marks. An article whose marks hold no rule's every group is
-done there, and only sentences whose marks hold every group of a rule still possible are settled
-(leftmost-longest) and checked exactly. Country mentions (with their roles) are resolved only for
+a mark (the rule groups its phrase may stand for, before any leftmost-longest choice, and the
+rules it surely excludes); one walk over them gives each sentence's union of marks. Only the
+sentences whose marks hold every group of some rule and none of its exclusions are settled
+(leftmost-longest) and checked exactly; an article without one is done there. Country mentions (with their roles) are resolved only for
 the sentences whose attribution needs them, and Signals are built only for the final best per
 (trigger, country).
 
@@ -116,9 +116,10 @@ class Engine:
         raw = self._matcher.raw_hits(joined)
         if not raw:
             return []
-        starts, firsts, marked, everything = walk(raw, normalised)
-        possible = self._bits.candidates(everything, 0)
-        if not possible:
+        starts, firsts, marked = walk(raw, normalised)
+        promising = self._bits.promising
+        marked = [(index, marks) for index, marks in marked if promising(marks)]
+        if not marked:
             return []
         scan = ArticleScan(
             self,
@@ -130,7 +131,7 @@ class Engine:
             raw=raw,
             firsts=firsts,
         )
-        work = self._work(scan, marked, possible)
+        work = self._work(scan, marked)
         if not work:
             return []
         year = article.published.year if article.published is not None else self._undated_year
@@ -140,23 +141,14 @@ class Engine:
         return assemble_signals(best, scan.texts)
 
     def _work(
-        self, scan: ArticleScan, marked: list[tuple[int, int]], possible: list[int]
+        self, scan: ArticleScan, marked: list[tuple[int, int]]
     ) -> list[tuple[int, list[int]]]:
-        """The sentences where some rule has every group and no exclusion, with those rules.
-
-        Only sentences whose marks hold every group of a ``possible`` rule are settled.
-        """
+        """The sentences where some rule has every group and no exclusion, with those rules,
+        among the ``marked`` sentences (those whose marks may fire a rule), settled exactly."""
         bits = self._bits
         info = self._info
-        base = bits.excluded_base
-        needs = [(bits.needed[rule_index], base + rule_index) for rule_index in possible]
         work: list[tuple[int, list[int]]] = []
-        for index, marks in marked:
-            for needed, excluded in needs:
-                if marks & needed == needed and not marks >> excluded & 1:
-                    break
-            else:
-                continue
+        for index, _ in marked:
             present = excluding = 0
             for _, _, phrase_index, keys in scan.spans(index):
                 found = info[phrase_index] if keys is None else PhraseKeys(keys, bits)
