@@ -10,9 +10,9 @@ Everything past the automaton pass is lazy. The pass reports every word-bounded 
 a mark (the rule groups its phrase may stand for, before any leftmost-longest choice, and the
 rules it surely excludes); one walk over them gives each sentence's union of marks. Only the
 sentences whose marks hold every group of some rule and none of its exclusions are settled
-(leftmost-longest) and checked exactly; an article without one is done there. Country mentions (with their roles) are resolved only for
-the sentences whose attribution needs them, and Signals are built only for the final best per
-(trigger, country).
+(leftmost-longest) and checked exactly; an article without one is done there. Country mentions
+(with their roles) are resolved only for the sentences whose attribution needs them, and Signals
+are built only for the final best per (trigger, country).
 
 The pieces live beside it: ``rules.keys`` (what each phrase means, rule groups as bits),
 ``rules.articlescan`` (the per-article scan state and sentence bookkeeping), ``rules.matches``
