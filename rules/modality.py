@@ -88,7 +88,16 @@ _YEAR_AFTER = 32  # and after it ("of september 11, 1973")
 # Moscow to withdraw" as the withdrawal, and "urged its citizens to leave" is the evacuation.)
 _DEMAND = re.compile(
     r"\b(?:demand(?:s|ed|ing)?|call(?:s|ed|ing)? for|appeal(?:s|ed|ing)? for"
-    r"|press(?:es|ed|ing)? for|push(?:es|ed|ing)? for|campaign(?:s|ed|ing)? for)\b"
+    r"|press(?:es|ed|ing)? for|push(?:es|ed|ing)? for|campaign(?:s|ed|ing)? for"
+    # "senators urged the administration to impose sanctions", "called on both sides to observe
+    # a ceasefire", "urge sanctions on ...": asking someone to act is not the act. A call to
+    # withdraw stays a withdrawal (the taxonomy's "called on Moscow to withdraw"), a call on
+    # forces to shoot an order to, and a call on reservists to report the mobilisation itself.
+    r"|(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)? (?:on|upon))(?: (?!to\b)[\w']+){1,8} to"
+    r"(?![^.;]{0,80}?\b(?:withdraw|leave|pull|quit|depart)\b)"
+    r"(?! (?:shoot|fire|open fire|use (?:lethal|deadly|live)|report|enlist|join|register"
+    r"|sign up|mobili[sz]e|return to))"
+    r"|urg(?:e|es|ed|ing) (?:new |more |further |tougher |fresh |targeted )?sanctions)\b"
 )
 # ... except a demand that foreign forces leave, which is the expulsion order the taxonomy counts
 # as a withdrawal ("the junta demands Danish special forces leave immediately").
@@ -246,7 +255,7 @@ _CUES = CueSet(
         ("years", "anniversar", "commemorat", "remember", "last ", "decades",
          "at the time"),  # _PAST_*, _AGO_*
         tuple("0123456789"),  # _YEAR_NEAR
-        ("demand", "call", "appeal", "press", "push", "campaign"),  # _DEMAND
+        ("demand", "call", "appeal", "press", "push", "campaign", "urg"),  # _DEMAND
         tuple("0123456789"),  # _DATED
     ]
 )  # fmt: skip

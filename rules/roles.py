@@ -159,6 +159,9 @@ _TRANSIT_BEFORE = re.compile(
     r"|\b(?:talks|summit|meeting|negotiations|conference)(?: [\w']+){0,2} (?:in|hosted by) $"
     # "Congo and Rwanda sign a peace agreement in Washington": nor the place of a signing.
     r"|\b(?:sign(?:s|ed|ing)?|initial(?:s|led|ed|ling)?)(?: [\w']+){1,4} (?:in|at)(?: the)? $"
+    # "the ceasefire brokered by Washington and Paris": nor its mediators.
+    r"|\b(?:brokered|mediated|hosted|facilitated|guaranteed) by (?:the )?(?:[\w']+(?: [\w']+)?"
+    r"(?:,| and) )?$"
 )
 # "tens of thousands marched through Belgrade": a crowd moving through a place is there.
 _THROUGH_THERE = re.compile(

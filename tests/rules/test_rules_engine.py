@@ -237,3 +237,27 @@ def test_a_headline_source_named_last_is_no_actor() -> None:
 def test_calling_up_reservists_is_no_statement() -> None:
     found = ENGINE.scan(Article("c", "", "Tajikistan has called up 20,000 reservists."))
     assert {(s.trigger, s.country) for s in found} == {("mobilization", "TJ")}
+
+
+@pytest.mark.parametrize(
+    ("text", "alerting"),
+    [
+        ("Senators urged the government on Thursday to impose sanctions on Eritrea.", set()),
+        ("The UN called on Sudan's army and its rivals to observe a ceasefire.", set()),
+        (
+            "The United States called on Moscow to withdraw its troops from Kazakhstan.",
+            {("withdrawal", "KZ"), ("withdrawal", "RU")},
+        ),
+        (
+            "Officials in Ethiopia called on reservists to report to their units.",
+            {("mobilization", "ET")},
+        ),
+        (
+            "Israel and Lebanon agreed a ceasefire brokered by Washington and Paris on Tuesday.",
+            {("de_escalation", "IL"), ("de_escalation", "LB")},
+        ),
+    ],
+)
+def test_asking_someone_to_act_is_not_the_act(text: str, alerting: set[tuple[str, str]]) -> None:
+    found = {(s.trigger, s.country) for s in ENGINE.scan(Article("u", "", text)) if s.alerts}
+    assert found == alerting
