@@ -37,6 +37,9 @@ _HISTORICAL = re.compile(
     r"|\b(?:during|in) the (?:cold war|soviet era|soviet times|second world war|first world war"
     r"|(?:18|19)\d0s)\b"
     r"|\b(?:during|in) world war (?:i|ii|one|two|1|2)\b"
+    # a season of a year: "massed along the Line of Control in the spring of 1999"
+    r"|\b(?:in|during) the (?:(?:early|late) )?(?:spring|summer|autumn|fall|winter) of "
+    r"(?P<season>1[5-9]\d\d|20\d\d)\b"
     # narrative past: "more than 130 were killed in the months that followed"
     r"|\bin the (?:(?:days|weeks|months|years) and )?(?:months|years|decades) that followed\b"
     # (not a start date: "will extend service starting in 2024")
@@ -298,7 +301,7 @@ class SentenceModality:
         ):
             return True
         for m in _HISTORICAL.finditer(self._text):
-            year = m.group("year") or m.group("lead")
+            year = m.group("year") or m.group("lead") or m.group("season")
             if year is None:
                 return True
             limit = published_year if published_year is not None else 2000

@@ -42,8 +42,12 @@ ENGINE = load_engine(undated_year=2026).engine
 # (undated articles read as written this year, headline sources such as "- US official", "would
 # have", "has called up", urging or calling on someone to act, mediators named after "brokered
 # by") it reached P .920 R .889 F1 .904, and blind6 P .920, blind4 P .938, holdout P .915, dev P
-# .964, with no hit lost anywhere.)
+# .964, with no hit lost anywhere. blind10.jsonl (150 items, foreign-desk style, away from the
+# usual theatres) was then scored once blind: P .859 R .876 F1 .868 (troop_massing .878,
+# shoot_to_kill .960, withdrawal .857); only seasons of a past year ("in the spring of 1999")
+# were fixed after it, so its floor mostly guards against regressions.)
 FLOORS = {
+    "blind10.jsonl": {"precision": 0.85, "recall": 0.865, "f1": 0.86},
     "blind8.jsonl": {"precision": 0.91, "recall": 0.88, "f1": 0.895},
     "blind6.jsonl": {"precision": 0.91, "recall": 0.92, "f1": 0.915},
     "blind7.jsonl": {"precision": 0.97, "recall": 0.875, "f1": 0.92},
@@ -56,6 +60,7 @@ FLOORS = {
     "holdout.jsonl": {"precision": 0.905, "recall": 0.87, "f1": 0.89},
 }
 CORE_F1 = {
+    "blind10.jsonl": {"troop_massing": 0.87, "shoot_to_kill": 0.95, "withdrawal": 0.85},
     "blind8.jsonl": {"troop_massing": 0.92, "shoot_to_kill": 0.94, "withdrawal": 0.92},
     "blind6.jsonl": {"troop_massing": 0.93, "shoot_to_kill": 0.98, "withdrawal": 0.955},
     "blind7.jsonl": {"troop_massing": 0.90, "shoot_to_kill": 0.94, "withdrawal": 0.96},

@@ -261,3 +261,8 @@ def test_calling_up_reservists_is_no_statement() -> None:
 def test_asking_someone_to_act_is_not_the_act(text: str, alerting: set[tuple[str, str]]) -> None:
     found = {(s.trigger, s.country) for s in ENGINE.scan(Article("u", "", text)) if s.alerts}
     assert found == alerting
+
+
+def test_a_season_of_a_past_year_is_history() -> None:
+    text = "Pakistani troops and guns were massed along the Line of Control in the spring of 1999."
+    assert {s.modality for s in ENGINE.scan(Article("s", "", text))} == {Modality.HISTORICAL}
