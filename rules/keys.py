@@ -87,16 +87,7 @@ class RuleBits:
     def promising(self, marks: int) -> bool:
         """Whether a sentence whose occurrences carry ``marks`` may fire some rule: every group
         of the rule may be there and none of its exclusions surely is."""
-        anchors = marks & self.anchors
-        base = self.excluded_base
-        while anchors:
-            lowest = anchors & -anchors
-            anchors ^= lowest
-            rule_index = self.rule_of_anchor[lowest]
-            needed = self.needed[rule_index]
-            if marks & needed == needed and not marks >> (base + rule_index) & 1:
-                return True
-        return False
+        return bool(self.candidates(marks, marks >> self.excluded_base))
 
     def candidates(self, present: int, excluding: int) -> list[int]:
         """Rules (ascending) with every group in ``present`` and not in ``excluding``."""

@@ -94,18 +94,17 @@ _COMMENTER_AFTER = re.compile(
 # "Belgium and France urged Rwanda to ...": a country sharing a stance verb with another is a
 # commenter too (only for verbs nobody uses of their own deeds; "Russia and Ukraine said ..." is
 # left alone).
-_JOINT_STANCE_AFTER = re.compile(
-    r" and (?:the )?(?:[\w.]+ ){1,3}?(?:urg(?:e|es|ed)|call(?:s|ed)? (?:on|upon|for)"
-    r"|condemn(?:s|ed)?|welcom(?:e|es|ed)|critici[sz](?:e|es|ed)|denounc(?:e|es|ed)"
-    r"|prais(?:e|es|ed)|demanded)\b"
+_STANCE = (
+    r"urg(?:e|es|ed)|call(?:s|ed)? (?:on|upon|for)|condemn(?:s|ed)?|welcom(?:e|es|ed)"
+    r"|critici[sz](?:e|es|ed)|denounc(?:e|es|ed)|prais(?:e|es|ed)"
 )
+_JOINT_STANCE_AFTER = re.compile(r" and (?:the )?(?:[\w.]+ ){1,3}?(?:" + _STANCE + r"|demanded)\b")
 # "Iran, which backs armed factions in Iraq, called the protests a plot": a relative clause between
 # a country and its stance verb (not "said": "Tokayev, who sacked his cabinet, said ..." keeps
 # the sacking his).
 _RELATIVE_ASIDE = re.compile(r", (?:which|who) [^,]{1,80}?,")
 _STANCE_AFTER = re.compile(
-    r" (?:urg(?:e|es|ed)|call(?:s|ed)? (?:on|upon|for)|condemn(?:s|ed)?|welcom(?:e|es|ed)"
-    r"|critici[sz](?:e|es|ed)|denounc(?:e|es|ed)|prais(?:e|es|ed)|accus(?:e|es|ed)|blam(?:e|es|ed)"
+    r" (?:" + _STANCE + r"|accus(?:e|es|ed)|blam(?:e|es|ed)"
     r"|called (?:it|them|this|that|the|these|those))\b"
 )
 _COMMENTER_BEFORE = re.compile(

@@ -106,18 +106,14 @@ async def queue_digests(session: AsyncSession, now: datetime, name: dict[str, st
         headline = f"Daily digest: {len(events)} event(s) below your alert threshold, last 24 h"
         if more:
             lines.insert(0, [f"(the latest {len(lines)}; {more} earlier ones not listed)", None])
-        await session.exec(
-            insert_ignoring_conflicts(session, Notice).values(
-                destination_id=destination_id,
-                kind="digest",
-                key=f"digest:{minute}:{moment:%Y-%m-%d}",
-                headline=headline,
-                lines=json.dumps(lines),
-                status="pending",
-                attempts=0,
-                next_attempt_at=now,
-                created_at=now,
-            )
+        await _queue_notice(
+            session,
+            destination_id,
+            "digest",
+            f"digest:{minute}:{moment:%Y-%m-%d}",
+            headline,
+            lines,
+            now,
         )
         queued += 1
     return queued
@@ -143,31 +139,43 @@ async def queue_level_changes(
         place = name.get(change.country, change.country)
         arrow = "↑" if change.after > change.before else "↓"
         for destination_id in rows.all():
-            await session.exec(
-                insert_ignoring_conflicts(session, Notice).values(
-                    destination_id=destination_id,
-                    kind="level",
-                    key=f"level:{change.country}:{change.after}:{change.since.isoformat()}",
-                    headline=(
-                        f"{arrow} {place} ({change.country}): "
-                        f"{before} → {after} · score {change.score:.1f}"
-                    ),
-                    lines=json.dumps(
-                        [
-                            [
-                                f"/status {place} for the events",
-                                None,
-                            ]
-                        ]
-                    ),
-                    status="pending",
-                    attempts=0,
-                    next_attempt_at=now,
-                    created_at=now,
-                )
+            await _queue_notice(
+                session,
+                destination_id,
+                "level",
+                f"level:{change.country}:{change.after}:{change.since.isoformat()}",
+                f"{arrow} {place} ({change.country}): {before} → {after}"
+                f" · score {change.score:.1f}",
+                [[f"/status {place} for the events", None]],
+                now,
             )
             queued += 1
     return queued
+
+
+async def _queue_notice(  # noqa: PLR0917  (one notice row's fields)
+    session: AsyncSession,
+    destination_id: int,
+    kind: str,
+    key: str,
+    headline: str,
+    lines: list[list[str | None]],
+    now: datetime,
+) -> None:
+    """A pending notice for one destination, unless one with this key is already queued."""
+    await session.exec(
+        insert_ignoring_conflicts(session, Notice).values(
+            destination_id=destination_id,
+            kind=kind,
+            key=key,
+            headline=headline,
+            lines=json.dumps(lines),
+            status="pending",
+            attempts=0,
+            next_attempt_at=now,
+            created_at=now,
+        )
+    )
 
 
 async def refresh_levels(session: AsyncSession, now: datetime) -> list[LevelChange]:
