@@ -99,6 +99,10 @@ def attribute(
     if policy is Attribution.TARGET:
         after = [m for m in in_clause if m.start >= match[0]]
         in_clause = after or in_clause
+    if departure and in_clause and all(m.role is Role.FORCES for m in in_clause):
+        # "Chad ends defence pact with France, French troops to leave": the forces' owner alone
+        # does not say where they leave; a place named elsewhere in the sentence does.
+        in_clause += [m for m in mentions if m.role is Role.PLAIN and m not in in_clause]
     codes = _codes(in_clause)
     if _PRONOUN.search(sentence, clause_start, match[0]):
         earlier = [m for m in mentions if m.end <= clause_start and m.role is not Role.COMMENTER]
@@ -183,7 +187,14 @@ def _place_datelines(
             mentions = [Mention(first.start, first.end, first.code, Role.DATELINE), *mentions[1:]]
     if not any(m.role is Role.DATELINE for m in mentions):
         return mentions
-    others = any(m.role is not Role.DATELINE and _allowed(m, policy, faces) for m in mentions)
+    # An outlet named in the dateline's brackets ("LIMA (Buenos Aires Times) - ...") is no place.
+    mentions = [m for m in mentions if m.role is not Role.DATELINE or m.start == 0]
+    # Another country's forces acting are enough to tell the dateline is only where the story was
+    # filed ("DUBAI (Reuters) - Iranian forces fired on ...").
+    others = any(
+        m.role is not Role.DATELINE and (m.role is Role.FORCES or _allowed(m, policy, faces))
+        for m in mentions
+    )
     return [
         m if m.role is not Role.DATELINE else Mention(m.start, m.end, m.code, Role.PLAIN)
         for m in mentions

@@ -161,6 +161,14 @@ _TRANSIT_BEFORE = re.compile(
     # "the ceasefire brokered by Washington and Paris": nor its mediators.
     r"|\b(?:brokered|mediated|hosted|facilitated|guaranteed) by (?:the )?(?:[\w']+(?: [\w']+)?"
     r"(?:,| and) )?$"
+    # "a base that supported operations in Afghanistan": the place it served, not where it is.
+    r"|\b(?:support(?:s|ed|ing)?|back(?:s|ed|ing)?|for) (?:[\w']+ ){0,2}?operations"
+    r" (?:in|over) (?:neighbou?ring )?$"
+)
+# "Washington's criticism of the crackdown": a country's stance named as a noun is a comment.
+_STANCE_NOUN_AFTER = re.compile(
+    r"(?:'s?)? (?:[\w']+ )?(?:criticism|condemnation|concerns?|objections?|complaints?"
+    r"|warnings?|rebukes?|censure) (?:of|over|about|at|against)\b"
 )
 # "tens of thousands marched through Belgrade": a crowd moving through a place is there.
 _THROUGH_THERE = re.compile(
@@ -197,16 +205,17 @@ _ORIGIN_BEFORE = re.compile(
     r"|infiltrat(?:e|es|ed|ing))(?: illegally| in| over)? (?:from|out of)(?: the)? $"
 )
 # "dubai (reuters) iran ...", "seoul, jan 9 (yonhap) ...": a wire dateline opening the sentence.
-_DATELINE_AFTER = re.compile(
-    r"(?:,? [\w.]+(?: \d{1,2})?)? \((?:reuters|ap|afp|ap photo|yonhap|xinhua|tass|ria novosti"
-    r"|interfax|anadolu|efe|dpa|kyodo|bernama|pti|ani|upi|bloomberg|al jazeera|bbc|cnn|sana"
-    r"|irna|wafa|apa|trend|kabar|akipress|kazinform|belta|ukrinform|unian)\)"
-)
+# Any agency or outlet in the brackets ("lima (buenos aires times) ...", "imphal (the hindu) ...").
+_DATELINE_AFTER = re.compile(r"(?:,? [\w.]+(?: \d{1,2})?)? \((?:[\w.'&]+ ?){1,4}\)")
+# A country named inside such brackets names an outlet, not a place: "lima (buenos aires times)".
+_DATELINE_OUTLET = re.compile(r"[\w.' ]{2,30}?(?:,? [\w.]+(?: \d{1,2})?)? \((?:[\w.'&]+ )*$")
 # "SEOUL - Thousands of ...", "CARACAS - President ...": a city opening the sentence and followed
 # by a word that starts a new sentence (the dash is gone once normalised) is a dateline.
 _DATELINE_OPENER = re.compile(
     r" (?:the|a|an|thousands|hundreds|dozens|tens|several|some|about|members|president"
-    r"|prime minister|veterans|trainloads|blue helmets|\d+)\b"
+    r"|prime minister|veterans|trainloads|blue helmets|west|east|north|south|western|eastern"
+    r"|northern|southern|central|regional|protesters|demonstrators|rebels|gunmen|militants"
+    r"|opposition|masked|unidentified|suspected|african|european|arab|asian|latin|\d+)\b"
 )
 # "KSA moves heavy armour to Yemen border - US official": a headline's source, named last (the dash
 # is gone once normalised), only tells who says so.
@@ -274,6 +283,13 @@ class SentenceRoles:
         if start == 0 and (_DATELINE_AFTER.match(after) or _DATELINE_OPENER.match(after)):
             return Role.DATELINE
         if (
+            start < 50
+            and sentence[start - 1 : start] in ("(", " ")
+            and _DATELINE_OUTLET.fullmatch(sentence, 0, start)
+            and re.match(r"(?:[\w.'&]+ ?){0,3}\)", sentence[end : end + 40].lstrip())
+        ):
+            return Role.DATELINE
+        if (
             start
             and len(after) < 40
             and _SOURCE_AT_END.fullmatch(after)
@@ -304,6 +320,8 @@ class SentenceRoles:
             _THROUGH_THERE.search(sentence, max(0, start - 30), start)
         ):
             return Role.TRANSIT
+        if _STANCE_NOUN_AFTER.match(after):
+            return Role.COMMENTER
         if self._speech and _JOINT_STANCE_AFTER.match(after):
             return Role.COMMENTER
         if self._speech and after.startswith(", "):
