@@ -37,6 +37,11 @@ _POSTED = re.compile(
     r"|hand(?:s|ed|ing)? (?:\w+ ){0,4}?over|handover)\b"
 )
 _RELATIVE = re.compile(r"[, ]*(?:which|who|where|whose)\b")
+# "to call up 60,000 reservists ahead of the Gaza City offensive": where a call-up is for.
+_CAMPAIGN_BEFORE = re.compile(
+    r"\b(?:ahead of|for|to fight in|to serve in|in the war in|against)(?: the| an?)?"
+    r"(?: planned| expected| new| major| looming| coming)? $"
+)
 _PRONOUN = re.compile(r"\b(?:it|its|they|their|itself)\b")
 
 
@@ -64,6 +69,7 @@ def attribute(
     clause_only: bool = False,
     borders: Callable[[str, str], bool] | None = None,
     departure: bool = False,
+    call_up: bool = False,
     faces: bool = True,
     capitals: frozenset[str] = frozenset(),
 ) -> list[str]:
@@ -75,13 +81,20 @@ def attribute(
     those of the match's clause (and pronoun and border) are given, no fallback to the sentence.
     With ``borders`` (whether two countries are neighbours), a speaker neighbouring the actor is
     the faced country when the scope names a border or front but no country across it. With
-    ``departure``, countries the forces go to are left out. Without ``faces`` (an actor trigger
+    ``departure``, countries the forces go to are left out; with ``call_up``, countries a call-up
+    is for ("ahead of the Gaza offensive"). Without ``faces`` (an actor trigger
     that faces nobody: a withdrawal, a mobilisation), a country across a border is not the actor.
     ``capitals`` (normalised names) tell a capital opening the sentence before another country
     as a dateline ("VIENNA - Russia ...").
     """
     if departure:
         mentions = _without_destinations(sentence, mentions, match)
+    if call_up:
+        mentions = [
+            m
+            for m in mentions
+            if not (m.start >= match[0] and _CAMPAIGN_BEFORE.search(sentence, max(0, m.start - 30), m.start))
+        ]
     faces = faces and policy is Attribution.ACTOR
     mentions = _place_datelines(sentence, mentions, policy, faces, capitals)
     if not faces:
@@ -92,10 +105,16 @@ def attribute(
     ]
     if not in_clause and not faces:
         # Only a country across a border in the clause ("the crossing with Syria was shut"): it
-        # is nearer to the event than any country in another clause.
+        # is nearer to the event than any country in another clause; not when the clause names
+        # whose forces act ("North Korean guards ordered to shoot anyone near the China border").
         in_clause = [
             m for m in mentions if clause_start <= m.start < clause_end and m.role is Role.FACED
         ]
+        if in_clause and any(
+            clause_start <= m.start < clause_end and m.role in (Role.FORCES, Role.OFFICIAL)
+            for m in mentions
+        ):
+            in_clause = []
     if policy is Attribution.TARGET:
         after = [m for m in in_clause if m.start >= match[0]]
         in_clause = after or in_clause

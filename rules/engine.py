@@ -37,7 +37,13 @@ from rules.matches import MAX_HITS_PER_GROUP as MAX_HITS_PER_GROUP  # noqa: PLC0
 from rules.matches import Phrase, file_phrases, valid_matches
 from rules.modality import SentenceModality
 from rules.model import ALERTING_MODALITIES, Article, Modality, Signal
-from rules.rule import DEPARTURE_TRIGGERS, FACED_SPEAKER_TRIGGERS, FACING_TRIGGERS, Rule
+from rules.rule import (
+    CALL_UP_TRIGGERS,
+    DEPARTURE_TRIGGERS,
+    FACED_SPEAKER_TRIGGERS,
+    FACING_TRIGGERS,
+    Rule,
+)
 from rules.text import expand_phrase, normalise, sentence_texts
 
 __all__ = ["Engine"]
@@ -263,6 +269,7 @@ class Engine:
                 continue
             borders = self._gazetteer.borders if rule.trigger in FACED_SPEAKER_TRIGGERS else None
             departure = rule.trigger in DEPARTURE_TRIGGERS
+            call_up = rule.trigger in CALL_UP_TRIGGERS
             faces = rule.trigger in FACING_TRIGGERS
             if modality_finder is None:
                 modality_finder = SentenceModality(text, year)
@@ -298,6 +305,7 @@ class Engine:
                     clause_only=True,
                     borders=borders,
                     departure=departure,
+                    call_up=call_up,
                     faces=faces,
                     capitals=self._capitals,
                 )
@@ -312,6 +320,7 @@ class Engine:
                     scope=scope,
                     borders=borders,
                     departure=departure,
+                    call_up=call_up,
                     faces=faces,
                     capitals=self._capitals,
                 )

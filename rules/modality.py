@@ -37,6 +37,8 @@ _HISTORICAL = re.compile(
     r"|\b(?:during|in) the (?:cold war|soviet era|soviet times|second world war|first world war"
     r"|(?:18|19)\d0s)\b"
     r"|\b(?:during|in) world war (?:i|ii|one|two|1|2)\b"
+    # a span of past years: "during the 2020-2022 war in Tigray"
+    r"|\b(?:during|in|of) the (?:19|20)\d\d (?:to )?(?P<until>(?:19|20)\d\d)\b"
     # a season of a year: "massed along the Line of Control in the spring of 1999"
     r"|\b(?:in|during) the (?:(?:early|late) )?(?:spring|summer|autumn|fall|winter) of "
     r"(?P<season>1[5-9]\d\d|20\d\d)\b"
@@ -64,21 +66,28 @@ _PAST_BEFORE = re.compile(
     r"(?: (?:one|two|three|four|five|six|seven|eight|nine))?) years (?:ago|after|on|since)\b"
     r"|\banniversar(?:y|ies)\b|\bcommemorat\w*|\bremember(?:s|ed|ing)?\b"
     r"|\blast (?:year|month|decade)'s(?: \w+)? ?$"
+    # "a year after a ceasefire ended deadly clashes", "three months after a peace deal": the
+    # event the time is counted from (named within a few words, no comma between).
+    r"|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|several"
+    r"|a few|some) (?:years?|months?) (?:after|since) (?:[\w'-]+ ){0,5}$"
 )
 # A past year naming the very event, right next to the match: "the 1974 invasion", "the coup of
 # september 11, 1973", "before 1979 Afghan invasion". Further away a year only dates something
 # else ("since the 2022 invasion, drones have hit kyiv" is still news about the drones).
 _YEAR_NEAR = re.compile(
-    r"(?:\b(?:the|of|before|after)|'s)"
+    r"(?:(?:\b(?:the|of|before|after)|'s)"
     r"(?: (?:failed|abortive|aborted|attempted|bloody|military|first|last))?"
     r" (?:(?:" + _MONTHS + r") (?:\d{1,2}(?:st|nd|rd|th)?,? )?)?"
+    # "in a September 2022 coup" (a month and year: one event; "a 2018 agreement" is not dated)
+    r"|\ban? (?:" + _MONTHS + r") )"
     r"(?P<year>1[5-9]\d\d|20\d\d)\b"
 )
 # A past reference right after the match ("riots in the capital two years ago", "gripped by
 # protests at the time").
 _AGO_AFTER = re.compile(
     r"(?: [\w']+){0,4}? (?:(?:\d+|a few|several|many|two|three|four|five|six|seven|eight|nine|ten"
-    r"|a couple of) (?:years|decades) ago|at the time)\b"
+    r"|a couple of) (?:years|decades) ago|at the time"
+    r"|in the (?:days|weeks|months|years) (?:after|before|following|that followed))\b"
 )
 # Between a year and the match it names: at most two words, no punctuation ("the 2020 truce",
 # "the August 2023 military takeover", not "since the 2022 invasion, Russian drones").
@@ -257,7 +266,7 @@ _CUES = CueSet(
          "authori", "approv", "issu", "decree", "'ll"),  # _ANNOUNCED
         (";", "though", "but", "however", "whereas", "while", "yet"),  # _SCOPE_BREAK
         ("years", "anniversar", "commemorat", "remember", "last ", "decades",
-         "at the time"),  # _PAST_*, _AGO_*
+         "at the time", "year ", "month", "the days", "the weeks"),  # _PAST_*, _AGO_*
         tuple("0123456789"),  # _YEAR_NEAR
         ("demand", "call", "appeal", "press", "push", "campaign", "urg"),  # _DEMAND
         tuple("0123456789"),  # _DATED
@@ -302,7 +311,7 @@ class SentenceModality:
         ):
             return True
         for m in _HISTORICAL.finditer(self._text):
-            year = m.group("year") or m.group("lead") or m.group("season")
+            year = m.group("year") or m.group("lead") or m.group("season") or m.group("until")
             if year is None:
                 return True
             limit = published_year if published_year is not None else 2000

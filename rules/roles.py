@@ -119,7 +119,10 @@ _FORCES_AFTER = re.compile(
     r"|drones?|missiles?|battalions?|brigades?|divisions?|battlegroups?|personnel|mercenaries"
     r"|fighters?|gunboats?|submarines?|guards|marines|gendarmes|coast ?guards?|maritime militia"
     r"|(?:military )?(?:trainers"
-    r"|instructors|advisers|advisors))\b"
+    r"|instructors|advisers|advisors)"
+    # their strikes: "Pakistani air strikes kill dozens in Afghanistan" happen elsewhere
+    r"|(?:air|drone|missile|rocket) ?strikes?|airstrikes?|strikes|shelling|bombardment|raids?"
+    r"|attacks?|offensive|aircraft|planes|helicopters|bombers|gunships)\b"
 )
 _OFFICIAL_AFTER = re.compile(
     r"(?:'s)?(?: (?:interior|defence|defense|home|state|national|federal|military|security))?"
@@ -202,7 +205,8 @@ _CROSSING_AFTER = re.compile(r" (?:trying|attempting) to (?:cross|enter|flee)\b"
 # "anyone trying to cross from Afghanistan", "refugees fleeing from Syria": where people come from.
 _ORIGIN_BEFORE = re.compile(
     r"\b(?:cross(?:es|ed|ing)?|com(?:e|es|ing)|flee(?:s|ing)?|fled|sneak(?:s|ed|ing)?"
-    r"|infiltrat(?:e|es|ed|ing))(?: illegally| in| over)? (?:from|out of)(?: the)? $"
+    r"|infiltrat(?:e|es|ed|ing))(?: the (?:border|frontier|river))?(?: illegally| in| over)?"
+    r" (?:from|out of)(?: the)? $"
 )
 # "dubai (reuters) iran ...", "seoul, jan 9 (yonhap) ...": a wire dateline opening the sentence.
 # Any agency or outlet in the brackets ("lima (buenos aires times) ...", "imphal (the hindu) ...").
