@@ -134,7 +134,8 @@ _DENIED = re.compile(
 )
 _NEGATION_WORD = re.compile(
     r"(?:\b(?:no|not|never|neither|nor|without|cannot|instead of|rather than)\b|n't\b)"
-    r"(?! (?:far|only|least|fewer|less|longer than|more than|doubt|surprise))"
+    r"(?! (?:far|only|least|fewer|less|longer than|more than|doubt|surprise|hesitation|delay"
+    r"|mercy|exception|fail|restraint|pity))"
 )
 _REFUSAL = re.compile(
     r"\b(?:reject(?:s|ed|ing)? (?:[\w']+ ){0,2}?(?:calls?|demands?|pressure|appeals?)"

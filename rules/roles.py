@@ -124,6 +124,12 @@ _FORCES_AFTER = re.compile(
     r"|(?:air|drone|missile|rocket) ?strikes?|airstrikes?|strikes|shelling|bombardment|raids?"
     r"|attacks?|offensive|aircraft|planes|helicopters|bombers|gunships)\b"
 )
+# "the commandant of Bishkek said ...": an official named by the place they serve speaks of it.
+_OWN_OFFICIAL_BEFORE = re.compile(
+    r"\b(?:commandant|governor|mayor|police chief|army chief|chief of staff|interior minister"
+    r"|interior ministry|defen[cs]e ministry|military commander|commander|authorities"
+    r"|government|junta|police|army|military) (?:of|in) (?:the )?$"
+)
 _OFFICIAL_AFTER = re.compile(
     r"(?:'s)?(?: (?:interior|defence|defense|home|state|national|federal|military|security))?"
     r" (?:police|army|military|security forces|ministry|authorities|government|junta|regime"
@@ -189,7 +195,7 @@ _INSTRUCTS_OWN = re.compile(
 # "... along its border with Azerbaijan", "Kaliningrad, which borders Lithuania and Poland": the
 # country faced across a border named after the match (actor triggers).
 FACED_BEFORE = re.compile(
-    r"\b(?:borders?|bordering|frontiers?|boundary|boundaries|crossings?"
+    r"\b(?:borders?|bordering|frontiers?|boundary|boundaries|crossings?|opposite"
     r"|line of (?:control|actual control|contact))"
     r" (?:with |between )?(?:the )?$"
 )
@@ -335,6 +341,7 @@ class SentenceRoles:
         if self._speech and _COMMENTER_AFTER.match(after):
             if (
                 _OFFICIAL_AFTER.match(after)
+                or _OWN_OFFICIAL_BEFORE.search(sentence, max(0, start - 40), start)
                 or _SELF_REFERENCE.search(sentence, end)
                 or _INSTRUCTS_OWN.match(after)
             ):
