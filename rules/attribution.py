@@ -36,6 +36,12 @@ _POSTED = re.compile(
     r"\b(?:deploy\w*|sent|send\w*|dispatch\w*|station\w*|based|posted|serv\w*|assigned"
     r"|hand(?:s|ed|ing)? (?:\w+ ){0,4}?over|handover)\b"
 )
+# "an Israeli air strike": forces acting abroad, not at home.
+_STRIKES_AFTER = re.compile(
+    r"(?:'s)? (?:(?:air|drone|missile|rocket) ?strikes?|airstrikes?|strikes|shelling"
+    r"|bombardment|raids?|attacks?|offensive|aircraft|planes|helicopters|bombers|gunships"
+    r"|jets|warplanes|drones|missiles)\b"
+)
 _RELATIVE = re.compile(r"[, ]*(?:which|who|where|whose)\b")
 # "to call up 60,000 reservists ahead of the Gaza City offensive": where a call-up is for.
 _CAMPAIGN_BEFORE = re.compile(
@@ -110,10 +116,7 @@ def attribute(
         in_clause = [
             m for m in mentions if clause_start <= m.start < clause_end and m.role is Role.FACED
         ]
-        if in_clause and any(
-            clause_start <= m.start < clause_end and m.role in (Role.FORCES, Role.OFFICIAL)
-            for m in mentions
-        ):
+        if in_clause and any(_at_home(sentence, m) for m in mentions):
             in_clause = []
     if policy is Attribution.TARGET:
         after = [m for m in in_clause if m.start >= match[0]]
@@ -147,6 +150,11 @@ def attribute(
         if policy is Attribution.ACTOR and borders is not None and scope is not None:
             _add_faced_speakers(sentence, mentions, scope, codes, borders)
         return codes
+    # A country's own authorities acting at home, before a country named only across a border
+    # ("Niger's military authorities imposed a curfew ... near the border with Mali").
+    own = _codes([m for m in mentions if _at_home(sentence, m)])
+    if len(own) == 1:
+        return own
     # A country only named across a border, when no other place is named ("the Chinese frontier").
     codes = _codes([m for m in mentions if m.role is Role.FACED])
     if codes:
@@ -219,6 +227,13 @@ def _place_datelines(
         for m in mentions
         if not (others and m.role is Role.DATELINE)
     ]
+
+
+def _at_home(sentence: str, mention: Mention) -> bool:
+    """Whether the mention names a country's own authorities or forces, not its strikes."""
+    if mention.role is Role.OFFICIAL:
+        return True
+    return mention.role is Role.FORCES and not _STRIKES_AFTER.match(sentence, mention.end)
 
 
 def _listed_as_plain(mentions: list[Mention]) -> list[Mention]:

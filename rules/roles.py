@@ -156,10 +156,12 @@ _MODIFIER_BEFORE = ("pro ", "anti ")  # "a pro-Russian rally" (hyphens are space
 # "a bill that mirrors Russian legislation": a country only compared with takes no part.
 _COMPARED_BEFORE = re.compile(
     r"\b(?:mirror(?:s|ed|ing)?|modell?ed on|similar to|akin to|inspired by|copied from"
+    r"|cop(?:y|ies|ied|ying)"
     r"|reminiscent of|compar(?:ed|ing|able) (?:to|with))(?: the| a)? $"
 )
 _COMPARED_ENDINGS = ("mirror ", "mirrors ", "mirrored ", "mirroring ", "on ", "to ", "by ",
-                     "from ", "of ", "with ", "the ", "a ")  # fmt: skip
+                     "from ", "of ", "with ", "the ", "a ", "copy ", "copies ", "copied ",
+                     "copying ")  # fmt: skip
 # "to leave Israel through Jordan and Egypt": both are only on the way.
 _TRANSIT_BEFORE = re.compile(
     r"\b(?:through|via|by way of) (?:(?:[\w']+ ){1,3}(?:and|or) |(?:[\w']+ ?)*, )?$"
@@ -195,7 +197,8 @@ _INSTRUCTS_OWN = re.compile(
 # "... along its border with Azerbaijan", "Kaliningrad, which borders Lithuania and Poland": the
 # country faced across a border named after the match (actor triggers).
 FACED_BEFORE = re.compile(
-    r"\b(?:borders?|bordering|frontiers?|boundary|boundaries|crossings?|opposite"
+    r"\b(?:(?:borders?|frontiers?)(?: (?:posts?|crossings?|checkpoints?|areas?|regions?|zones?))?"
+    r"|bordering|boundary|boundaries|crossings?|opposite"
     r"|line of (?:control|actual control|contact))"
     r" (?:with |between )?(?:the )?$"
 )
@@ -275,7 +278,8 @@ _ADDRESSEE_BEFORE_ENDINGS = _endings(
 _ORIGIN_ENDINGS = _endings(("from", "of"))
 _FACED_ENDINGS = _endings(
     ("border", "borders", "bordering", "frontier", "frontiers", "boundary", "boundaries",
-     "crossing", "crossings", "with", "between")
+     "crossing", "crossings", "with", "between", "opposite", "post", "posts", "checkpoint",
+     "checkpoints", "area", "areas", "region", "regions", "zone", "zones")
 )  # fmt: skip
 
 
