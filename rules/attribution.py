@@ -43,6 +43,7 @@ _STRIKES_AFTER = re.compile(
     r"|jets|warplanes|drones|missiles)\b"
 )
 _RELATIVE = re.compile(r"[, ]*(?:which|who|where|whose)\b")
+_WHERE = re.compile(r"[, ]*where\b")
 # "to call up 60,000 reservists ahead of the Gaza City offensive": where a call-up is for.
 _CAMPAIGN_BEFORE = re.compile(
     r"\b(?:ahead of|for|to fight in|to serve in|in the war in|against)(?: the| an?)?"
@@ -143,6 +144,10 @@ def attribute(
         # "... into Bahrain at the request of the ruling family, which faces protests": the
         # relative clause is about the country named last before it.
         before = [m for m in mentions if m.end <= clause_start and _allowed(m, policy, faces)]
+        if before and before[-1].role is Role.FACED and _WHERE.match(sentence, clause_start):
+            # "... to the region along the border with Venezuela, where fighting ...": the
+            # place is on this side of the border, not the country across it.
+            return []
         if before:
             return [before[-1].code]
     codes = _codes([m for m in mentions if _allowed(m, policy, faces)])
@@ -161,7 +166,9 @@ def attribute(
         return codes
     # A country's own police, army or ministry acting or speaking at home, when the sentence
     # names no other country ("Myanmar's military cut mobile data").
-    own = _codes([m for m in mentions if m.role in (Role.OFFICIAL, Role.FORCES, Role.ADDRESSEE)])
+    own = _codes(
+        [m for m in mentions if m.role is Role.ADDRESSEE or _at_home(sentence, m)]
+    )
     return own if len(own) == 1 else []
 
 

@@ -50,6 +50,11 @@ _HISTORICAL = re.compile(
     # "1939: Soviet troops massed on the Finnish border", "August 1990: how Iraq massed troops"
     r"|^(?:(?:" + _MONTHS + r") )?(?P<lead>1[5-9]\d\d|20\d\d) ?:"
 )
+# "In the worst-case scenario ...", "Under a hypothetical plan ...".
+_SCENARIO_OPENING = re.compile(
+    r"(?:in|under) (?:the|a|one|this) (?:[\w'-]+ ){0,2}?(?:scenarios?|simulations?|war ?games?"
+    r"|hypothetical|exercise scenario)\b"
+)
 # A full date with a past year: "on Jan. 30, 1972", "on 30 January 1972", "on the night of
 # August 20, 1968", "3-4 June 1989".
 _DATED = re.compile(
@@ -305,7 +310,12 @@ class SentenceModality:
         )
         self._year_limit = published_year if published_year is not None else 2000
         self._year_known = published_year is not None
-        self._question = sentence.rstrip().endswith("?")
+        # "a scenario" or "question" opening the sentence governs all of it ("In the scenario
+        # the researchers judge most likely, ... while the army masses forces on the coast").
+        self._question = sentence.rstrip().endswith("?") or (
+            sentence.startswith(("in the ", "in a ", "in one ", "in this ", "under the ", "under a "))
+            and _SCENARIO_OPENING.match(sentence) is not None
+        )
 
     def _is_historical(self, published_year: int | None) -> bool:
         limit = published_year if published_year is not None else 2000

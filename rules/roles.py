@@ -220,6 +220,8 @@ _ORIGIN_BEFORE = re.compile(
 # "dubai (reuters) iran ...", "seoul, jan 9 (yonhap) ...": a wire dateline opening the sentence.
 # Any agency or outlet in the brackets ("lima (buenos aires times) ...", "imphal (the hindu) ...").
 _DATELINE_AFTER = re.compile(r"(?:,? [\w.]+(?: \d{1,2})?)? \((?:[\w.'&]+ ?){1,4}\)")
+# The city before a dateline's country: "putrajaya, ".
+_DATELINE_CITY = re.compile(r"[\w.' ]{2,30}, ")
 # A country named inside such brackets names an outlet, not a place: "lima (buenos aires times)".
 _DATELINE_OUTLET = re.compile(r"[\w.' ]{2,30}?(?:,? [\w.]+(?: \d{1,2})?)? \((?:[\w.'&]+ )*$")
 # "SEOUL - Thousands of ...", "CARACAS - President ...": a city opening the sentence and followed
@@ -296,6 +298,13 @@ class SentenceRoles:
         after = sentence[end : end + 80]
         if start == 0 and (_DATELINE_AFTER.match(after) or _DATELINE_OPENER.match(after)):
             return Role.DATELINE
+        if (
+            0 < start < 34
+            and sentence.endswith(", ", 0, start)
+            and _DATELINE_CITY.fullmatch(sentence, 0, start)
+            and (_DATELINE_AFTER.match(after) or _DATELINE_OPENER.match(after))
+        ):
+            return Role.DATELINE  # "putrajaya, malaysia, july 28 (wire) thailand and ..."
         if (
             start < 50
             and sentence[start - 1 : start] in ("(", " ")
