@@ -169,6 +169,7 @@ _HYPOTHETICAL = re.compile(
     # an event still awaited: "as the country prepared for an expected ground offensive"
     r"|(?:an|the) (?:expected|anticipated|looming|impending)"
     r"|contingenc(?:y|ies)|in (?:a|an|any) (?:future )?(?:crisis|conflict|emergency)"
+    r"|not (?:be )?ruled out|(?:not|never) rul(?:e|es|ed|ing) out"
     r"|likely)\b"
     r"|(?<!\bin )(?<!\bon )(?<!\bof )(?<!\bby )(?<!since )(?<!until )(?<!theresa )\bmay\b(?! \d)"
 )
@@ -262,7 +263,7 @@ _CUES = CueSet(
         ("reject", "refus", "rul", "declin", "no ", "yet to", "call", "stopp", "resist",
          "halt", "vot", "block", "fail"),  # _REFUSAL
         ("threat", "warn", "ultimatum"),  # _THREAT
-        ("could", "might", "possib", "potential", "whether", "should", "hypothetical", "fear",
+        ("could", "might", "possib", "ruled out", "rule out", "rules out", "ruling out", "potential", "whether", "should", "hypothetical", "fear",
          "risk", "prospect of", "case of", "event of", "scenario", "threat of",
          "would be ready", "would have", "consider", "mull", "weigh", "likely", "may", "contingenc",
          "in a", "expected", "anticipated", "looming", "impending"),  # _HYPOTHETICAL

@@ -74,6 +74,12 @@ _SPEECH = (
     r"|monitor(?:s|ed)|(?:closely )?watch(?:es|ed)"
     r"|(?:has|have|had) (?:said|called(?! (?:up|off|in|out)\b)|urged|warned|criticised|criticized"
     r"|condemned)"
+    # "Islamabad did not confirm the strikes"
+    r"|(?:did not|has not|have not|would not|declined to|refused to) (?:confirm|comment)"
+    # a country sanctioning others is not where their deeds happen ("Britain imposed sanctions
+    # on ... police officers, accusing them of overseeing a crackdown")
+    r"|(?:imposed|imposes|impose|announced|announces|slapped|levied) (?:new |fresh |further"
+    r" |more |targeted )?sanctions|sanction(?:s|ed)? (?!on\b|against\b)"
 )
 # "The United States and the European Union condemned ...": an organisation joining a country's
 # statement leaves the country a commenter (a second country may be an actor: "Russia and Ukraine
@@ -203,6 +209,8 @@ FACED_BEFORE = re.compile(
     r" (?:with |between )?(?:the )?$"
 )
 FACED_LIST = re.compile(r"^(?:,|,? and|,? or)(?: the)? $")
+# "clashes between ethnic Kyrgyz and Uzbeks": ethnic groups, not the countries.
+_ETHNIC_BEFORE = re.compile(r"\bethnic (?:[\w]+,? (?:and |or )?)?$")
 # "border crossers from Afghanistan" is plain; "Afghan border crossers" qualifies the people.
 _PEOPLE_AFTER = re.compile(
     r"(?: (?:border|illegal|undocumented|irregular|would be))? (?:crossers?|migrants?|refugees?"
@@ -254,7 +262,8 @@ _SPEECH_CUES = CueSet(
         ("say", "said", "call", "urg", "welcom", "condemn", "critici", "questioned", "accus",
          "prais", "told", "tells", "express", "voiced", "denounc", "noted", "stated", "demanded",
          "ask", "insist", "claimed", "alleged", "believ", "warn", "reported", "estimat", "appeal",
-         "pressed", "hop", "feared", "monitor", "watch", "following", "tracking")
+         "pressed", "hop", "feared", "monitor", "watch", "following", "tracking", "confirm",
+         "comment", "sanction")
     ]
 )  # fmt: skip
 
@@ -323,6 +332,7 @@ class SentenceRoles:
             return Role.FORCES
         if (
             _PEOPLE_AFTER.match(after)
+            or _ETHNIC_BEFORE.search(sentence, max(0, start - 30), start)
             or (sentence[end - 1 : end] == "s" and _CROSSING_AFTER.match(after))
             or (
                 sentence.endswith(_ORIGIN_ENDINGS, 0, start)
