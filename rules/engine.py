@@ -324,8 +324,24 @@ class Engine:
                     faces=faces,
                     capitals=self._capitals,
                 )
+            if departure and codes and _owners_only(scan.mentions(index), codes):
+                # "Russian troops had left positions around Qamishli": whose troops is known,
+                # where they left is the article's country.
+                focus = scan.focus()
+                if focus is not None and focus not in codes:
+                    codes = [*codes, focus]
             severity = rule.severity
             if modality is Modality.THREATENED:
                 severity = severity.lowered()
             outcomes.append((rule, modality, severity, codes, tuple(p[3] for p in chosen)))
         return outcomes
+
+
+def _owners_only(mentions: list[Mention], codes: list[str]) -> bool:
+    """Whether every country in ``codes`` is named only as the owner of forces ("Russian
+    troops"), so the sentence does not say where they are."""
+    return all(
+        all(m.role is Role.FORCES for m in mentions if m.code == code)
+        and any(m.code == code for m in mentions)
+        for code in codes
+    )
