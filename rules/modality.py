@@ -70,7 +70,7 @@ _PAST_BEFORE = re.compile(
     r"|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)"
     r"(?: (?:one|two|three|four|five|six|seven|eight|nine))?) years (?:ago|after|on|since)\b"
     r"|\banniversar(?:y|ies)\b|\bcommemorat\w*|\bremember(?:s|ed|ing)?\b"
-    r"|\blast (?:year|month|decade)'s(?: \w+)? ?$"
+    r"|\blast (?:year|month|week|decade)'s(?: \w+)? ?$|\blast year in which(?: [\w']+){0,4} $"
     # "a year after a ceasefire ended deadly clashes", "three months after a peace deal": the
     # event the time is counted from (named within a few words, no comma between).
     r"|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|several"
@@ -91,7 +91,7 @@ _YEAR_NEAR = re.compile(
 # protests at the time").
 _AGO_AFTER = re.compile(
     r"(?: [\w']+){0,4}? (?:(?:\d+|a few|several|many|two|three|four|five|six|seven|eight|nine|ten"
-    r"|a couple of) (?:years|decades) ago|at the time"
+    r"|a couple of) (?:years|decades) ago|at the time|last year"
     r"|in the (?:days|weeks|months|years) (?:after|before|following|that followed))\b"
 )
 # Between a year and the match it names: at most two words, no punctuation ("the 2020 truce",
@@ -136,7 +136,7 @@ _DENIED = re.compile(
     r"|dismissed as"
     # "rejected western reports as hysteria", "reports ... were inaccurate"
     r"|reject(?:s|ed|ing)? (?:\w+ ){1,2}(?:claims?|reports?|allegations?|accusations?)"
-    r"|(?:were|was|are|is) (?:completely |totally |entirely )?(?:inaccurate|untrue|false"
+    r"|(?:were|was|are|is) (?:completely |totally |entirely )?(?:inaccurate|untrue|false|fake"
     r"|baseless|groundless|fabricated|unfounded))\b"
 )
 _NEGATION_WORD = re.compile(
@@ -145,7 +145,8 @@ _NEGATION_WORD = re.compile(
     r"|mercy|exception|fail|restraint|pity))"
 )
 _REFUSAL = re.compile(
-    r"\b(?:reject(?:s|ed|ing)? (?:[\w']+ ){0,2}?(?:calls?|demands?|pressure|appeals?)"
+    r"\b(?:reject(?:s|ed|ing)? (?:[\w'.]+ ){0,2}?(?:calls?|demands?|pressure|appeals?|proposals?"
+    r"|plans?|offers?|requests?)"
     r"(?: (?:from|by)(?: [\w']+){1,5}?)? (?:to|for|that)"
     r"|refus(?:e|es|ed|ing) to|rul(?:e|es|ed|ing) out|declin(?:e|es|ed|ing) to"
     r"|no (?:plans?|intention|sign|signs|evidence|indication) (?:to|of)"
@@ -155,7 +156,9 @@ _REFUSAL = re.compile(
     r"(?:\w+ ){0,2}(?:motion|bill|proposal|plan|request|resolution)s? (?:to|for))\b"
 )
 _THREAT = re.compile(
-    r"\b(?:threat(?:en|ens|ened|ening) (?:to|that)"
+    r"\b(?:threat(?:en|ens|ened|ening) (?:to|that"
+    r"|(?:new |fresh |further |more |military |retaliatory )?(?:strikes|attacks|military action"
+    r"|retaliation|reprisals))"
     # "warned it could close the strait" is a threat; "warn China could mass forces" a guess.
     r"|warn(?:s|ed|ing)?(?: on \w+)? (?:that )?"
     r"(?:(?:it|they|he|she|we) (?:would|will|could|might|may)|\w+ (?:would|will))"

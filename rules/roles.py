@@ -76,6 +76,7 @@ _SPEECH = (
     r"|condemned)"
     # "Islamabad did not confirm the strikes"
     r"|(?:did not|has not|have not|would not|declined to|refused to) (?:confirm|comment)"
+    r"|urging|(?:sent|sends|wrote) (?:a )?letters?"
     # a country sanctioning others is not where their deeds happen ("Britain imposed sanctions
     # on ... police officers, accusing them of overseeing a crackdown")
     r"|(?:imposed|imposes|impose|announced|announces|slapped|levied) (?:new |fresh |further"
@@ -150,8 +151,12 @@ _ADDRESSEE_BEFORE = re.compile(
 # qualifies something else and takes no part in the event (forces were matched before this).
 _MODIFIER_AFTER = re.compile(
     r"(?: and [\w.]+)? (?:led|backed|brokered|made|built|supplied|funded|sponsored|style|born"
-    r"|based|owned|linked|mediated|drafted|designed|registered|flagged|aligned|leaning|speaking|inspired)\b"
+    r"|based|owned|linked|mediated|drafted|designed|registered|flagged|aligned|leaning|speaking|inspired"
+    # "Kyiv rejects US proposal to withdraw": whose proposal, not who acts
+    r"|proposals?|peace plan|initiative)\b"
 )
+# "China's consulate in Mandalay urged ...": a country's mission abroad speaks for it.
+_MISSION_AFTER = re.compile(r"(?:'s)? (?:embass(?:y|ies)|consulates?(?: general)?|diplomatic mission)\b")
 # ... except a country leading or backing a military action, which is its own ("a Saudi-led
 # strike", "the Russian-backed offensive"): that counts as its forces.
 _LED_ACTION_AFTER = re.compile(
@@ -172,7 +177,7 @@ _COMPARED_ENDINGS = ("mirror ", "mirrors ", "mirrored ", "mirroring ", "on ", "t
 _TRANSIT_BEFORE = re.compile(
     r"\b(?:through|via|by way of) (?:(?:[\w']+ ){1,3}(?:and|or) |(?:[\w']+ ?)*, )?$"
     # "agreed a ceasefire at talks in Malaysia": the venue of talks takes no part either.
-    r"|\b(?:talks|summit|meeting|negotiations|conference)(?: [\w']+){0,2} (?:in|hosted by) $"
+    r"|\b(?:talks|summit|meeting|negotiations|conference)(?: [\w']+){0,6} (?:in|hosted by) $"
     # "Congo and Rwanda sign a peace agreement in Washington": nor the place of a signing.
     r"|\b(?:sign(?:s|ed|ing)?|initial(?:s|led|ed|ling)?)(?: [\w']+){1,4} (?:in|at)(?: the)? $"
     # "the ceasefire brokered by Washington and Paris": nor its mediators.
@@ -263,7 +268,7 @@ _SPEECH_CUES = CueSet(
          "prais", "told", "tells", "express", "voiced", "denounc", "noted", "stated", "demanded",
          "ask", "insist", "claimed", "alleged", "believ", "warn", "reported", "estimat", "appeal",
          "pressed", "hop", "feared", "monitor", "watch", "following", "tracking", "confirm",
-         "comment", "sanction")
+         "comment", "sanction", "letter")
     ]
 )  # fmt: skip
 
@@ -342,6 +347,7 @@ class SentenceRoles:
             return Role.PEOPLE
         if (
             _MODIFIER_AFTER.match(after)
+            or _MISSION_AFTER.match(after)
             or sentence.endswith(_MODIFIER_BEFORE, 0, start)
             or (
                 sentence.endswith(_COMPARED_ENDINGS, 0, start)
@@ -349,7 +355,7 @@ class SentenceRoles:
             )
         ):
             return Role.MODIFIER
-        if _TRANSIT_BEFORE.search(sentence, max(0, start - 40), start) and not (
+        if _TRANSIT_BEFORE.search(sentence, max(0, start - 60), start) and not (
             _THROUGH_THERE.search(sentence, max(0, start - 30), start)
         ):
             return Role.TRANSIT
