@@ -113,6 +113,10 @@ class ArticleScan:
             self._focus = next(iter(codes)) if len(codes) == 1 else None
         return self._focus if isinstance(self._focus, str) else None
 
+    def title_codes(self) -> set[str]:
+        """Countries the title names (ignoring commenters, people and datelines)."""
+        return self._codes(range(self.titles))
+
     def _doubtful_title(self) -> bool:
         """Whether the title has a country alias that was dropped as a look-alike ("Georgia
         Bulldogs"): then the article may be about something else altogether."""

@@ -28,7 +28,7 @@ from collections.abc import Sequence
 
 from rules.articlescan import ArticleScan, normalise_all, walk
 from rules.attribution import Mention, Role, SentenceRoles, attribute
-from rules.evidence import Best, Outcome, assemble_signals, keep_best
+from rules.evidence import Best, Outcome, assemble_signals, drop_background, keep_best
 from rules.gazetteer import Gazetteer
 from rules.keys import Key as Key  # noqa: PLC0414  (re-exported: it was defined here)
 from rules.keys import PhraseKeys, RuleBits, layer_of
@@ -144,6 +144,7 @@ class Engine:
         best: dict[tuple[str, str], Best] = {}
         for index, candidates in work:
             self._scan_sentence(scan, index, candidates, year, best)
+        drop_background(best, scan)
         return assemble_signals(best, scan.texts)
 
     def _work(
