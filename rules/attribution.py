@@ -226,7 +226,8 @@ def _place_datelines(
     # Another country's forces acting are enough to tell the dateline is only where the story was
     # filed ("DUBAI (Reuters) - Iranian forces fired on ...").
     others = any(
-        m.role is not Role.DATELINE and (m.role is Role.FORCES or _allowed(m, policy, faces))
+        m.role is not Role.DATELINE
+        and (m.role in (Role.FORCES, Role.OFFICIAL) or _allowed(m, policy, faces))
         for m in mentions
     )
     return [

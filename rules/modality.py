@@ -50,10 +50,12 @@ _HISTORICAL = re.compile(
     # "1939: Soviet troops massed on the Finnish border", "August 1990: how Iraq massed troops"
     r"|^(?:(?:" + _MONTHS + r") )?(?P<lead>1[5-9]\d\d|20\d\d) ?:"
 )
+_SCENARIO_STARTS = ("in the ", "in a ", "in one ", "in this ", "under the ", "under a ", "in most ",
+                    "in many ", "in some ", "in several ", "in all ", "in every ", "in each ")
 # "In the worst-case scenario ...", "Under a hypothetical plan ...".
 _SCENARIO_OPENING = re.compile(
-    r"(?:in|under) (?:the|a|one|this) (?:[\w'-]+ ){0,2}?(?:scenarios?|simulations?|war ?games?"
-    r"|hypothetical|exercise scenario)\b"
+    r"(?:in|under) (?:the|a|one|this|most|many|some|several|all|every|each) (?:[\w'-]+ ){0,2}?"
+    r"(?:scenarios?|simulations?|runs|iterations|war ?games?|hypothetical|exercise scenario)\b"
 )
 # A full date with a past year: "on Jan. 30, 1972", "on 30 January 1972", "on the night of
 # August 20, 1968", "3-4 June 1989".
@@ -69,7 +71,7 @@ _PAST_BEFORE = re.compile(
     r"\b(?:\d+|a few|several|many|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven"
     r"|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)"
     r"(?: (?:one|two|three|four|five|six|seven|eight|nine))?) years (?:ago|after|on|since)\b"
-    r"|\banniversar(?:y|ies)\b|\bcommemorat\w*|\bremember(?:s|ed|ing)?\b"
+    r"|\banniversar(?:y|ies)\b|\bcommemorat\w*|\bremember(?:s|ed|ing)?\b|\breferring to\b"
     r"|\blast (?:year|month|week|decade)'s(?: \w+)? ?$|\blast year in which(?: [\w']+){0,4} $"
     # "a year after a ceasefire ended deadly clashes", "three months after a peace deal": the
     # event the time is counted from (named within a few words, no comma between).
@@ -92,6 +94,7 @@ _YEAR_NEAR = re.compile(
 _AGO_AFTER = re.compile(
     r"(?: [\w']+){0,4}? (?:(?:\d+|a few|several|many|two|three|four|five|six|seven|eight|nine|ten"
     r"|a couple of) (?:years|decades) ago|at the time|last year"
+    r"|over the (?:past|last) (?:[\w-]+ )?(?:years|decades)"
     r"|in the (?:days|weeks|months|years) (?:after|before|following|that followed))\b"
 )
 # Between a year and the match it names: at most two words, no punctuation ("the 2020 truce",
@@ -104,7 +107,7 @@ _YEAR_AFTER = 32  # and after it ("of september 11, 1973")
 # (Calls on someone to act are left alone: the taxonomy counts "the United States called on
 # Moscow to withdraw" as the withdrawal, and "urged its citizens to leave" is the evacuation.)
 _DEMAND = re.compile(
-    r"\b(?:demand(?:s|ed|ing)?|call(?:s|ed|ing)? for|appeal(?:s|ed|ing)? for"
+    r"\b(?:demand(?:s|ed|ing)?|call(?:s|ed|ing)? for|appeal(?:s|ed|ing)?(?: on \w+day)? for"
     r"|press(?:es|ed|ing)? for|push(?:es|ed|ing)? for|campaign(?:s|ed|ing)? for"
     # "senators urged the administration to impose sanctions", "called on both sides to observe
     # a ceasefire", "urge sanctions on ...": asking someone to act is not the act. A call to
@@ -173,13 +176,15 @@ _HYPOTHETICAL = re.compile(
     r"|(?:an|the) (?:expected|anticipated|looming|impending)"
     r"|contingenc(?:y|ies)|in (?:a|an|any) (?:future )?(?:crisis|conflict|emergency)"
     r"|not (?:be )?ruled out|(?:not|never) rul(?:e|es|ed|ing) out"
+    r"|probability|likelihood|purport(?:s|ed|edly)?|unverified"
+    r"|accus(?:e|es|ed|ing) (?:[\w'.]+ ){1,4}?of (?:preparing|planning|plotting)"
     r"|likely)\b"
     r"|(?<!\bin )(?<!\bon )(?<!\bof )(?<!\bby )(?<!since )(?<!until )(?<!theresa )\bmay\b(?! \d)"
 )
 # "if necessary" and the like state readiness, not a hypothesis ("would use firearms if
 # necessary" is a threat made now).
 _CONDITION = re.compile(
-    r"\b(?:if(?! (?:necessary|needed|required|need be))|unless"
+    r"\b(?:if(?! (?:necessary|needed|required|need be))|unless|either (?:they|you|we|he|she)"
     r"|(?:war ?games?|simulations?|scenarios?|exercises?|drills?|tabletop exercises?) in which"
     r"|imagin(?:es|ed|ing)|fictional|fictitious"
     # models and games: "a simulation run by a think-tank found ...", "a strategy game set in an
@@ -266,11 +271,12 @@ _CUES = CueSet(
         ("reject", "refus", "rul", "declin", "no ", "yet to", "call", "stopp", "resist",
          "halt", "vot", "block", "fail"),  # _REFUSAL
         ("threat", "warn", "ultimatum"),  # _THREAT
-        ("could", "might", "possib", "ruled out", "rule out", "rules out", "ruling out", "potential", "whether", "should", "hypothetical", "fear",
+        ("could", "might", "possib", "probabil", "likelihood", "purport", "unverified", "accus",
+         "ruled out", "rule out", "rules out", "ruling out", "potential", "whether", "should", "hypothetical", "fear",
          "risk", "prospect of", "case of", "event of", "scenario", "threat of",
          "would be ready", "would have", "consider", "mull", "weigh", "likely", "may", "contingenc",
          "in a", "expected", "anticipated", "looming", "impending"),  # _HYPOTHETICAL
-        ("if", "unless", "in which", "imagin", "ficti", "simulation", "alternat", "game",
+        ("if", "unless", "either", "in which", "imagin", "ficti", "simulation", "alternat", "game",
          "players "),  # _CONDITION
         ("will", "shall", "would", "plan", "announc", "order", "to start", "to begin", "set to",
          "is to", "are to", "was to", "were to", "decid", "decision to", "agree", "pledg", "vow",
@@ -278,7 +284,7 @@ _CUES = CueSet(
          "authori", "approv", "issu", "decree", "'ll"),  # _ANNOUNCED
         (";", "though", "but", "however", "whereas", "while", "yet"),  # _SCOPE_BREAK
         ("years", "anniversar", "commemorat", "remember", "last ", "decades",
-         "at the time", "year ", "month", "the days", "the weeks"),  # _PAST_*, _AGO_*
+         "at the time", "year ", "month", "the days", "the weeks", "over the", "referring"),  # _PAST_*, _AGO_*
         tuple("0123456789"),  # _YEAR_NEAR
         ("demand", "call", "appeal", "press", "push", "campaign", "urg"),  # _DEMAND
         tuple("0123456789"),  # _DATED
@@ -317,7 +323,7 @@ class SentenceModality:
         # "a scenario" or "question" opening the sentence governs all of it ("In the scenario
         # the researchers judge most likely, ... while the army masses forces on the coast").
         self._question = sentence.rstrip().endswith("?") or (
-            sentence.startswith(("in the ", "in a ", "in one ", "in this ", "under the ", "under a "))
+            sentence.startswith(_SCENARIO_STARTS)
             and _SCENARIO_OPENING.match(sentence) is not None
         )
 

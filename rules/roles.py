@@ -77,10 +77,15 @@ _SPEECH = (
     # "Islamabad did not confirm the strikes"
     r"|(?:did not|has not|have not|would not|declined to|refused to) (?:confirm|comment)"
     r"|urging|(?:sent|sends|wrote) (?:a )?letters?"
+    # "Germany and Italy issued similar advice"; "France told its citizens to leave" (the country
+    # evacuating its own people is not where the evacuation happens)
+    r"|issued (?:similar |travel |the same )?(?:advice|advisories|warnings?)"
+    r"|(?:told|tells|urged|urges|ordered|orders|advised|advises|asked|asks) (?:all )?(?:its|their)"
+    r" (?:citizens|nationals|diplomats|embassy staff|staff)"
     # a country sanctioning others is not where their deeds happen ("Britain imposed sanctions
     # on ... police officers, accusing them of overseeing a crackdown")
     r"|(?:imposed|imposes|impose|announced|announces|slapped|levied) (?:new |fresh |further"
-    r" |more |targeted )?sanctions|sanction(?:s|ed)? (?!on\b|against\b)"
+    r" |more |targeted )?(?:sanctions|asset freezes|travel bans)|sanction(?:s|ed)? (?!on\b|against\b)"
 )
 # "The United States and the European Union condemned ...": an organisation joining a country's
 # statement leaves the country a commenter (a second country may be an actor: "Russia and Ukraine
@@ -233,6 +238,8 @@ _ORIGIN_BEFORE = re.compile(
 # "dubai (reuters) iran ...", "seoul, jan 9 (yonhap) ...": a wire dateline opening the sentence.
 # Any agency or outlet in the brackets ("lima (buenos aires times) ...", "imphal (the hindu) ...").
 _DATELINE_AFTER = re.compile(r"(?:,? [\w.]+(?: \d{1,2})?)? \((?:[\w.'&]+ ?){1,4}\)")
+# A first city of a two-city dateline: "kyiv/".
+_DATELINE_PAIR = re.compile(r"[\w.' ]{2,25}/")
 # The city before a dateline's country: "putrajaya, ".
 _DATELINE_CITY = re.compile(r"[\w.' ]{2,30}, ")
 # A country named inside such brackets names an outlet, not a place: "lima (buenos aires times)".
@@ -268,7 +275,8 @@ _SPEECH_CUES = CueSet(
          "prais", "told", "tells", "express", "voiced", "denounc", "noted", "stated", "demanded",
          "ask", "insist", "claimed", "alleged", "believ", "warn", "reported", "estimat", "appeal",
          "pressed", "hop", "feared", "monitor", "watch", "following", "tracking", "confirm",
-         "comment", "sanction", "letter")
+         "comment", "sanction", "letter", "issued", "citizens", "nationals", "diplomats", "staff", "asset freezes",
+         "travel bans")
     ]
 )  # fmt: skip
 
@@ -319,6 +327,8 @@ class SentenceRoles:
             and (_DATELINE_AFTER.match(after) or _DATELINE_OPENER.match(after))
         ):
             return Role.DATELINE  # "putrajaya, malaysia, july 28 (wire) thailand and ..."
+        if 0 < start < 30 and sentence[start - 1] == "/" and _DATELINE_PAIR.fullmatch(sentence, 0, start):
+            return Role.DATELINE  # "kyiv/warsaw ukraine's border guard service said ..."
         if (
             start < 50
             and sentence[start - 1 : start] in ("(", " ")
