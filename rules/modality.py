@@ -38,14 +38,15 @@ _HISTORICAL = re.compile(
     r"|(?:18|19)\d0s)\b"
     r"|\b(?:during|in) world war (?:i|ii|one|two|1|2)\b"
     # a span of past years: "during the 2020-2022 war in Tigray"
-    r"|\b(?:during|in|of|since) (?:the|its|their) (?:19|20)\d\d (?:to )?(?P<until>(?:19|20)\d\d)\b"
+    r"|\b(?:during|in|of|since) (?:the|its|their|[\w]+'s) (?:19|20)\d\d (?:to )?(?P<until>(?:19|20)\d\d)\b"
     # a season of a year: "massed along the Line of Control in the spring of 1999"
     r"|\b(?:in|during) the (?:(?:early|late) )?(?:spring|summer|autumn|fall|winter) of "
     r"(?P<season>1[5-9]\d\d|20\d\d)\b"
     # narrative past: "more than 130 were killed in the months that followed"
     r"|\bin the (?:(?:days|weeks|months|years) and )?(?:months|years|decades) that followed\b"
+    r"|\bin the (?:crackdown|war|fighting|violence|unrest|clashes|repression) that followed\b"
     # (not a start date: "will extend service starting in 2024")
-    r"|(?<!starting )(?<!beginning )(?<!effective )\b(?:in|during) (?:(?:early|late|mid) )?"
+    r"|(?<!starting )(?<!beginning )(?<!effective )\b(?:in|during|until|till) (?:(?:early|late|mid) )?"
     r"(?:(?:" + _MONTHS + r") )?(?:of )?(?P<year>1[5-9]\d\d|20\d\d)\b"
     # "1939: Soviet troops massed on the Finnish border", "August 1990: how Iraq massed troops"
     r"|^(?:(?:" + _MONTHS + r") )?(?P<lead>1[5-9]\d\d|20\d\d) ?:"
@@ -71,7 +72,7 @@ _PAST_BEFORE = re.compile(
     r"\b(?:\d+|a few|several|many|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven"
     r"|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)"
     r"(?: (?:one|two|three|four|five|six|seven|eight|nine))?) years (?:ago|after|on|since)\b"
-    r"|\banniversar(?:y|ies)\b|\bcommemorat\w*|\bremember(?:s|ed|ing)?\b|\breferring to\b"
+    r"|\banniversar(?:y|ies)\b|\bcommemorat\w*|\bremember(?:s|ed|ing)?\b|\breferring to\b|\b(?:has|have|had) since\b"
     r"|\blast (?:year|month|week|decade)'s(?: \w+)? ?$|\blast year in which(?: [\w']+){0,4} $"
     # "a year after a ceasefire ended deadly clashes", "three months after a peace deal": the
     # event the time is counted from (named within a few words, no comma between).
@@ -284,7 +285,7 @@ _CUES = CueSet(
          "authori", "approv", "issu", "decree", "'ll"),  # _ANNOUNCED
         (";", "though", "but", "however", "whereas", "while", "yet"),  # _SCOPE_BREAK
         ("years", "anniversar", "commemorat", "remember", "last ", "decades",
-         "at the time", "year ", "month", "the days", "the weeks", "over the", "referring"),  # _PAST_*, _AGO_*
+         "at the time", "year ", "month", "the days", "the weeks", "over the", "referring", "since"),  # _PAST_*, _AGO_*
         tuple("0123456789"),  # _YEAR_NEAR
         ("demand", "call", "appeal", "press", "push", "campaign", "urg"),  # _DEMAND
         tuple("0123456789"),  # _DATED
