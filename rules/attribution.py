@@ -100,7 +100,10 @@ def attribute(
         mentions = [
             m
             for m in mentions
-            if not (m.start >= match[0] and _CAMPAIGN_BEFORE.search(sentence, max(0, m.start - 30), m.start))
+            if not (
+                m.start >= match[0]
+                and _CAMPAIGN_BEFORE.search(sentence, max(0, m.start - 30), m.start)
+            )
         ]
     faces = faces and policy is Attribution.ACTOR
     mentions = _place_datelines(sentence, mentions, policy, faces, capitals)
@@ -166,9 +169,7 @@ def attribute(
         return codes
     # A country's own police, army or ministry acting or speaking at home, when the sentence
     # names no other country ("Myanmar's military cut mobile data").
-    own = _codes(
-        [m for m in mentions if m.role is Role.ADDRESSEE or _at_home(sentence, m)]
-    )
+    own = _codes([m for m in mentions if m.role is Role.ADDRESSEE or _at_home(sentence, m)])
     return own if len(own) == 1 else []
 
 

@@ -38,7 +38,8 @@ _HISTORICAL = re.compile(
     r"|(?:18|19)\d0s)\b"
     r"|\b(?:during|in) world war (?:i|ii|one|two|1|2)\b"
     # a span of past years: "during the 2020-2022 war in Tigray"
-    r"|\b(?:during|in|of|since) (?:the|its|their|[\w]+'s) (?:19|20)\d\d (?:to )?(?P<until>(?:19|20)\d\d)\b"
+    r"|\b(?:during|in|of|since) (?:the|its|their|[\w]+'s) (?:19|20)\d\d (?:to )?"
+    r"(?P<until>(?:19|20)\d\d)\b"
     # a season of a year: "massed along the Line of Control in the spring of 1999"
     r"|\b(?:in|during) the (?:(?:early|late) )?(?:spring|summer|autumn|fall|winter) of "
     r"(?P<season>1[5-9]\d\d|20\d\d)\b"
@@ -46,13 +47,27 @@ _HISTORICAL = re.compile(
     r"|\bin the (?:(?:days|weeks|months|years) and )?(?:months|years|decades) that followed\b"
     r"|\bin the (?:crackdown|war|fighting|violence|unrest|clashes|repression) that followed\b"
     # (not a start date: "will extend service starting in 2024")
-    r"|(?<!starting )(?<!beginning )(?<!effective )\b(?:in|during|until|till) (?:(?:early|late|mid) )?"
+    r"|(?<!starting )(?<!beginning )(?<!effective )"
+    r"\b(?:in|during|until|till) (?:(?:early|late|mid) )?"
     r"(?:(?:" + _MONTHS + r") )?(?:of )?(?P<year>1[5-9]\d\d|20\d\d)\b"
     # "1939: Soviet troops massed on the Finnish border", "August 1990: how Iraq massed troops"
     r"|^(?:(?:" + _MONTHS + r") )?(?P<lead>1[5-9]\d\d|20\d\d) ?:"
 )
-_SCENARIO_STARTS = ("in the ", "in a ", "in one ", "in this ", "under the ", "under a ", "in most ",
-                    "in many ", "in some ", "in several ", "in all ", "in every ", "in each ")
+_SCENARIO_STARTS = (
+    "in the ",
+    "in a ",
+    "in one ",
+    "in this ",
+    "under the ",
+    "under a ",
+    "in most ",
+    "in many ",
+    "in some ",
+    "in several ",
+    "in all ",
+    "in every ",
+    "in each ",
+)
 # "In the worst-case scenario ...", "Under a hypothetical plan ...".
 _SCENARIO_OPENING = re.compile(
     r"(?:in|under) (?:the|a|one|this|most|many|some|several|all|every|each) (?:[\w'-]+ ){0,2}?"
@@ -72,7 +87,8 @@ _PAST_BEFORE = re.compile(
     r"\b(?:\d+|a few|several|many|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven"
     r"|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)"
     r"(?: (?:one|two|three|four|five|six|seven|eight|nine))?) years (?:ago|after|on|since)\b"
-    r"|\banniversar(?:y|ies)\b|\bcommemorat\w*|\bremember(?:s|ed|ing)?\b|\breferring to\b|\b(?:has|have|had) since\b"
+    r"|\banniversar(?:y|ies)\b|\bcommemorat\w*|\bremember(?:s|ed|ing)?\b|\breferring to\b"
+    r"|\b(?:has|have|had) since\b"
     r"|\blast (?:year|month|week|decade)'s(?: \w+)? ?$|\blast year in which(?: [\w']+){0,4} $"
     # "a year after a ceasefire ended deadly clashes", "three months after a peace deal": the
     # event the time is counted from (named within a few words, no comma between).
@@ -134,7 +150,8 @@ _DENIED = re.compile(
     r"|reject(?:s|ed|ing)? (?:the |such |these |those |all )?"
     r"(?:claims?|reports?|allegations?|accusations?|suggestions?)"
     # "... planned a strike, a claim New Delhi dismissed"
-    r"|(?:claims?|allegations?|accusations?|reports?) (?:[\w']+ ){1,3}?(?:dismissed|denied|rejected|refuted)"
+    r"|(?:claims?|allegations?|accusations?|reports?) (?:[\w']+ ){1,3}?"
+    r"(?:dismissed|denied|rejected|refuted)"
     r"|(?:baseless|false|fake|unfounded|untrue) (?:media |press |news )?"
     r"(?:claims?|reports?|allegations?|rumou?rs?|news)"
     r"|dismissed as"
@@ -273,7 +290,8 @@ _CUES = CueSet(
          "halt", "vot", "block", "fail"),  # _REFUSAL
         ("threat", "warn", "ultimatum"),  # _THREAT
         ("could", "might", "possib", "probabil", "likelihood", "purport", "unverified", "accus",
-         "ruled out", "rule out", "rules out", "ruling out", "potential", "whether", "should", "hypothetical", "fear",
+         "ruled out", "rule out", "rules out", "ruling out", "potential", "whether", "should",
+         "hypothetical", "fear",
          "risk", "prospect of", "case of", "event of", "scenario", "threat of",
          "would be ready", "would have", "consider", "mull", "weigh", "likely", "may", "contingenc",
          "in a", "expected", "anticipated", "looming", "impending"),  # _HYPOTHETICAL
@@ -285,7 +303,8 @@ _CUES = CueSet(
          "authori", "approv", "issu", "decree", "'ll"),  # _ANNOUNCED
         (";", "though", "but", "however", "whereas", "while", "yet"),  # _SCOPE_BREAK
         ("years", "anniversar", "commemorat", "remember", "last ", "decades",
-         "at the time", "year ", "month", "the days", "the weeks", "over the", "referring", "since"),  # _PAST_*, _AGO_*
+         "at the time", "year ", "month", "the days", "the weeks", "over the", "referring",
+         "since"),  # _PAST_*, _AGO_*
         tuple("0123456789"),  # _YEAR_NEAR
         ("demand", "call", "appeal", "press", "push", "campaign", "urg"),  # _DEMAND
         tuple("0123456789"),  # _DATED
@@ -324,8 +343,7 @@ class SentenceModality:
         # "a scenario" or "question" opening the sentence governs all of it ("In the scenario
         # the researchers judge most likely, ... while the army masses forces on the coast").
         self._question = sentence.rstrip().endswith("?") or (
-            sentence.startswith(_SCENARIO_STARTS)
-            and _SCENARIO_OPENING.match(sentence) is not None
+            sentence.startswith(_SCENARIO_STARTS) and _SCENARIO_OPENING.match(sentence) is not None
         )
 
     def _is_historical(self, published_year: int | None) -> bool:

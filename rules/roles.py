@@ -85,7 +85,8 @@ _SPEECH = (
     # a country sanctioning others is not where their deeds happen ("Britain imposed sanctions
     # on ... police officers, accusing them of overseeing a crackdown")
     r"|(?:imposed|imposes|impose|announced|announces|slapped|levied) (?:new |fresh |further"
-    r" |more |targeted )?(?:sanctions|asset freezes|travel bans)|sanction(?:s|ed)? (?!on\b|against\b)"
+    r" |more |targeted )?(?:sanctions|asset freezes|travel bans)"
+    r"|sanction(?:s|ed)? (?!on\b|against\b)"
 )
 # "The United States and the European Union condemned ...": an organisation joining a country's
 # statement leaves the country a commenter (a second country may be an actor: "Russia and Ukraine
@@ -161,7 +162,9 @@ _MODIFIER_AFTER = re.compile(
     r"|proposals?|peace plan|initiative)\b"
 )
 # "China's consulate in Mandalay urged ...": a country's mission abroad speaks for it.
-_MISSION_AFTER = re.compile(r"(?:'s)? (?:embass(?:y|ies)|consulates?(?: general)?|diplomatic mission)\b")
+_MISSION_AFTER = re.compile(
+    r"(?:'s)? (?:embass(?:y|ies)|consulates?(?: general)?|diplomatic mission)\b"
+)
 # ... except a country leading or backing a military action, which is its own ("a Saudi-led
 # strike", "the Russian-backed offensive"): that counts as its forces.
 _LED_ACTION_AFTER = re.compile(
@@ -180,7 +183,7 @@ _COMPARED_ENDINGS = ("mirror ", "mirrors ", "mirrored ", "mirroring ", "on ", "t
                      "copying ")  # fmt: skip
 # "to leave Israel through Jordan and Egypt": both are only on the way.
 _TRANSIT_BEFORE = re.compile(
-    r"\b(?:through|via|by way of) (?:(?:[\w']+ ){1,3}(?:and|or) |(?:[\w']+ ?)*, )?$"
+    r"\b(?:through|via|by way of) (?:(?:[\w']+ ){1,3}(?:and|or) |(?:[\w']+ )*[\w']+, )?$"
     # "agreed a ceasefire at talks in Malaysia": the venue of talks takes no part either.
     r"|\b(?:talks|summit|meeting|negotiations|conference)(?: [\w']+){0,6} (?:in|hosted by) $"
     # "Congo and Rwanda sign a peace agreement in Washington": nor the place of a signing.
@@ -275,7 +278,8 @@ _SPEECH_CUES = CueSet(
          "prais", "told", "tells", "express", "voiced", "denounc", "noted", "stated", "demanded",
          "ask", "insist", "claimed", "alleged", "believ", "warn", "reported", "estimat", "appeal",
          "pressed", "hop", "feared", "monitor", "watch", "following", "tracking", "confirm",
-         "comment", "sanction", "letter", "issued", "citizens", "nationals", "diplomats", "staff", "asset freezes",
+         "comment", "sanction", "letter", "issued", "citizens", "nationals", "diplomats", "staff",
+         "asset freezes",
          "travel bans")
     ]
 )  # fmt: skip
@@ -327,7 +331,11 @@ class SentenceRoles:
             and (_DATELINE_AFTER.match(after) or _DATELINE_OPENER.match(after))
         ):
             return Role.DATELINE  # "putrajaya, malaysia, july 28 (wire) thailand and ..."
-        if 0 < start < 30 and sentence[start - 1] == "/" and _DATELINE_PAIR.fullmatch(sentence, 0, start):
+        if (
+            0 < start < 30
+            and sentence[start - 1] == "/"
+            and _DATELINE_PAIR.fullmatch(sentence, 0, start)
+        ):
             return Role.DATELINE  # "kyiv/warsaw ukraine's border guard service said ..."
         if (
             start < 50

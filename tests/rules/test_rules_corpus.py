@@ -45,9 +45,20 @@ ENGINE = load_engine(undated_year=2026).engine
 # .964, with no hit lost anywhere. blind10.jsonl (150 items, foreign-desk style, away from the
 # usual theatres) was then scored once blind: P .859 R .876 F1 .868 (troop_massing .878,
 # shoot_to_kill .960, withdrawal .857); only seasons of a past year ("in the spring of 1999")
-# were fixed after it, so its floor mostly guards against regressions.)
+# were fixed after it, so its floor mostly guards against regressions. It became tuning
+# material in the next round and reached P .954 R .912. Then six more sets were written blind
+# and each scored once with the engine as it stood before being tuned on (first figures, micro
+# P / R): blind12 .829/.865, blind11 .866/.764, blind13 .804/.885, blind15 .820/.896, blind14
+# .720/.904 (long wire stories), blind16 .724/.931 (long wire stories, scored last); the floors
+# below are the figures reached after fixes by cause.)
 FLOORS = {
-    "blind10.jsonl": {"precision": 0.85, "recall": 0.865, "f1": 0.86},
+    "blind16.jsonl": {"precision": 0.74, "recall": 0.92, "f1": 0.82},
+    "blind15.jsonl": {"precision": 0.90, "recall": 0.905, "f1": 0.905},
+    "blind14.jsonl": {"precision": 0.835, "recall": 0.885, "f1": 0.86},
+    "blind13.jsonl": {"precision": 0.92, "recall": 0.90, "f1": 0.91},
+    "blind12.jsonl": {"precision": 0.94, "recall": 0.89, "f1": 0.915},
+    "blind11.jsonl": {"precision": 0.955, "recall": 0.81, "f1": 0.88},
+    "blind10.jsonl": {"precision": 0.945, "recall": 0.90, "f1": 0.925},
     "blind8.jsonl": {"precision": 0.91, "recall": 0.88, "f1": 0.895},
     "blind6.jsonl": {"precision": 0.91, "recall": 0.92, "f1": 0.915},
     "blind7.jsonl": {"precision": 0.97, "recall": 0.875, "f1": 0.92},
@@ -60,7 +71,13 @@ FLOORS = {
     "holdout.jsonl": {"precision": 0.905, "recall": 0.87, "f1": 0.89},
 }
 CORE_F1 = {
-    "blind10.jsonl": {"troop_massing": 0.87, "shoot_to_kill": 0.95, "withdrawal": 0.85},
+    "blind16.jsonl": {"troop_massing": 0.88, "shoot_to_kill": 0.99, "withdrawal": 0.80},
+    "blind15.jsonl": {"troop_massing": 0.95, "shoot_to_kill": 0.97, "withdrawal": 0.875},
+    "blind14.jsonl": {"troop_massing": 0.945, "shoot_to_kill": 0.92, "withdrawal": 0.895},
+    "blind13.jsonl": {"troop_massing": 0.945, "shoot_to_kill": 0.96, "withdrawal": 0.93},
+    "blind12.jsonl": {"troop_massing": 0.955, "shoot_to_kill": 0.965, "withdrawal": 0.95},
+    "blind11.jsonl": {"troop_massing": 0.90, "shoot_to_kill": 0.94, "withdrawal": 0.94},
+    "blind10.jsonl": {"troop_massing": 0.95, "shoot_to_kill": 0.97, "withdrawal": 0.99},
     "blind8.jsonl": {"troop_massing": 0.92, "shoot_to_kill": 0.94, "withdrawal": 0.92},
     "blind6.jsonl": {"troop_massing": 0.93, "shoot_to_kill": 0.98, "withdrawal": 0.955},
     "blind7.jsonl": {"troop_massing": 0.90, "shoot_to_kill": 0.94, "withdrawal": 0.96},
@@ -82,7 +99,7 @@ def score(name: str) -> EvalReport:
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_micro_scores_hold(name: str) -> None:
     report = score(name)
-    assert report.items >= 140
+    assert report.items >= 120  # every file holds at least 120 items
     floor = FLOORS[name]
     assert report.micro.precision >= floor["precision"], report.false_alarms
     assert report.micro.recall >= floor["recall"], report.misses
