@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from rules.roles import FACED_BEFORE, FACED_LIST, Mention, Role, SentenceRoles
+from rules.roles import FACED_BEFORE, FACED_LIST, STRIKES, Mention, Role, SentenceRoles
 from rules.rule import Attribution
 
 __all__ = ["Mention", "Role", "SentenceRoles", "attribute"]
@@ -37,11 +37,7 @@ _POSTED = re.compile(
     r"|hand(?:s|ed|ing)? (?:\w+ ){0,4}?over|handover)\b"
 )
 # "an Israeli air strike": forces acting abroad, not at home.
-_STRIKES_AFTER = re.compile(
-    r"(?:'s)? (?:(?:air|drone|missile|rocket) ?strikes?|airstrikes?|strikes|shelling"
-    r"|bombardment|raids?|attacks?|offensive|aircraft|planes|helicopters|bombers|gunships"
-    r"|jets|warplanes|drones|missiles)\b"
-)
+_STRIKES_AFTER = re.compile(r"(?:'s)? (?:" + STRIKES + r"|jets|warplanes|drones|missiles)\b")
 _RELATIVE = re.compile(r"[, ]*(?:which|who|where|whose)\b")
 _WHERE = re.compile(r"[, ]*where\b")
 # "to call up 60,000 reservists ahead of the Gaza City offensive": where a call-up is for.

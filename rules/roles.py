@@ -34,7 +34,7 @@ from enum import StrEnum
 
 from rules.cues import CueSet
 
-__all__ = ["FACED_BEFORE", "FACED_LIST", "Mention", "Role", "SentenceRoles"]
+__all__ = ["FACED_BEFORE", "FACED_LIST", "STRIKES", "Mention", "Role", "SentenceRoles"]
 
 
 class Role(StrEnum):
@@ -124,6 +124,11 @@ _COMMENTER_BEFORE = re.compile(
     r"(?:\baccording to|, said|, says|\bquoted by|\bworried|alarmed|angered|concerned|unsettled"
     r"|rattled|(?:criticism|condemnation|protests?|concern|warnings?) (?:from|by))(?: the)? $"
 )
+# A country's means of striking elsewhere ("Pakistani air strikes", "an Israeli drone").
+STRIKES = (
+    r"(?:air|drone|missile|rocket) ?strikes?|airstrikes?|strikes|shelling|bombardment|raids?"
+    r"|attacks?|offensive|aircraft|planes|helicopters|bombers|gunships"
+)
 _FORCES_AFTER = re.compile(
     r"(?:'s)?(?: (?:led|backed|allied|trained|armed|coalition|special|regular|elite|armored"
     r"|armoured|airborne|naval|military|security|army|border|nuclear|combat|peacekeeping))*"
@@ -134,8 +139,7 @@ _FORCES_AFTER = re.compile(
     r"|(?:military )?(?:trainers"
     r"|instructors|advisers|advisors)"
     # their strikes: "Pakistani air strikes kill dozens in Afghanistan" happen elsewhere
-    r"|(?:air|drone|missile|rocket) ?strikes?|airstrikes?|strikes|shelling|bombardment|raids?"
-    r"|attacks?|offensive|aircraft|planes|helicopters|bombers|gunships)\b"
+    r"|" + STRIKES + r")\b"
 )
 # "the commandant of Bishkek said ...": an official named by the place they serve speaks of it.
 _OWN_OFFICIAL_BEFORE = re.compile(
@@ -241,6 +245,8 @@ _ORIGIN_BEFORE = re.compile(
 # "dubai (reuters) iran ...", "seoul, jan 9 (yonhap) ...": a wire dateline opening the sentence.
 # Any agency or outlet in the brackets ("lima (buenos aires times) ...", "imphal (the hindu) ...").
 _DATELINE_AFTER = re.compile(r"(?:,? [\w.]+(?: \d{1,2})?)? \((?:[\w.'&]+ ?){1,4}\)")
+# The rest of an outlet's name up to the closing bracket: "times) ...".
+_OUTLET_REST = re.compile(r"(?:[\w.'&]+ ?){0,3}\)")
 # A first city of a two-city dateline: "kyiv/".
 _DATELINE_PAIR = re.compile(r"[\w.' ]{2,25}/")
 # The city before a dateline's country: "putrajaya, ".
@@ -341,7 +347,7 @@ class SentenceRoles:
             start < 50
             and sentence[start - 1 : start] in ("(", " ")
             and _DATELINE_OUTLET.fullmatch(sentence, 0, start)
-            and re.match(r"(?:[\w.'&]+ ?){0,3}\)", sentence[end : end + 40].lstrip())
+            and _OUTLET_REST.match(sentence[end : end + 40].lstrip())
         ):
             return Role.DATELINE
         if (
