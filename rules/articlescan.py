@@ -13,7 +13,8 @@ from sys import maxsize
 from typing import TYPE_CHECKING
 
 from rules.attribution import Mention, Role
-from rules.keys import Key
+from rules.background import looks_back
+from rules.keys import Key, RuleBits
 from rules.matcher import RawHit, Span
 from rules.text import normalise_lines
 
@@ -34,6 +35,7 @@ class ArticleScan:
         "_engine",
         "_focus",
         "_joined",
+        "_looks_back",
         "_mentions",
         "_plainly",
         "_spans",
@@ -74,6 +76,7 @@ class ArticleScan:
         self.outcomes: dict[str, list[Outcome]] = {}
         self._plainly: dict[str, bool] = {}
         self._focus: str | bool | None = False  # False: not worked out yet
+        self._looks_back: bool | None = None
 
     def spans(self, index: int) -> list[Span[Key]]:
         """Sentence ``index``'s hits (offsets in the joined text), settled once."""
@@ -113,6 +116,12 @@ class ArticleScan:
             self._focus = next(iter(codes)) if len(codes) == 1 else None
         return self._focus if isinstance(self._focus, str) else None
 
+    def looks_back(self) -> bool:
+        """Whether the headline looks back on a past event (``rules.background.looks_back``)."""
+        if self._looks_back is None:
+            self._looks_back = looks_back(self.normalised[: self.titles])
+        return self._looks_back
+
     def title_codes(self) -> set[str]:
         """Countries the title names (ignoring commenters, people and datelines)."""
         return self._codes(range(self.titles))
@@ -137,22 +146,22 @@ class ArticleScan:
 
 
 def walk(
-    raw: list[RawHit], normalised: list[str]
-) -> tuple[list[int], list[int], list[tuple[int, int]]]:
+    raw: list[RawHit], normalised: list[str], bits: RuleBits
+) -> tuple[list[int], list[int], list[int]]:
     """One walk over an article's occurrences (``raw_hits`` of its sentences joined by newlines).
 
     Returns where each sentence starts in the joined text (and ``maxsize`` last); where each
-    sentence's occurrences begin (sentence ``i`` has ``raw[firsts[i]:firsts[i + 1]]``); and, for
-    each sentence with any marked occurrence, the union of its marks (``RuleBits.mark``: rule
-    group bits before the leftmost-longest choice, so a superset of what the sentence has, and
-    exclusion bits, which are certain). A sentence is settled and checked exactly only if its
-    marks may fire a rule (``RuleBits.promising``).
+    sentence's occurrences begin (sentence ``i`` has ``raw[firsts[i]:firsts[i + 1]]``); and the
+    sentences whose union of marks (``RuleBits.mark``: rule group bits before the
+    leftmost-longest choice, so a superset of what the sentence has, and exclusion bits, which
+    are certain) may fire a rule (``bits.promising``): only those are settled and checked
+    exactly.
     """
     count = len(normalised)
     starts = list(accumulate([len(text) + 1 for text in normalised], initial=0))
     starts[count] = maxsize
     firsts = [0] * (count + 1)
-    marked: list[tuple[int, int]] = []
+    marked: list[int] = []
     sentence = 0
     next_start = starts[1]
     present = 0
@@ -164,7 +173,8 @@ def walk(
         # and is dropped when that sentence is settled (confirmed against the text).
         if end > next_start:
             if present:
-                marked.append((sentence, present))
+                if bits.promising(present):
+                    marked.append(sentence)
                 present = 0
             while end > next_start:
                 sentence += 1
@@ -173,8 +183,8 @@ def walk(
         mark = hit[1][2]
         if mark:  # most occurrences carry none (country names): no big-integer work for them
             present |= mark
-    if present:
-        marked.append((sentence, present))
+    if present and bits.promising(present):
+        marked.append(sentence)
     firsts[sentence + 1 :] = [len(raw)] * (count - sentence)
     return starts, firsts, marked
 

@@ -28,7 +28,8 @@ from collections.abc import Sequence
 
 from rules.articlescan import ArticleScan, normalise_all, walk
 from rules.attribution import Mention, Role, SentenceRoles, attribute
-from rules.evidence import Best, Outcome, assemble_signals, drop_background, keep_best
+from rules.background import as_history, drop_background, told_as_now
+from rules.evidence import Best, Outcome, assemble_signals, keep_best
 from rules.gazetteer import Gazetteer
 from rules.keys import Key as Key  # noqa: PLC0414  (re-exported: it was defined here)
 from rules.keys import PhraseKeys, RuleBits, layer_of
@@ -122,9 +123,7 @@ class Engine:
         raw = self._matcher.raw_hits(joined)
         if not raw:
             return []
-        starts, firsts, marked = walk(raw, normalised)
-        promising = self._bits.promising
-        marked = [(index, marks) for index, marks in marked if promising(marks)]
+        starts, firsts, marked = walk(raw, normalised, self._bits)
         if not marked:
             return []
         scan = ArticleScan(
@@ -147,15 +146,13 @@ class Engine:
         drop_background(best, scan)
         return assemble_signals(best, scan.texts)
 
-    def _work(
-        self, scan: ArticleScan, marked: list[tuple[int, int]]
-    ) -> list[tuple[int, list[int]]]:
+    def _work(self, scan: ArticleScan, marked: list[int]) -> list[tuple[int, list[int]]]:
         """The sentences where some rule has every group and no exclusion, with those rules,
         among the ``marked`` sentences (those whose marks may fire a rule), settled exactly."""
         bits = self._bits
         info = self._info
         work: list[tuple[int, list[int]]] = []
-        for index, _ in marked:
+        for index in marked:
             present = excluding = 0
             for _, _, phrase_index, keys in scan.spans(index):
                 found = info[phrase_index] if keys is None else PhraseKeys(keys, bits)
@@ -245,6 +242,8 @@ class Engine:
         outcomes = scan.outcomes.get(text)
         if outcomes is None:
             outcomes = scan.outcomes[text] = self._outcomes(scan, index, candidates, year)
+        if index >= scan.titles and scan.looks_back() and not told_as_now(text):
+            outcomes = as_history(outcomes)
         keep_best(best, outcomes, index, text, scan)
 
     def _outcomes(

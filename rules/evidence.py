@@ -24,17 +24,9 @@ __all__ = [
     "Found",
     "Outcome",
     "assemble_signals",
-    "drop_background",
     "fallback",
     "keep_best",
 ]
-
-# Background in a long story: a sighting first made this many characters into the body, of a
-# country the headline does not name, is the story's context ("The two neighbours fought a war
-# in 2020 ...", "Britain imposed sanctions last year ..."), not its news. Measured on the team's
-# corpus: such sightings were false alarms two times in three. The core triggers are kept.
-BACKGROUND_OFFSET = 600
-BACKGROUND_KEPT = frozenset({"troop_massing", "shoot_to_kill", "withdrawal"})
 
 _ANAPHOR = re.compile(
     r"\b(?:the country|the nation|there|the government|the authorities|authorities|the capital"
@@ -107,24 +99,3 @@ def fallback(index: int, text: str, scan: ArticleScan, policy: Attribution) -> l
 
 def _rank(candidate: Best) -> tuple[int, int, int]:
     return candidate[0]
-
-
-def drop_background(best: dict[tuple[str, str], Best], scan: ArticleScan) -> None:
-    """Remove from ``best`` the sightings that are only background (see ``BACKGROUND_OFFSET``):
-    first made deep in the body, of a country the headline does not name, when it names one."""
-    if not scan.titles:
-        return
-    headline = scan.title_codes()
-    if not headline:
-        return
-    deep = scan.titles
-    offset = 0
-    texts = scan.texts
-    while deep < len(texts) and offset < BACKGROUND_OFFSET:
-        offset += len(texts[deep]) + 1
-        deep += 1
-    if deep >= len(texts):
-        return
-    for key in [k for k, v in best.items() if v[0][2] >= deep]:
-        if key[0] not in BACKGROUND_KEPT and key[1] not in headline:
-            del best[key]

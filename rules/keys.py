@@ -49,18 +49,20 @@ class RuleBits:
     excluded; that is checked before any phrase is filed.
     """
 
-    __slots__ = ("anchors", "excluded_base", "first", "needed", "rule_of_anchor", "sure")
+    __slots__ = ("anchors", "excluded_base", "first", "needed", "rule_at", "sure")
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.first: list[int] = []
         self.needed: list[int] = []
-        self.rule_of_anchor: dict[int, int] = {}
+        # The rule whose first group is bit ``b`` (``rule_at[b]``; -1 for other bits).
+        self.rule_at: list[int] = []
         self.anchors = 0
         bit = 0
         for rule_index, rule in enumerate(rules):
             self.first.append(bit)
             self.needed.append(((1 << len(rule.groups)) - 1) << bit)
-            self.rule_of_anchor[1 << bit] = rule_index
+            self.rule_at.append(rule_index)
+            self.rule_at.extend([-1] * (len(rule.groups) - 1))
             self.anchors |= 1 << bit
             bit += len(rule.groups)
         # Above the group bits, one bit per rule for its exclusions (``mark``).
@@ -86,8 +88,20 @@ class RuleBits:
 
     def promising(self, marks: int) -> bool:
         """Whether a sentence whose occurrences carry ``marks`` may fire some rule: every group
-        of the rule may be there and none of its exclusions surely is."""
-        return bool(self.candidates(marks, marks >> self.excluded_base))
+        of the rule may be there and none of its exclusions surely is. (``candidates`` with
+        ``marks >> excluded_base``, stopping at the first: most sentences are tested here.)"""
+        anchors = marks & self.anchors
+        if not anchors:
+            return False
+        excluding = marks >> self.excluded_base
+        while anchors:
+            lowest = anchors & -anchors
+            anchors ^= lowest
+            rule_index = self.rule_at[lowest.bit_length() - 1]
+            needed = self.needed[rule_index]
+            if marks & needed == needed and not excluding >> rule_index & 1:
+                return True
+        return False
 
     def candidates(self, present: int, excluding: int) -> list[int]:
         """Rules (ascending) with every group in ``present`` and not in ``excluding``."""
@@ -96,7 +110,7 @@ class RuleBits:
         while anchors:
             lowest = anchors & -anchors
             anchors ^= lowest
-            rule_index = self.rule_of_anchor[lowest]
+            rule_index = self.rule_at[lowest.bit_length() - 1]
             needed = self.needed[rule_index]
             if present & needed == needed and not excluding >> rule_index & 1:
                 found.append(rule_index)

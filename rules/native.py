@@ -37,6 +37,7 @@ COMPILED = (
     "roles",
     "attribution",
     "evidence",
+    "background",
     "cues",
 )
 """The modules of ``rules`` that ``setup.py`` compiles (the per-article path of ``Engine.scan``)."""
