@@ -16,13 +16,12 @@ from rules.attribution import Mention, Role
 from rules.background import looks_back
 from rules.keys import Key, RuleBits
 from rules.matcher import RawHit, Span
-from rules.text import normalise_lines
 
 if TYPE_CHECKING:
     from rules.engine import Engine
     from rules.evidence import Outcome
 
-__all__ = ["ArticleScan", "normalise_all", "walk"]
+__all__ = ["ArticleScan", "walk"]
 
 # How many sentences (title included) may lend an untitled article its one country.
 _FOCUS_SENTENCES = 6
@@ -187,8 +186,3 @@ def walk(
         marked.append(sentence)
     firsts[sentence + 1 :] = [len(raw)] * (count - sentence)
     return starts, firsts, marked
-
-
-def normalise_all(texts: list[str]) -> list[str]:
-    """Each sentence normalised (in one call when normalising keeps the sentences apart)."""
-    return normalise_lines("\n".join(texts))

@@ -75,6 +75,7 @@ def attribute(
     call_up: bool = False,
     faces: bool = True,
     capitals: frozenset[str] = frozenset(),
+    headline: bool = False,
 ) -> list[str]:
     """ISO codes the event at ``match`` belongs to, in order of first mention; may be empty.
 
@@ -88,7 +89,8 @@ def attribute(
     is for ("ahead of the Gaza offensive"). Without ``faces`` (an actor trigger
     that faces nobody: a withdrawal, a mobilisation), a country across a border is not the actor.
     ``capitals`` (normalised names) tell a capital opening the sentence before another country
-    as a dateline ("VIENNA - Russia ...").
+    as a dateline ("VIENNA - Russia ..."). In a ``headline``, items parted by semicolons are
+    separate stories.
     """
     if departure:
         mentions = _without_destinations(sentence, mentions, match)
@@ -139,6 +141,10 @@ def attribute(
             _add_faced_speakers(sentence, mentions, scope, codes, borders)
     if codes or clause_only:
         return codes
+    if headline and ";" in sentence:
+        mentions, forces_only = _headline_item(sentence, mentions, match, policy, faces)
+        if forces_only:
+            return _codes(mentions)  # "dozens of Malian soldiers killed"
     if _RELATIVE.match(sentence, clause_start):
         # "... into Bahrain at the request of the ruling family, which faces protests": the
         # relative clause is about the country named last before it.
@@ -167,6 +173,37 @@ def attribute(
     # names no other country ("Myanmar's military cut mobile data").
     own = _codes([m for m in mentions if m.role is Role.ADDRESSEE or _at_home(sentence, m)])
     return own if len(own) == 1 else []
+
+
+def _headline_item(
+    sentence: str,
+    mentions: list[Mention],
+    match: tuple[int, int],
+    policy: Attribution,
+    faces: bool,
+) -> tuple[list[Mention], bool]:
+    """The mentions of the headline item holding ``match``, and whether they name forces only.
+
+    "Sahel round-up: Niger orders Italian mission out; dozens of Malian soldiers killed": a
+    headline's items parted by semicolons are separate stories. An item keeps to the countries it
+    names, or else to those of the nearest item before it ("Iran: protesters shot ...; internet
+    blocked, hundreds arrested; US adds sanctions"); an item that names countries only as
+    commenters or modifiers is no item of its own. Without any, all ``mentions``.
+    """
+    high = sentence.find(";", match[1])
+    high = len(sentence) if high < 0 else high
+    low = sentence.rfind(";", 0, match[0]) + 1
+    while True:
+        own_item = [m for m in mentions if low <= m.start < high]
+        if any(m.role is Role.OFFICIAL or m.role not in _NEVER for m in own_item):
+            forces_only = all(m.role is Role.FORCES for m in own_item) and not any(
+                _allowed(m, policy, faces) for m in own_item
+            )
+            return own_item, forces_only
+        if low == 0:
+            return mentions, False
+        high = low - 1
+        low = sentence.rfind(";", 0, high) + 1
 
 
 def _add_faced_speakers(
@@ -252,13 +289,28 @@ def _listed_as_plain(mentions: list[Mention]) -> list[Mention]:
     return found
 
 
+# Forces arriving, named after a departure ("... as first Guatemalan and Jamaican troops of the
+# new force land"): within a few words after the country.
+_ARRIVING = re.compile(
+    r"(?: [\w'-]+){0,8}? (?:arriv(?:e|es|ed|ing)|land(?:s|ed|ing)?|deploy(?:s|ed|ing)?"
+    r"|tak(?:e|es|ing) over|took over|mov(?:e|es|ed|ing) in)\b"
+)
+
+
 def _without_destinations(
     sentence: str, mentions: list[Mention], match: tuple[int, int]
 ) -> list[Mention]:
     """``mentions`` less the countries departing forces go to, named after the match ("pulled
-    back into Belarus"), unless the forces were sent or based there ("troops deployed to Mali")."""
+    back into Belarus"), unless the forces were sent or based there ("troops deployed to Mali"),
+    and less those whose forces arrive as others leave."""
     kept: list[Mention] = []
     for mention in mentions:
+        if (
+            mention.start > match[0]
+            and sentence.find(" as ", match[0], mention.start) >= 0
+            and _ARRIVING.match(sentence, mention.end)
+        ):
+            continue  # "Ethiopian troops pull out as Egyptian soldiers arrive": the newcomers
         if (
             mention.role is Role.PLAIN
             and mention.start >= match[0]

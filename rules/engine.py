@@ -26,7 +26,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from rules.articlescan import ArticleScan, normalise_all, walk
+from rules.articlescan import ArticleScan, walk
 from rules.attribution import Mention, Role, SentenceRoles, attribute
 from rules.background import as_history, drop_background, told_as_now
 from rules.evidence import Best, Outcome, assemble_signals, keep_best
@@ -45,11 +45,12 @@ from rules.rule import (
     FACING_TRIGGERS,
     Rule,
 )
-from rules.text import expand_phrase, normalise, sentence_texts
+from rules.text import expand_phrase, normalise, normalise_lines, sentence_texts
 
 __all__ = ["Engine"]
 
 _WORD = re.compile(r"\w+")
+_TOPIC_CHARS = 40  # a headline's "Country:" label is short
 
 
 class Engine:
@@ -118,8 +119,7 @@ class Engine:
         texts, titles = sentence_texts(article.title or "", article.text or "")
         if not texts:
             return []
-        normalised = normalise_all(texts)
-        joined = "\n".join(normalised)
+        normalised, joined = normalise_lines(texts)
         raw = self._matcher.raw_hits(joined)
         if not raw:
             return []
@@ -323,6 +323,7 @@ class Engine:
                     call_up=call_up,
                     faces=faces,
                     capitals=self._capitals,
+                    headline=index < scan.titles,
                 )
             if departure and codes and _owners_only(scan.mentions(index), codes):
                 # "Russian troops had left positions around Qamishli": whose troops is known,
@@ -330,11 +331,30 @@ class Engine:
                 focus = scan.focus()
                 if focus is not None and focus not in codes:
                     codes = [*codes, focus]
+            if index < scan.titles and rule.countries is None:
+                topic = _headline_topic(text, scan.mentions(index))
+                if topic is not None and topic not in codes:
+                    # "Somalia: Burundi pulls troops out as Egyptian contingent arrives": the
+                    # country a headline is filed under is where its events take place.
+                    codes = [*codes, topic]
             severity = rule.severity
             if modality is Modality.THREATENED:
                 severity = severity.lowered()
             outcomes.append((rule, modality, severity, codes, tuple(p[3] for p in chosen)))
         return outcomes
+
+
+def _headline_topic(text: str, mentions: list[Mention]) -> str | None:
+    """The country a headline is filed under ("Haiti: Kenyan police depart ..."), if any: a
+    country name alone before the headline's first colon."""
+    colon = text.find(": ")
+    if colon <= 0 or colon > _TOPIC_CHARS:
+        return None
+    start = 4 if text.startswith("the ") else 0
+    for mention in mentions:
+        if mention.start == start and mention.end == colon:
+            return mention.code
+    return None
 
 
 def _owners_only(mentions: list[Mention], codes: list[str]) -> bool:

@@ -24,12 +24,15 @@ Phrase = tuple[int, int, int, str]
 class SentencePhrases:
     """One anchored sentence's rule phrases: per (rule, group), per near rule, exclusions."""
 
-    __slots__ = ("excluded", "groups", "near")
+    __slots__ = ("excluded", "groups", "items", "near")
 
     def __init__(self) -> None:
         self.groups: dict[tuple[int, int], list[Phrase]] = {}
         self.near: dict[int, list[Phrase]] = {}
         self.excluded: set[int] = set()
+        # Where semicolons stand: they part separate items ("Niger orders Italian mission out;
+        # dozens of Malian soldiers killed"), and a match takes its phrases from one item.
+        self.items: list[int] = []
 
 
 def file_phrases(
@@ -47,6 +50,8 @@ def file_phrases(
     normalised sentence and ``info`` each phrase's sorted keys.
     """
     bucket = SentencePhrases()
+    if ";" in text:
+        bucket.items = [index for index, char in enumerate(text) if char == ";"]
     groups = bucket.groups
     near = bucket.near
     for start, stop, phrase_index, keys in spans:
@@ -127,8 +132,17 @@ def valid_matches(bucket: SentencePhrases, rule_index: int, rule: Rule) -> list[
         seen.add(key)
         if rule.near and not _near_ok(bucket, rule_index, rule, picked):
             continue
+        if bucket.items and _across_items(bucket.items, picked):
+            continue
         picks.append(picked)
     return picks
+
+
+def _across_items(semicolons: list[int], picked: list[Phrase]) -> bool:
+    """Whether the phrases of a match stand on both sides of a semicolon."""
+    low = min([p[1] for p in picked])
+    high = max([p[2] for p in picked])
+    return any(low < position < high for position in semicolons)
 
 
 def _window_order(window: tuple[int, int, int]) -> tuple[int, int]:

@@ -40,6 +40,19 @@ _HISTORICAL = re.compile(
     # a span of past years: "during the 2020-2022 war in Tigray"
     r"|\b(?:during|in|of|since) (?:the|its|their|[\w]+'s) (?:19|20)\d\d (?:to )?"
     r"(?P<until>(?:19|20)\d\d)\b"
+    # ... written short: "for most of the 2020-22 war" (hyphens are spaces here)
+    r"|\b(?:during|in|of|since) (?:the|its|their|[\w]+'s) (?P<century>19|20)\d\d "
+    r"(?P<short>\d\d)\b"
+    # "between 2005 and 2010", "from 1998 to 2000": a span of years that ended before now (not
+    # "reservists born between 1990 and 2000")
+    r"|(?<!born )\b(?:between|from) (?:(?:" + _MONTHS + r") )?(?:19|20)\d\d (?:and|to|until) "
+    r"(?:(?:" + _MONTHS + r") )?(?P<span>(?:19|20)\d\d)\b"
+    # "the government of then-President Lungu", "the same year", "in November of that year",
+    # "... has sanctioned a minister in the past."
+    r"|\b(?:the|of|by|under|with|to) then (?:president|prime minister|premier|leader|ruler"
+    r"|chancellor|dictator|king|head of state|defence minister|defense minister"
+    r"|foreign minister|interior minister|army chief)\b"
+    r"|\b(?:the same|that) year\b|\bin the past[.!]?$"
     # a season of a year: "massed along the Line of Control in the spring of 1999"
     r"|\b(?:in|during) the (?:(?:early|late) )?(?:spring|summer|autumn|fall|winter) of "
     r"(?P<season>1[5-9]\d\d|20\d\d)\b"
@@ -89,6 +102,10 @@ _PAST_BEFORE = re.compile(
     r"(?: (?:one|two|three|four|five|six|seven|eight|nine))?) years (?:ago|after|on|since)\b"
     r"|\banniversar(?:y|ies)\b|\bcommemorat\w*|\bremember(?:s|ed|ing)?\b|\breferring to\b"
     r"|\b(?:has|have|had) since\b"
+    # "Thailand has a long history of military intervention", "has consolidated power over the
+    # past decade, banning ...", "Tensions flared again last month when both sides deployed"
+    r"|\bhistory of\b|\bover the (?:past|last) (?:decade|(?:[\w-]+ )?(?:years|decades))\b"
+    r"|\blast (?:month|year),? when\b|^last (?:month|year),? "
     r"|\blast (?:year|month|week|decade)'s(?: \w+)? ?$|\blast year in which(?: [\w']+){0,4} $"
     # "a year after a ceasefire ended deadly clashes", "three months after a peace deal": the
     # event the time is counted from (named within a few words, no comma between).
@@ -113,6 +130,14 @@ _AGO_AFTER = re.compile(
     r"|a couple of) (?:years|decades) ago|at the time|last year"
     r"|over the (?:past|last) (?:[\w-]+ )?(?:years|decades)"
     r"|in the (?:days|weeks|months|years) (?:after|before|following|that followed))\b"
+)
+# A past year, then a clause about what happened then, before the match in its scope: "since
+# August 2023, when the government declared a state of emergency", "the uprising of September
+# 2025, in which more than 70 people were killed", "the June 2024 demonstrations against a
+# finance bill, when protesters stormed parliament".
+_THEN_CLAUSE = re.compile(
+    r"\b(?P<year>1[5-9]\d\d|20\d\d)\b(?: [\w'-]+){0,8},? (?:when|in which|during which"
+    r"|after which|which)\b"
 )
 # Between a year and the match it names: at most two words, no punctuation ("the 2020 truce",
 # "the August 2023 military takeover", not "since the 2022 invasion, Russian drones").
@@ -155,9 +180,11 @@ _DENIED = re.compile(
     r"|(?:baseless|false|fake|unfounded|untrue) (?:media |press |news )?"
     r"(?:claims?|reports?|allegations?|rumou?rs?|news)"
     r"|dismissed as"
+    # "playing down online reports of a large build-up"
+    r"|play(?:s|ed|ing)? down|downplay(?:s|ed|ing)?"
     # "rejected western reports as hysteria", "reports ... were inaccurate"
     r"|reject(?:s|ed|ing)? (?:\w+ ){1,2}(?:claims?|reports?|allegations?|accusations?)"
-    r"|(?:were|was|are|is) (?:completely |totally |entirely )?(?:inaccurate|untrue|false|fake"
+    r"|(?:were|was|are|is) \"?(?:completely |totally |entirely )?(?:inaccurate|untrue|false|fake"
     r"|baseless|groundless|fabricated|unfounded))\b"
 )
 _NEGATION_WORD = re.compile(
@@ -194,9 +221,10 @@ _HYPOTHETICAL = re.compile(
     r"|(?:an|the) (?:expected|anticipated|looming|impending)"
     r"|contingenc(?:y|ies)|in (?:a|an|any) (?:future )?(?:crisis|conflict|emergency)"
     r"|not (?:be )?ruled out|(?:not|never) rul(?:e|es|ed|ing) out"
+    r"|being considered|under consideration"
     r"|probability|likelihood|purport(?:s|ed|edly)?|unverified"
     r"|accus(?:e|es|ed|ing) (?:[\w'.]+ ){1,4}?of (?:preparing|planning|plotting)"
-    r"|likely)\b"
+    r"|likely|unlikely)\b"
     r"|(?<!\bin )(?<!\bon )(?<!\bof )(?<!\bby )(?<!since )(?<!until )(?<!theresa )\bmay\b(?! \d)"
 )
 # "if necessary" and the like state readiness, not a hypothesis ("would use firearms if
@@ -207,7 +235,8 @@ _CONDITION = re.compile(
     r"|imagin(?:es|ed|ing)|fictional|fictitious"
     # models and games: "a simulation run by a think-tank found ...", "a strategy game set in an
     # alternate 1936 invites players to mass divisions on the border"
-    r"|simulations?|alternate (?:history|reality|timeline|universe|\d{4})|alternative history"
+    r"|simulations?|simulated|alternate (?:history|reality|timeline|universe|\d{4})"
+    r"|alternative history"
     r"|(?:video|computer|strategy|board|mobile|online) games?|players (?:to|can|must|may|will))\b"
 )
 # Subordinators that open a clause about an earlier event, cutting a later if/unless off a match.
@@ -281,9 +310,10 @@ def _clause_starts(sentence: str) -> list[int]:
 _CUES = CueSet(
     [
         # _HISTORICAL: "... ago", "the cold war", "soviet era/times", "world war", "1960s", a year
-        ("ago", "cold war", "soviet", "world war", "that followed", *"0123456789"),
+        ("ago", "cold war", "soviet", "world war", "that followed", *"0123456789", "then ",
+         "year", "in the past"),
         ("deny", "deni", "refut", "dismiss", "reject", "baseless", "false", "fake", "unfounded",
-         "untrue", "inaccurate", "groundless", "fabricated"),  # _DENIED
+         "untrue", "inaccurate", "groundless", "fabricated", "play", "downplay"),  # _DENIED
         ("no", "never", "neither", "without", "n't", "instead of",
          "rather than"),  # _NEGATION_WORD (no/not/nor/cannot: "no")
         ("reject", "refus", "rul", "declin", "no ", "yet to", "call", "stopp", "resist",
@@ -295,7 +325,7 @@ _CUES = CueSet(
          "risk", "prospect of", "case of", "event of", "scenario", "threat of",
          "would be ready", "would have", "consider", "mull", "weigh", "likely", "may", "contingenc",
          "in a", "expected", "anticipated", "looming", "impending"),  # _HYPOTHETICAL
-        ("if", "unless", "either", "in which", "imagin", "ficti", "simulation", "alternat", "game",
+        ("if", "unless", "either", "in which", "imagin", "ficti", "simulat", "alternat", "game",
          "players "),  # _CONDITION
         ("will", "shall", "would", "plan", "announc", "order", "to start", "to begin", "set to",
          "is to", "are to", "was to", "were to", "decid", "decision to", "agree", "pledg", "vow",
@@ -304,7 +334,7 @@ _CUES = CueSet(
         (";", "though", "but", "however", "whereas", "while", "yet"),  # _SCOPE_BREAK
         ("years", "anniversar", "commemorat", "remember", "last ", "decades",
          "at the time", "year ", "month", "the days", "the weeks", "over the", "referring",
-         "since"),  # _PAST_*, _AGO_*
+         "since", "history of", "last "),  # _PAST_*, _AGO_*
         tuple("0123456789"),  # _YEAR_NEAR
         ("demand", "call", "appeal", "press", "push", "campaign", "urg"),  # _DEMAND
         tuple("0123456789"),  # _DATED
@@ -353,7 +383,14 @@ class SentenceModality:
         ):
             return True
         for m in _HISTORICAL.finditer(self._text):
-            year = m.group("year") or m.group("lead") or m.group("season") or m.group("until")
+            year = (
+                m.group("year")
+                or m.group("lead")
+                or m.group("season")
+                or m.group("until")
+                or m.group("span")
+                or (m.group("century") and m.group("century") + m.group("short"))
+            )
             if year is None:
                 return True
             limit = published_year if published_year is not None else 2000
@@ -452,6 +489,9 @@ class SentenceModality:
         ):
             return True
         if cues & _YEAR_CUE:
+            for m in _THEN_CLAUSE.finditer(text, scope_start, start):
+                if int(m.group("year")) < self._year_limit:
+                    return True
             low, high = max(0, start - _YEAR_BEFORE), min(len(text), end + _YEAR_AFTER)
             for m in _YEAR_NEAR.finditer(text, low, high):
                 if int(m.group("year")) < self._year_limit:

@@ -189,7 +189,8 @@ _COMPARED_ENDINGS = ("mirror ", "mirrors ", "mirrored ", "mirroring ", "on ", "t
 _TRANSIT_BEFORE = re.compile(
     r"\b(?:through|via|by way of) (?:(?:[\w']+ ){1,3}(?:and|or) |(?:[\w']+ )*[\w']+, )?$"
     # "agreed a ceasefire at talks in Malaysia": the venue of talks takes no part either.
-    r"|\b(?:talks|summit|meeting|negotiations|conference)(?: [\w']+){0,6} (?:in|hosted by) $"
+    r"|\b(?:talks|summit|meeting|negotiations|conference|ceremony)(?: [\w']+){0,6}"
+    r" (?:in|hosted by) $"
     # "Congo and Rwanda sign a peace agreement in Washington": nor the place of a signing.
     r"|\b(?:sign(?:s|ed|ing)?|initial(?:s|led|ed|ling)?)(?: [\w']+){1,4} (?:in|at)(?: the)? $"
     # "the ceasefire brokered by Washington and Paris": nor its mediators.
@@ -203,6 +204,8 @@ _TRANSIT_BEFORE = re.compile(
 _STANCE_NOUN_AFTER = re.compile(
     r"(?:'s?)? (?:[\w']+ )?(?:criticism|condemnation|concerns?|objections?|complaints?"
     r"|warnings?|rebukes?|censure) (?:of|over|about|at|against)\b"
+    # "negotiated over several years with Omani mediation": a mediator takes no part
+    r"|(?:'s?)? (?:mediation|mediators?)\b"
 )
 # "tens of thousands marched through Belgrade": a crowd moving through a place is there.
 _THROUGH_THERE = re.compile(

@@ -92,17 +92,28 @@ def normalise(text: str, *, keep_newlines: bool = False) -> str:
     return _trim(_fold_case(text, keep_newlines=keep_newlines))
 
 
-def normalise_lines(text: str) -> list[str]:
-    """``normalise(line)`` for each newline-separated line of ``text``: one pass over the whole
-    text when normalising keeps the lines apart (the usual case), else line by line."""
-    lines = text.split("\n")
-    parts = _fold_case(text, keep_newlines=True).split("\n")
-    if len(parts) != len(lines):
-        return [normalise(line) for line in lines]
+def normalise_lines(lines: list[str]) -> tuple[list[str], str]:
+    """``normalise(line)`` for each line (none holding a newline), and those joined by newlines:
+    one pass over the whole text when normalising keeps the lines apart (the usual case), else
+    line by line."""
+    joined = "\n".join(lines)
+    folded = _fold_case(joined, keep_newlines=True)
+    if folded.count("\n") != len(lines) - 1:
+        parts = [normalise(line) for line in lines]
+        return parts, "\n".join(parts)
+    if (
+        "  " not in folded
+        and " \n" not in folded
+        and "\n " not in folded
+        and not folded.startswith(" ")
+        and not folded.endswith(" ")
+    ):
+        return folded.split("\n"), folded
+    parts = folded.split("\n")
     for index, part in enumerate(parts):
         if "  " in part or part.startswith(" ") or part.endswith(" "):
             parts[index] = _trim(part)
-    return parts
+    return parts, "\n".join(parts)
 
 
 def _trim(text: str) -> str:
@@ -251,13 +262,26 @@ _TAIL = 16  # characters before a dot that usually hold its whole last word
 _OPENERS = "(\"'\u201c\u2018"
 
 
+# Initials: "K.P. Sharma Oli", "J.R.R. Tolkien" (the last word before the final dot: "k.p").
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
+
+
+def _is_abbreviation(word: str) -> bool:
+    """Whether ``word`` (lower case, before its final dot) is an abbreviation or an initial."""
+    return (
+        word in _ABBREVIATIONS
+        or (len(word) == 1 and word.isalpha())
+        or ("." in word and _INITIALS.fullmatch(word) is not None)
+    )
+
+
 def _ends_with_abbreviation(piece: str) -> bool:
     stripped = piece.rstrip()
     if not stripped.endswith("."):
         return False
     word = stripped[:-1].rsplit(None, 1)[-1] if stripped[:-1].strip() else ""
     word = word.lstrip(_OPENERS).lower()
-    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+    return _is_abbreviation(word)
 
 
 def _abbreviation_at(paragraph: str, start: int, dot: int) -> bool:
@@ -278,7 +302,7 @@ def _abbreviation_at(paragraph: str, start: int, dot: int) -> bool:
     else:  # the last word may begin before the tail
         return _ends_with_abbreviation(paragraph[start : dot + 1])
     word = word.lstrip(_OPENERS).lower()
-    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+    return _is_abbreviation(word)
 
 
 def _chunks(text: str) -> Iterator[str]:

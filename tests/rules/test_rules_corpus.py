@@ -50,11 +50,15 @@ ENGINE = load_engine(undated_year=2026).engine
 # and each scored once with the engine as it stood before being tuned on (first figures, micro
 # P / R): blind12 .829/.865, blind11 .866/.764, blind13 .804/.885, blind15 .820/.896, blind14
 # .720/.904 (long wire stories), blind16 .724/.931 (long wire stories, scored last); the floors
-# below are the figures reached after fixes by cause.)
+# below are the figures reached after fixes by cause. Then blind17 (100 long wire stories) and
+# blind18 (100 long round-ups, live blogs and analyses) were written blind and scored once:
+# blind17 P .692 R .934, blind18 P .702 R .857; tuned on after that.)
 FLOORS = {
-    "blind16.jsonl": {"precision": 0.74, "recall": 0.92, "f1": 0.82},
+    "blind18.jsonl": {"precision": 0.815, "recall": 0.875, "f1": 0.845},
+    "blind17.jsonl": {"precision": 0.815, "recall": 0.925, "f1": 0.87},
+    "blind16.jsonl": {"precision": 0.76, "recall": 0.92, "f1": 0.835},
     "blind15.jsonl": {"precision": 0.90, "recall": 0.905, "f1": 0.905},
-    "blind14.jsonl": {"precision": 0.835, "recall": 0.885, "f1": 0.86},
+    "blind14.jsonl": {"precision": 0.865, "recall": 0.885, "f1": 0.875},
     "blind13.jsonl": {"precision": 0.92, "recall": 0.90, "f1": 0.91},
     "blind12.jsonl": {"precision": 0.94, "recall": 0.89, "f1": 0.915},
     "blind11.jsonl": {"precision": 0.955, "recall": 0.81, "f1": 0.88},
@@ -71,6 +75,8 @@ FLOORS = {
     "holdout.jsonl": {"precision": 0.905, "recall": 0.87, "f1": 0.89},
 }
 CORE_F1 = {
+    "blind18.jsonl": {"troop_massing": 0.92, "shoot_to_kill": 0.96, "withdrawal": 0.82},
+    "blind17.jsonl": {"troop_massing": 0.85, "shoot_to_kill": 0.99, "withdrawal": 0.90},
     "blind16.jsonl": {"troop_massing": 0.88, "shoot_to_kill": 0.99, "withdrawal": 0.80},
     "blind15.jsonl": {"troop_massing": 0.95, "shoot_to_kill": 0.97, "withdrawal": 0.875},
     "blind14.jsonl": {"troop_massing": 0.945, "shoot_to_kill": 0.92, "withdrawal": 0.895},
@@ -99,7 +105,7 @@ def score(name: str) -> EvalReport:
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_micro_scores_hold(name: str) -> None:
     report = score(name)
-    assert report.items >= 120  # every file holds at least 120 items
+    assert report.items >= 100  # every file holds at least 100 items
     floor = FLOORS[name]
     assert report.micro.precision >= floor["precision"], report.false_alarms
     assert report.micro.recall >= floor["recall"], report.misses

@@ -59,7 +59,13 @@ def _check(
 def test_modality_cue_literals_cover_every_match(number: int) -> None:
     pattern = _MODALITY[number]
     # Long patterns ("twenty five years after") are rarely hit by chance: try more strings.
-    count = 200_000 if pattern is modality._PAST_BEFORE else 20_000
+    count = (
+        200_000
+        if pattern is modality._PAST_BEFORE
+        else 60_000
+        if pattern is modality._HISTORICAL
+        else 20_000
+    )
     assert _check(pattern, modality._CUES.groups[number], seed=number, count=count) > 10
 
 

@@ -140,3 +140,33 @@ def test_sentence_ends_without_the_regex_engine_match_it() -> None:
     for text in texts:
         expected = [(m.start(1), m.end()) for m in _DOT_END.finditer(text)]
         assert dot_ends(text) == expected, text
+
+
+def test_sentences_normalised_in_one_pass_match_one_by_one() -> None:
+    """``normalise_lines`` (one pass over the joined sentences, with shortcuts when no space needs
+    collapsing) gives what ``normalise`` gives each sentence, on random text made of the
+    characters that change: spaces of several kinds, dashes, quotes, cases, controls, "US"."""
+    import random
+
+    from rules.text import normalise_lines
+
+    rng = random.Random(11)
+    alphabet = [' ', ' ', '\t', '\u00a0', '\u2003', '-', '\u2014', '\u2019', '\u201c', 'a',
+                'Z', '\u00c9', 'Σ', 'ς', 'US', 'UK', '\u00ad', '\u200b', '\x07', 'ﬁ', '0',
+                '.']  # fmt: skip
+    cases = [[""], [" a "], ["a", "b"], ["A  B", " c"], ["US troops", "UK  "]]
+    cases += [
+        ["".join(rng.choices(alphabet, k=rng.randint(0, 12))) for _ in range(rng.randint(1, 5))]
+        for _ in range(20_000)
+    ]
+    for lines in cases:
+        expected = [normalise(line) for line in lines]
+        assert normalise_lines(lines) == (expected, "\n".join(expected)), lines
+
+
+def test_initials_do_not_end_a_sentence() -> None:
+    texts = [
+        s.text
+        for s in split_sentences("", "Protests toppled K.P. Sharma Oli. J.R.R. Tolkien wrote. End.")
+    ]
+    assert texts == ["Protests toppled K.P. Sharma Oli.", "J.R.R. Tolkien wrote.", "End."]

@@ -129,3 +129,58 @@ def test_published_date_makes_recent_years_historical() -> None:
     old = Article("t", "", text, published=datetime(2022, 1, 5, tzinfo=UTC))
     assert {s.modality for s in ENGINE.scan(old)} == {Modality.HISTORICAL}
     assert not any(s.alerts for s in ENGINE.scan(old))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        # a span of past years, long or short
+        ("Juntas expelled French forces between 2022 and 2023.", "expelled", Modality.HISTORICAL),
+        ("They fought a border war from 1998 to 2000.", "war", Modality.HISTORICAL),
+        ("The region was cut off for most of the 2020-22 war.", "cut off", Modality.HISTORICAL),
+        ("Reservists born between 1990 and 2000 were called up.", "called up", Modality.REPORTED),
+        # a past date, then what happened then
+        (
+            "The region has seen an insurgency since August 2023, when the government declared "
+            "a state of emergency.",
+            "state of emergency",
+            Modality.HISTORICAL,
+        ),
+        (
+            "The unrest echoes the riots of May 2024, which left 14 people dead.",
+            "14 people dead",
+            Modality.HISTORICAL,
+        ),
+        (
+            "Troops have massed on the border since March 2026, when talks collapsed.",
+            "massed",
+            Modality.REPORTED,
+        ),
+        # the same year, then-leaders, the past, history, last month
+        ("It handed over its bases the same year.", "handed over", Modality.HISTORICAL),
+        (
+            "The government of then-President Lungu restricted WhatsApp.",
+            "restricted",
+            Modality.HISTORICAL,
+        ),
+        ("Washington has sanctioned the minister in the past.", "sanctioned", Modality.HISTORICAL),
+        ("Thailand has a long history of military coups.", "coups", Modality.HISTORICAL),
+        (
+            "He has ruled for years, over the past decade banning parties.",
+            "banning",
+            Modality.HISTORICAL,
+        ),
+        (
+            "Tensions flared last month when both sides deployed tanks.",
+            "deployed",
+            Modality.HISTORICAL,
+        ),
+        # unlikely, playing down, not being considered, simulated
+        ("A build-up on the border remains unlikely.", "build up", Modality.HYPOTHETICAL),
+        ("The coast guard played down reports of a build-up.", "build up", Modality.DENIED),
+        ("Officials said a curfew was not being considered.", "curfew", Modality.HYPOTHETICAL),
+        ("A simulated Russian attack on the Baltic states.", "attack", Modality.HYPOTHETICAL),
+    ],
+)
+def test_background_and_doubt_cases(sentence: str, phrase: str, expected: Modality) -> None:
+    assert modality_of(sentence, normalise(phrase), year=2026) is expected
