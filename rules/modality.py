@@ -53,12 +53,16 @@ _HISTORICAL = re.compile(
     r"|chancellor|dictator|king|head of state|defence minister|defense minister"
     r"|foreign minister|interior minister|army chief)\b"
     r"|\b(?:the same|that) year\b|\bin the past[.!]?$"
+    # a long-running state, two years old or more: "has been fighting insurgents since 2015"
+    r"|\b(?:has|have) been (?:[\w'-]+ ){1,12}?since (?:(?:" + _MONTHS + r") )?"
+    r"(?P<since>(?:19|20)\d\d)\b"
     # a season of a year: "massed along the Line of Control in the spring of 1999"
     r"|\b(?:in|during) the (?:(?:early|late) )?(?:spring|summer|autumn|fall|winter) of "
     r"(?P<season>1[5-9]\d\d|20\d\d)\b"
     # narrative past: "more than 130 were killed in the months that followed"
     r"|\bin the (?:(?:days|weeks|months|years) and )?(?:months|years|decades) that followed\b"
-    r"|\bin the (?:crackdown|war|fighting|violence|unrest|clashes|repression) that followed\b"
+    r"|\bin the (?:[\w'-]+ ){0,2}?(?:crackdown|war|fighting|violence|unrest|clashes|repression"
+    r"|offensive|invasion|bombardment|campaign|conflict|riots|uprising|purge) that followed\b"
     # (not a start date: "will extend service starting in 2024")
     r"|(?<!starting )(?<!beginning )(?<!effective )"
     r"\b(?:in|during|until|till) (?:(?:early|late|mid) )?"
@@ -110,7 +114,8 @@ _PAST_BEFORE = re.compile(
     # "a year after a ceasefire ended deadly clashes", "three months after a peace deal": the
     # event the time is counted from (named within a few words, no comma between).
     r"|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|several"
-    r"|a few|some) (?:years?|months?) (?:after|since) (?:[\w'-]+ ){0,5}$"
+    r"|a few|some) (?:years?|months?|weeks) (?:after|since) (?:[\w'-]+ ){0,5}$"
+    r"|\b(?:weeks|months|years) after (?:[\w'-]+ ){0,5}$"
 )
 # A past year naming the very event, right next to the match: "the 1974 invasion", "the coup of
 # september 11, 1973", "before 1979 Afghan invasion". Further away a year only dates something
@@ -334,7 +339,7 @@ _CUES = CueSet(
         (";", "though", "but", "however", "whereas", "while", "yet"),  # _SCOPE_BREAK
         ("years", "anniversar", "commemorat", "remember", "last ", "decades",
          "at the time", "year ", "month", "the days", "the weeks", "over the", "referring",
-         "since", "history of", "last "),  # _PAST_*, _AGO_*
+         "since", "history of", "last ", "weeks"),  # _PAST_*, _AGO_*
         tuple("0123456789"),  # _YEAR_NEAR
         ("demand", "call", "appeal", "press", "push", "campaign", "urg"),  # _DEMAND
         tuple("0123456789"),  # _DATED
@@ -391,6 +396,10 @@ class SentenceModality:
                 or m.group("span")
                 or (m.group("century") and m.group("century") + m.group("short"))
             )
+            if m.group("since"):
+                if int(m.group("since")) < limit - 1:
+                    return True
+                continue
             if year is None:
                 return True
             limit = published_year if published_year is not None else 2000

@@ -163,7 +163,9 @@ _MODIFIER_AFTER = re.compile(
     r"(?: and [\w.]+)? (?:led|backed|brokered|made|built|supplied|funded|sponsored|style|born"
     r"|based|owned|linked|mediated|drafted|designed|registered|flagged|aligned|leaning|speaking|inspired"
     # "Kyiv rejects US proposal to withdraw": whose proposal, not who acts
-    r"|proposals?|peace plan|initiative)\b"
+    r"|proposals?|peace plan|initiative"
+    # "waving Serbian and Republika Srpska flags": a flag is no place
+    r"|flags?)\b"
 )
 # "China's consulate in Mandalay urged ...": a country's mission abroad speaks for it.
 _MISSION_AFTER = re.compile(
@@ -196,6 +198,8 @@ _TRANSIT_BEFORE = re.compile(
     # "the ceasefire brokered by Washington and Paris": nor its mediators.
     r"|\b(?:brokered|mediated|hosted|facilitated|guaranteed) by (?:the )?(?:[\w']+(?: [\w']+)?"
     r"(?:,| and) )?$"
+    # "blocked the EN4 highway to South Africa": where a road leads is not where it is blocked.
+    r"|\b(?:highway|motorway|road|route|railway|rail line|pipeline|flights?) (?:to|into) $"
     # "a base that supported operations in Afghanistan": the place it served, not where it is.
     r"|\b(?:support(?:s|ed|ing)?|back(?:s|ed|ing)?|for) (?:[\w']+ ){0,2}?operations"
     r" (?:in|over) (?:neighbou?ring )?$"

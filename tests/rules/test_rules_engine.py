@@ -266,3 +266,13 @@ def test_asking_someone_to_act_is_not_the_act(text: str, alerting: set[tuple[str
 def test_a_season_of_a_past_year_is_history() -> None:
     text = "Pakistani troops and guns were massed along the Line of Control in the spring of 1999."
     assert {s.modality for s in ENGINE.scan(Article("s", "", text))} == {Modality.HISTORICAL}
+
+
+def test_flags_and_roads_name_no_place() -> None:
+    found = pairs(scan_text("Protesters blocked the highway to South Africa in Maputo."))
+    assert ("unrest", "ZA") not in found
+    found = pairs(
+        scan_text("In Belgrade, thousands rallied on Thursday, waving Russian flags.", "Serbia")
+    )
+    assert ("unrest", "RS") in found
+    assert ("unrest", "RU") not in found

@@ -184,3 +184,24 @@ def test_published_date_makes_recent_years_historical() -> None:
 )
 def test_background_and_doubt_cases(sentence: str, phrase: str, expected: Modality) -> None:
     assert modality_of(sentence, normalise(phrase), year=2026) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        ("Burkina Faso has been fighting insurgents since 2015.", "fighting", Modality.HISTORICAL),
+        ("Troops have been massing near the border since 2026.", "massing", Modality.REPORTED),
+        (
+            "Seventy were killed in the Israeli offensive that followed.",
+            "killed",
+            Modality.HISTORICAL,
+        ),
+        (
+            "Troops arrived on Tuesday, weeks after the bloc imposed sanctions on the junta.",
+            "imposed sanctions",
+            Modality.HISTORICAL,
+        ),
+    ],
+)
+def test_long_running_and_earlier_events(sentence: str, phrase: str, expected: Modality) -> None:
+    assert modality_of(sentence, normalise(phrase), year=2026) is expected
