@@ -38,6 +38,7 @@ from rules.matches import MAX_HITS_PER_GROUP as MAX_HITS_PER_GROUP  # noqa: PLC0
 from rules.matches import Phrase, file_phrases, valid_matches
 from rules.modality import SentenceModality
 from rules.model import ALERTING_MODALITIES, Article, Modality, Signal
+from rules.roles import dateline_end
 from rules.rule import (
     CALL_UP_TRIGGERS,
     DEPARTURE_TRIGGERS,
@@ -195,6 +196,20 @@ class Engine:
                 if rule is not None and role in (Role.COMMENTER, Role.OFFICIAL):
                     continue  # "Chad said ...", "Jordan told ...": a person, most likely
                 found.append(Mention(start - offset, stop - offset, code, role))
+        if found and index == scan.titles and found[0].role is not Role.DATELINE:
+            # "DUBAI — Iran's police commander warned ...": the dateline's city is only where
+            # the story was filed (the existing dateline forms are told by the normalised text).
+            end = dateline_end(scan.texts[index])
+            if end:
+                # (A dateline in the country the sentence goes on to name is that place:
+                # "GABORONE - Botswana's government said ...".)
+                later = {m.code for m in found if m.end > end}
+                found = [
+                    Mention(m.start, m.end, m.code, Role.DATELINE)
+                    if m.end <= end and m.code not in later
+                    else m
+                    for m in found
+                ]
         return found
 
     def _names_plainly(self, scan: ArticleScan, code: str) -> bool:

@@ -116,6 +116,10 @@ _PAST_BEFORE = re.compile(
     r"|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|several"
     r"|a few|some) (?:years?|months?|weeks) (?:after|since) (?:[\w'-]+ ){0,5}$"
     r"|\b(?:weeks|months|years) after (?:[\w'-]+ ){0,5}$"
+    # the grounds of sanctions: "imposed sanctions on Georgia's interior minister over what it
+    # called the violent suppression of peaceful protesters"
+    r"|\b(?:sanctions?|sanctioned|asset freezes|travel bans)(?: [\w',-]+){0,14}? (?:over|for"
+    r"|in response to|in retaliation for|because of) (?:[\w'-]+ ){0,10}$"
 )
 # A past year naming the very event, right next to the match: "the 1974 invasion", "the coup of
 # september 11, 1973", "before 1979 Afghan invasion". Further away a year only dates something
@@ -339,7 +343,8 @@ _CUES = CueSet(
         (";", "though", "but", "however", "whereas", "while", "yet"),  # _SCOPE_BREAK
         ("years", "anniversar", "commemorat", "remember", "last ", "decades",
          "at the time", "year ", "month", "the days", "the weeks", "over the", "referring",
-         "since", "history of", "last ", "weeks"),  # _PAST_*, _AGO_*
+         "since", "history of", "last ", "weeks", "sanction", "freezes",
+         "travel bans"),  # _PAST_*, _AGO_*
         tuple("0123456789"),  # _YEAR_NEAR
         ("demand", "call", "appeal", "press", "push", "campaign", "urg"),  # _DEMAND
         tuple("0123456789"),  # _DATED

@@ -33,8 +33,17 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from rules.cues import CueSet
+from rules.text import normalise
 
-__all__ = ["FACED_BEFORE", "FACED_LIST", "STRIKES", "Mention", "Role", "SentenceRoles"]
+__all__ = [
+    "FACED_BEFORE",
+    "FACED_LIST",
+    "STRIKES",
+    "Mention",
+    "Role",
+    "SentenceRoles",
+    "dateline_end",
+]
 
 
 class Role(StrEnum):
@@ -423,3 +432,22 @@ class SentenceRoles:
         ):
             return Role.FACED
         return Role.PLAIN
+
+
+# A wire dateline in the original text: a city in capitals (or two, "KAMPALA/BUNIA"), maybe its
+# country and a date, maybe the outlet in brackets, then a dash: "DUBAI — ", "ERBIL, Iraq
+# (Reuters) - ", "ISLAMABAD/NEW DELHI — ". Normalised, the dash and the capitals are gone.
+_CAPS = r"[A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+)*"
+_CAPS_DATELINE = re.compile(
+    rf"{_CAPS}(?:/{_CAPS})*(?:, [A-Z][\w .'\u2019]{{1,30}}?)?"
+    r"(?:,? (?:[A-Z][a-z]{2,8}\.?|\d{1,2}) \d{1,2})? ?(?:\([^()]{1,40}\) ?)?[\u2014\u2013-] "
+)
+
+
+def dateline_end(original: str) -> int:
+    """How many characters of the normalised sentence a wire dateline opening the ``original``
+    sentence takes (0 without one)."""
+    found = _CAPS_DATELINE.match(original)
+    if found is None:
+        return 0
+    return len(normalise(found.group()))

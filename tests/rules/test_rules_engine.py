@@ -276,3 +276,36 @@ def test_flags_and_roads_name_no_place() -> None:
     )
     assert ("unrest", "RS") in found
     assert ("unrest", "RU") not in found
+
+
+def test_a_dateline_in_capitals_is_where_the_story_was_filed() -> None:
+    found = pairs(
+        scan_text(
+            "DUBAI \u2014 Iran's police commander warned on Monday that security forces would use "
+            "live ammunition against rioters.",
+            "Iran police warn protesters",
+        )
+    )
+    assert ("shoot_to_kill", "IR") in found
+    assert ("shoot_to_kill", "AE") not in found
+    # A dateline in the country the sentence goes on to name stays that place.
+    found = pairs(
+        scan_text(
+            "GABORONE - Botswana's government said anti-poaching units remain authorised to "
+            "use lethal force against armed poachers, after three suspected poachers from "
+            "Namibia were shot dead.",
+        )
+    )
+    assert ("shoot_to_kill", "BW") in found
+
+
+def test_the_grounds_of_sanctions_are_no_new_event() -> None:
+    found = pairs(
+        scan_text(
+            "WASHINGTON (Reuters) - The United States imposed sanctions on Monday on Georgia's "
+            "interior minister over what it called the violent suppression of peaceful "
+            "protesters."
+        )
+    )
+    assert ("sanctions", "GE") in found
+    assert ("unrest", "GE") not in found

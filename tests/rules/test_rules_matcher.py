@@ -170,3 +170,13 @@ def test_initials_do_not_end_a_sentence() -> None:
         for s in split_sentences("", "Protests toppled K.P. Sharma Oli. J.R.R. Tolkien wrote. End.")
     ]
     assert texts == ["Protests toppled K.P. Sharma Oli.", "J.R.R. Tolkien wrote.", "End."]
+
+
+def test_wire_datelines_in_capitals() -> None:
+    from rules.roles import dateline_end
+
+    assert dateline_end("DUBAI \u2014 Iran's police") == len("dubai")
+    assert dateline_end("KAMPALA/BUNIA \u2014 Uganda said") == len("kampala/bunia")
+    assert dateline_end("ERBIL, Iraq (Reuters) - Turkish troops") == len("erbil, iraq (reuters)")
+    assert dateline_end("US troops left - officials") == 0
+    assert dateline_end("Iran's police warned") == 0
