@@ -135,6 +135,10 @@ class ArticleScan:
             for _, _, phrase, _ in self.spans(index)
         )
 
+    def codes(self, indexes: range) -> set[str]:
+        """Countries the sentences ``indexes`` name (ignoring commenters, people, datelines)."""
+        return self._codes(indexes)
+
     def _codes(self, indexes: range) -> set[str]:
         return {
             m.code

@@ -2,9 +2,9 @@
 
 Two article-level judgements, made after each sentence's own modality:
 
-- ``drop_background``: in a long story, a non-core sighting first made deep in the body, of a
-  country the headline does not name, is the story's context ("The two neighbours fought a war
-  in 2020 ...", "Britain imposed sanctions last year ...").
+- ``drop_background``: in a long story, a sighting first made deep in the body, of a country
+  the headline does not name (for a core trigger: nor the lead), is the story's context ("The two
+  neighbours fought a war in 2020 ...", "Britain imposed sanctions last year ...").
 - ``looks_back`` / ``as_history``: a story whose headline looks back ("Twenty years on,
   survivors of Andijan ...", "Prague marks the anniversary of ...", "Osh remembers ...") tells
   the past it looks back on; a body sentence of it that does not say it happens now (a weekday,
@@ -33,9 +33,11 @@ __all__ = [
 
 # A sighting first made this many characters into the body, of a country the headline does not
 # name, is background. Measured on the team's corpus: such sightings were false alarms two times
-# in three. The core triggers are kept.
+# in three. The core triggers are kept when the lead names their country (without it, 8 false
+# alarms to 1 hit in the corpus).
 BACKGROUND_OFFSET = 600
 BACKGROUND_KEPT = frozenset({"troop_massing", "shoot_to_kill", "withdrawal"})
+LEAD = 2  # the body's first sentences: a story's lead
 
 _NUMBER = (
     r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
@@ -78,7 +80,8 @@ def as_history(outcomes: list[Outcome]) -> list[Outcome]:
 
 def drop_background(best: dict[tuple[str, str], Best], scan: ArticleScan) -> None:
     """Remove from ``best`` the sightings that are only background (see ``BACKGROUND_OFFSET``):
-    first made deep in the body, of a country the headline does not name, when it names one."""
+    first made deep in the body, of a country the headline does not name, when it names one
+    (and, for the core triggers, that the lead does not name either)."""
     if not scan.titles:
         return
     headline = scan.title_codes()
@@ -92,6 +95,15 @@ def drop_background(best: dict[tuple[str, str], Best], scan: ArticleScan) -> Non
         deep += 1
     if deep >= len(texts):
         return
+    lead: set[str] | None = None
     for key in [k for k, v in best.items() if v[0][2] >= deep]:
-        if key[0] not in BACKGROUND_KEPT and key[1] not in headline:
-            del best[key]
+        if key[1] in headline:
+            continue
+        if key[0] in BACKGROUND_KEPT:
+            # A core trigger is kept unless the lead does not name its country either ("Analysts
+            # said the exit leaves France with bases only in Djibouti and Gabon, where ...").
+            if lead is None:
+                lead = scan.codes(range(scan.titles, min(len(texts), scan.titles + LEAD)))
+            if key[1] in lead:
+                continue
+        del best[key]

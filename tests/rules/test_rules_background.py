@@ -68,18 +68,22 @@ def test_told_as_now() -> None:
     assert not told_as_now(normalise("Police fired on protesters in the square."))
 
 
-def test_deep_background_of_another_country_is_dropped_but_core_triggers_are_kept() -> None:
+def test_deep_background_of_another_country_is_dropped_but_core_triggers_of_the_lead_kept() -> None:
     filler = "Officials in Yerevan said talks on the border would continue next month. " * 12
     assert len(filler) > BACKGROUND_OFFSET
     body = (
-        "Armenia and Azerbaijan met in Abu Dhabi on Monday to discuss the peace treaty.\n"
+        "Armenia and Azerbaijan met in Abu Dhabi on Monday; Russia and Finland were not there.\n"
         f"{filler}\n"
         "Britain imposed sanctions on Iran over its drone programme.\n"
-        "Russia has massed troops near the border with Finland, officials said."
+        "Russia has massed troops near the border with Finland, officials said.\n"
+        "Turkey has massed troops near the border with Syria, officials said."
     )
     found = signals("Armenia and Azerbaijan hold border talks", body)
     assert ("sanctions", "IR") not in found
+    # A core trigger deep in the body is kept when the lead names its country ...
     assert found[("troop_massing", "RU")].alerts
+    # ... and dropped when neither the headline nor the lead does.
+    assert ("troop_massing", "TR") not in found
     # Named in the headline, the same country is the news, not background.
     found = signals("Iran hit by new British sanctions", body)
     assert found[("sanctions", "IR")].alerts
