@@ -39,6 +39,7 @@ class ArticleScan:
         "_plainly",
         "_spans",
         "firsts",
+        "month",
         "normalised",
         "outcomes",
         "raw",
@@ -76,6 +77,7 @@ class ArticleScan:
         self._plainly: dict[str, bool] = {}
         self._focus: str | bool | None = False  # False: not worked out yet
         self._looks_back: bool | None = None
+        self.month: int | None = None  # the month the article was published, when dated
 
     def spans(self, index: int) -> list[Span[Key]]:
         """Sentence ``index``'s hits (offsets in the joined text), settled once."""

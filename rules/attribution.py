@@ -72,6 +72,7 @@ def attribute(
     clause_only: bool = False,
     borders: Callable[[str, str], bool] | None = None,
     departure: bool = False,
+    arrival: bool = False,
     call_up: bool = False,
     faces: bool = True,
     capitals: frozenset[str] = frozenset(),
@@ -85,7 +86,8 @@ def attribute(
     those of the match's clause (and pronoun and border) are given, no fallback to the sentence.
     With ``borders`` (whether two countries are neighbours), a speaker neighbouring the actor is
     the faced country when the scope names a border or front but no country across it. With
-    ``departure``, countries the forces go to are left out; with ``call_up``, countries a call-up
+    ``departure``, countries the forces go to are left out; with ``arrival``, forces leaving as
+    others arrive; with ``call_up``, countries a call-up
     is for ("ahead of the Gaza offensive"). Without ``faces`` (an actor trigger
     that faces nobody: a withdrawal, a mobilisation), a country across a border is not the actor.
     ``capitals`` (normalised names) tell a capital opening the sentence before another country
@@ -94,6 +96,17 @@ def attribute(
     """
     if departure:
         mentions = _without_destinations(sentence, mentions, match)
+    if arrival:
+        # "Haiti: new force's troops land as Kenyan police start leaving": not the leavers.
+        mentions = [
+            m
+            for m in mentions
+            if not (
+                m.start > match[0]
+                and sentence.find(" as ", match[0], m.start) >= 0
+                and _LEAVING.match(sentence, m.end)
+            )
+        ]
     if call_up:
         mentions = [
             m
@@ -297,6 +310,16 @@ _ARRIVING = re.compile(
 )
 
 
+# Forces leaving, named after an arrival ("... land as Kenyan police start leaving").
+_LEAVING = re.compile(
+    r"(?: [\w'-]+){0,6}? (?:(?:start|started|starts|begin|began|begins) )?(?:leav(?:e|es|ing)"
+    r"|left|depart(?:s|ed|ing)?|withdraw(?:s|n|ing)?|withdrew|pull(?:s|ed|ing)? out)\b"
+)
+# A later clause about other forces, whose pressure a withdrawal answers ("as Russian
+# assaults intensify", "after weeks of Russian assaults", "amid Russian shelling").
+_PRESSING = re.compile(r" (?:as|after|amid|while|under) ")
+
+
 def _without_destinations(
     sentence: str, mentions: list[Mention], match: tuple[int, int]
 ) -> list[Mention]:
@@ -311,6 +334,13 @@ def _without_destinations(
             and _ARRIVING.match(sentence, mention.end)
         ):
             continue  # "Ethiopian troops pull out as Egyptian soldiers arrive": the newcomers
+        if (
+            mention.start > match[1]
+            and mention.role in (Role.FORCES, Role.PLAIN)
+            and _PRESSING.search(sentence, match[1], mention.start)
+            and any(m.start < match[1] and m.code != mention.code for m in mentions)
+        ):
+            continue  # "... withdraws from the outskirts as Russian assaults intensify"
         if (
             mention.role is Role.PLAIN
             and mention.start >= match[0]

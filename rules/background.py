@@ -49,7 +49,7 @@ _LOOKING_BACK = re.compile(
     rf"\b(?:{_NUMBER} (?:years?|decades?) (?:on|after|since|later)\b"
     r"|anniversar(?:y|ies)\b(?! protest| rall| march| demonstration)"
     r"|remembers?\b|remembering\b|commemorat\w+"
-    r"|marks? \S+ years\b)"
+    r"|marks? \S+ years\b|history of\b|^(?:book )?review\b)"
 )
 # Words that place a sentence's event now, not in the past the story looks back on.
 _NOW = re.compile(

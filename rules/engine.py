@@ -40,6 +40,7 @@ from rules.modality import SentenceModality
 from rules.model import ALERTING_MODALITIES, Article, Modality, Signal
 from rules.roles import dateline_end
 from rules.rule import (
+    ARRIVAL_TRIGGERS,
     CALL_UP_TRIGGERS,
     DEPARTURE_TRIGGERS,
     FACED_SPEAKER_TRIGGERS,
@@ -141,6 +142,8 @@ class Engine:
         if not work:
             return []
         year = article.published.year if article.published is not None else self._undated_year
+        if article.published is not None:
+            scan.month = article.published.month
         best: dict[tuple[str, str], Best] = {}
         for index, candidates in work:
             self._scan_sentence(scan, index, candidates, year, best)
@@ -284,10 +287,11 @@ class Engine:
                 continue
             borders = self._gazetteer.borders if rule.trigger in FACED_SPEAKER_TRIGGERS else None
             departure = rule.trigger in DEPARTURE_TRIGGERS
+            arrival = rule.trigger in ARRIVAL_TRIGGERS
             call_up = rule.trigger in CALL_UP_TRIGGERS
             faces = rule.trigger in FACING_TRIGGERS
             if modality_finder is None:
-                modality_finder = SentenceModality(text, year)
+                modality_finder = SentenceModality(text, year, month=scan.month)
             # Every valid match of the rule in the sentence: the first alerting one (tightest
             # first) is the evidence, and the countries are those of every match that alerts
             # alike (so a match that fails its window or ``near`` hides no later one). Only
@@ -320,6 +324,7 @@ class Engine:
                     clause_only=True,
                     borders=borders,
                     departure=departure,
+                    arrival=arrival,
                     call_up=call_up,
                     faces=faces,
                     capitals=self._capitals,
@@ -335,6 +340,7 @@ class Engine:
                     scope=scope,
                     borders=borders,
                     departure=departure,
+                    arrival=arrival,
                     call_up=call_up,
                     faces=faces,
                     capitals=self._capitals,

@@ -54,7 +54,8 @@ _HISTORICAL = re.compile(
     r"|foreign minister|interior minister|army chief)\b"
     r"|\b(?:the same|that) year\b|\bin the past[.!]?$"
     # a long-running state, two years old or more: "has been fighting insurgents since 2015"
-    r"|\b(?:has|have) been (?:[\w'-]+ ){1,12}?since (?:(?:" + _MONTHS + r") )?"
+    r"|\b(?:has|have)(?: been)? (?:[\w'.-]+ ){1,12}?since (?:(?:early|late|mid) )?"
+    r"(?:(?:" + _MONTHS + r") )?"
     r"(?P<since>(?:19|20)\d\d)\b"
     # a season of a year: "massed along the Line of Control in the spring of 1999"
     r"|\b(?:in|during) the (?:(?:early|late) )?(?:spring|summer|autumn|fall|winter) of "
@@ -105,11 +106,13 @@ _PAST_BEFORE = re.compile(
     r"|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)"
     r"(?: (?:one|two|three|four|five|six|seven|eight|nine))?) years (?:ago|after|on|since)\b"
     r"|\banniversar(?:y|ies)\b|\bcommemorat\w*|\bremember(?:s|ed|ing)?\b|\breferring to\b"
+    r"|\ba reference to\b"
     r"|\b(?:has|have|had) since\b"
     # "Thailand has a long history of military intervention", "has consolidated power over the
     # past decade, banning ...", "Tensions flared again last month when both sides deployed"
     r"|\bhistory of\b|\bover the (?:past|last) (?:decade|(?:[\w-]+ )?(?:years|decades))\b"
     r"|\blast (?:month|year),? when\b|^last (?:month|year),? "
+    r"|^(?:during|in|at|by) [^,;]{0,60}\blast (?:month|year), "
     r"|\blast (?:year|month|week|decade)'s(?: \w+)? ?$|\blast year in which(?: [\w']+){0,4} $"
     # "a year after a ceasefire ended deadly clashes", "three months after a peace deal": the
     # event the time is counted from (named within a few words, no comma between).
@@ -125,7 +128,7 @@ _PAST_BEFORE = re.compile(
 # september 11, 1973", "before 1979 Afghan invasion". Further away a year only dates something
 # else ("since the 2022 invasion, drones have hit kyiv" is still news about the drones).
 _YEAR_NEAR = re.compile(
-    r"(?:(?:\b(?:the|of|before|after)|'s)"
+    r"(?:(?:\b(?:the|of|before|after|over|during)|'s)"
     r"(?: (?:failed|abortive|aborted|attempted|bloody|military|first|last))?"
     r" (?:(?:" + _MONTHS + r") (?:\d{1,2}(?:st|nd|rd|th)?,? )?)?"
     # "in a September 2022 coup" (a month and year: one event; "a 2018 agreement" is not dated)
@@ -135,10 +138,12 @@ _YEAR_NEAR = re.compile(
 # A past reference right after the match ("riots in the capital two years ago", "gripped by
 # protests at the time").
 _AGO_AFTER = re.compile(
-    r"(?: [\w']+){0,4}? (?:(?:\d+|a few|several|many|two|three|four|five|six|seven|eight|nine|ten"
+    r"(?: [\w']+){0,6}? (?:(?:\d+|a few|several|many|two|three|four|five|six|seven|eight|nine|ten"
     r"|a couple of) (?:years|decades) ago|at the time|last year"
     r"|over the (?:past|last) (?:[\w-]+ )?(?:years|decades)"
-    r"|in the (?:days|weeks|months|years) (?:after|before|following|that followed))\b"
+    r"|in the (?:days|weeks|months|years) (?:after|before|following|that followed)"
+    r"|(?:during|in) (?:those|the earlier|the previous|the last) (?:protests|clashes|riots|unrest"
+    r"|fighting|crackdown|war|demonstrations))\b"
 )
 # A past year, then a clause about what happened then, before the match in its scope: "since
 # August 2023, when the government declared a state of emergency", "the uprising of September
@@ -148,6 +153,13 @@ _THEN_CLAUSE = re.compile(
     r"\b(?P<year>1[5-9]\d\d|20\d\d)\b(?: [\w'-]+){0,8},? (?:when|in which|during which"
     r"|after which|which)\b"
 )
+# A month named right by a match: "last August", "in March", "in early June" (not "may" or
+# "march" alone, which are words too; not "since March": ongoing).
+_MONTH_NEAR = re.compile(
+    r"\b(?:(?P<last>last)|in|during|(?:in )?(?:early|late|mid)) (?P<month>" + _MONTHS + r")\b"
+    r"(?!,? \d)"
+)
+_MONTH_NUMBERS = {name: number for number, name in enumerate(_MONTHS.split("|"), 1)}
 # Between a year and the match it names: at most two words, no punctuation ("the 2020 truce",
 # "the August 2023 military takeover", not "since the 2022 invasion, Russian drones").
 _ATTACHED = re.compile(r"(?: [\w']+){0,2} ?")
@@ -206,6 +218,7 @@ _REFUSAL = re.compile(
     r"|plans?|offers?|requests?)"
     r"(?: (?:from|by)(?: [\w']+){1,5}?)? (?:to|for|that)"
     r"|refus(?:e|es|ed|ing) to|rul(?:e|es|ed|ing) out|declin(?:e|es|ed|ing) to"
+    r"|(?:decid(?:e|es|ed|ing)|opt(?:s|ed|ing)?|vot(?:e|es|ed|ing)) against"
     r"|no (?:plans?|intention|sign|signs|evidence|indication) (?:to|of)"
     r"|(?:has|have) yet to|call(?:s|ed)? off|stopp(?:ed|ing) short of|resist(?:s|ed)? calls"
     r"|halt(?:s|ed)? plans|fail(?:s|ed)?(?: on \w+day)? to (?:agree|approve|pass|adopt)"
@@ -231,7 +244,10 @@ _HYPOTHETICAL = re.compile(
     r"|contingenc(?:y|ies)|in (?:a|an|any) (?:future )?(?:crisis|conflict|emergency)"
     r"|not (?:be )?ruled out|(?:not|never) rul(?:e|es|ed|ing) out"
     r"|being considered|under consideration"
-    r"|probability|likelihood|purport(?:s|ed|edly)?|unverified"
+    r"|probability|likelihood|purport(?:s|ed|edly)?|unverified|rumou?rs?"
+    # an aim or a price, not the deed: "who has sought to ease tensions", "as a condition for a
+    # ceasefire"
+    r"|sought to|seeks? to|seeking to|(?:as )?a (?:pre)?condition for|preconditions? for"
     r"|accus(?:e|es|ed|ing) (?:[\w'.]+ ){1,4}?of (?:preparing|planning|plotting)"
     r"|likely|unlikely)\b"
     r"|(?<!\bin )(?<!\bon )(?<!\bof )(?<!\bby )(?<!since )(?<!until )(?<!theresa )\bmay\b(?! \d)"
@@ -326,10 +342,11 @@ _CUES = CueSet(
         ("no", "never", "neither", "without", "n't", "instead of",
          "rather than"),  # _NEGATION_WORD (no/not/nor/cannot: "no")
         ("reject", "refus", "rul", "declin", "no ", "yet to", "call", "stopp", "resist",
-         "halt", "vot", "block", "fail"),  # _REFUSAL
+         "halt", "vot", "block", "fail", "against"),  # _REFUSAL
         ("threat", "warn", "ultimatum"),  # _THREAT
         ("could", "might", "possib", "probabil", "likelihood", "purport", "unverified", "accus",
          "ruled out", "rule out", "rules out", "ruling out", "potential", "whether", "should",
+         "rumo", "sought to", "seek", "condition",
          "hypothetical", "fear",
          "risk", "prospect of", "case of", "event of", "scenario", "threat of",
          "would be ready", "would have", "consider", "mull", "weigh", "likely", "may", "contingenc",
@@ -344,7 +361,9 @@ _CUES = CueSet(
         ("years", "anniversar", "commemorat", "remember", "last ", "decades",
          "at the time", "year ", "month", "the days", "the weeks", "over the", "referring",
          "since", "history of", "last ", "weeks", "sanction", "freezes",
-         "travel bans"),  # _PAST_*, _AGO_*
+         "travel bans", "a reference to", "those ", "earlier", "previous", "the last",
+         "january", "february", "march", "april", "may", "june", "july", "august", "september",
+         "october", "november", "december"),  # _PAST_*, _AGO_*, _MONTH_NEAR
         tuple("0123456789"),  # _YEAR_NEAR
         ("demand", "call", "appeal", "press", "push", "campaign", "urg"),  # _DEMAND
         tuple("0123456789"),  # _DATED
@@ -368,8 +387,13 @@ _DATED_CUE = 1 << 12
 class SentenceModality:
     """Modality of matches in one normalised sentence; cues are found once per sentence."""
 
-    def __init__(self, sentence: str, published_year: int | None = None) -> None:
+    def __init__(
+        self, sentence: str, published_year: int | None = None, *, month: int | None = None
+    ) -> None:
+        """``published_year`` and ``month``: when the article was written (a year and month
+        before it are the past)."""
         self._text = sentence
+        self._month = month
         self._cues = cues = _CUES.present(sentence)
         self._scopes = [0]
         if cues & _SCOPE_CUE:
@@ -502,6 +526,13 @@ class SentenceModality:
             or _AGO_AFTER.match(text, end, min(len(text), end + 60))
         ):
             return True
+        if self._month is not None and cues & _PAST_CUE:
+            # "initialled a peace agreement in Washington last August", "where the military
+            # seized power in March" (in an article of June): a month before the article's.
+            low, high = max(scope_start, start - _YEAR_BEFORE), min(len(text), end + _YEAR_AFTER)
+            for m in _MONTH_NEAR.finditer(text, low, high):
+                if m.group("last") or _MONTH_NUMBERS[m.group("month")] < self._month:
+                    return True
         if cues & _YEAR_CUE:
             for m in _THEN_CLAUSE.finditer(text, scope_start, start):
                 if int(m.group("year")) < self._year_limit:

@@ -171,6 +171,7 @@ _ADDRESSEE_BEFORE = re.compile(
 _MODIFIER_AFTER = re.compile(
     r"(?: and [\w.]+)? (?:led|backed|brokered|made|built|supplied|funded|sponsored|style|born"
     r"|based|owned|linked|mediated|drafted|designed|registered|flagged|aligned|leaning|speaking|inspired"
+    r"|chaired|hosted|run|monitored"
     # "Kyiv rejects US proposal to withdraw": whose proposal, not who acts
     r"|proposals?|peace plan|initiative"
     # "waving Serbian and Republika Srpska flags": a flag is no place

@@ -12,6 +12,7 @@ from enum import StrEnum
 from rules.model import Modality, Severity
 
 __all__ = [
+    "ARRIVAL_TRIGGERS",
     "CALL_UP_TRIGGERS",
     "DEPARTURE_TRIGGERS",
     "FACED_SPEAKER_TRIGGERS",
@@ -52,6 +53,7 @@ FACED_SPEAKER_TRIGGERS = frozenset({"troop_massing", "armed_conflict"})
 # Actor triggers where the country across a border takes part ("massing on the border with X").
 FACING_TRIGGERS = frozenset({"troop_massing", "armed_conflict", "de_escalation"})
 DEPARTURE_TRIGGERS = frozenset({"withdrawal"})
+ARRIVAL_TRIGGERS = frozenset({"foreign_intervention"})
 CALL_UP_TRIGGERS = frozenset({"mobilization"})
 
 

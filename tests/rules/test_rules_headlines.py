@@ -66,3 +66,15 @@ def test_the_country_a_headline_is_filed_under_is_where_its_events_happen() -> N
 def test_newcomers_are_not_the_ones_leaving() -> None:
     found = pairs("Haiti: Kenyan police depart as first Guatemalan and Jamaican troops land")
     assert triggers(found, "withdrawal") == {"KE", "HT"}
+
+
+def test_arrivals_are_not_the_forces_leaving() -> None:
+    found = pairs("Haiti: Gang Suppression Force troops land as Kenyan police start leaving")
+    assert "KE" not in triggers(found, "foreign_intervention")
+    assert "HT" in triggers(found, "foreign_intervention")
+
+
+def test_santiago_de_cuba_is_not_chile() -> None:
+    found = pairs("Cuba: pot-banging protests follow blackout; mobile internet cut in Santiago")
+    assert "CL" not in triggers(found, "comms_blackout")
+    assert "CU" in triggers(found, "comms_blackout")

@@ -205,3 +205,56 @@ def test_background_and_doubt_cases(sentence: str, phrase: str, expected: Modali
 )
 def test_long_running_and_earlier_events(sentence: str, phrase: str, expected: Modality) -> None:
     assert modality_of(sentence, normalise(phrase), year=2026) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        ("The crossings have been closed since late 2023.", "closed", Modality.HISTORICAL),
+        ("A truce has largely held since 2022.", "truce", Modality.HISTORICAL),
+        ("Courts upheld his sentence over 2024 martial law.", "martial law", Modality.HISTORICAL),
+        (
+            "The president, who has sought to ease tensions, met them.",
+            "ease tensions",
+            Modality.HYPOTHETICAL,
+        ),
+        (
+            "Moscow wants a withdrawal as a condition for a ceasefire.",
+            "ceasefire",
+            Modality.HYPOTHETICAL,
+        ),
+        ("Leaders decided against imposing sanctions on the junta.", "sanctions", Modality.NEGATED),
+        (
+            "Rumours claimed that enlistment offices had lists of men to be drafted.",
+            "drafted",
+            Modality.HYPOTHETICAL,
+        ),
+        (
+            "During the exercise in September last year, Poland closed its border.",
+            "closed",
+            Modality.HISTORICAL,
+        ),
+        (
+            "Three people were shot dead by gendarmes during those protests.",
+            "shot dead",
+            Modality.HISTORICAL,
+        ),
+    ],
+)
+def test_more_background_and_aims(sentence: str, phrase: str, expected: Modality) -> None:
+    assert modality_of(sentence, normalise(phrase), year=2026) is expected
+
+
+def test_a_month_before_the_articles_is_the_past() -> None:
+    text = normalise("The two sides initialled a peace agreement in Washington last August.")
+    start = text.index("peace agreement")
+    span = (start, start + len("peace agreement"))
+    assert SentenceModality(text, 2026, month=7).at(*span) is Modality.HISTORICAL
+    text = normalise("The military seized power in March, officials said.")
+    start = text.index("seized power")
+    span = (start, start + len("seized power"))
+    assert SentenceModality(text, 2026, month=6).at(*span) is Modality.HISTORICAL
+    # The article's own month, an undated article, or a later month (a date ahead) are not.
+    assert SentenceModality(text, 2026, month=3).at(*span) is Modality.REPORTED
+    assert SentenceModality(text, 2026).at(*span) is Modality.REPORTED
+    assert SentenceModality(text, 2026, month=2).at(*span) is Modality.REPORTED
