@@ -258,3 +258,11 @@ def test_a_month_before_the_articles_is_the_past() -> None:
     assert SentenceModality(text, 2026, month=3).at(*span) is Modality.REPORTED
     assert SentenceModality(text, 2026).at(*span) is Modality.REPORTED
     assert SentenceModality(text, 2026, month=2).at(*span) is Modality.REPORTED
+
+
+def test_the_articles_month_reaches_the_sentence() -> None:
+    text = "The military seized power in March, officials in Bamako said."
+    june = Article("t", "", text, published=datetime(2026, 6, 20, tzinfo=UTC))
+    march = Article("t", "", text, published=datetime(2026, 3, 20, tzinfo=UTC))
+    assert {s.modality for s in ENGINE.scan(june) if s.trigger == "coup"} == {Modality.HISTORICAL}
+    assert any(s.alerts for s in ENGINE.scan(march) if s.trigger == "coup")
