@@ -261,7 +261,7 @@ def test_a_month_before_the_articles_is_the_past() -> None:
 
 
 def test_the_articles_month_reaches_the_sentence() -> None:
-    text = "The military seized power in March, officials in Bamako said."
+    text = "Mali's military seized power in March."
     june = Article("t", "", text, published=datetime(2026, 6, 20, tzinfo=UTC))
     march = Article("t", "", text, published=datetime(2026, 3, 20, tzinfo=UTC))
     assert {s.modality for s in ENGINE.scan(june) if s.trigger == "coup"} == {Modality.HISTORICAL}
