@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import TextIO
 
 from bot.models import Destination
-from bot.sending import Outgoing
+from bot.sending import Outgoing, PartSent, send_parts
 from bot.textreply import render_text
 from handlers.ports import AlertDetail
 from handlers.reply import Reply
@@ -63,10 +63,17 @@ class ConsoleSink:
         await self._write(render_alert_text(message.alert, self._country_name, tag))
         return None
 
-    async def send_reply(self, destination: Destination, reply: Reply) -> str | None:
-        """Print a notice (digest, level change)."""
-        await self._write("[NOTICE] " + render_text(reply))
-        return None
+    async def send_reply(
+        self,
+        destination: Destination,
+        reply: Reply,
+        *,
+        start: int = 0,
+        on_sent: PartSent | None = None,
+    ) -> str | None:
+        """Print a notice (digest, level change): one part, however long."""
+        text = "[NOTICE] " + render_text(reply)
+        return await send_parts([text], self._write, start=start, on_sent=on_sent)
 
     async def _write(self, text: str) -> None:
         stream = self._stream or sys.stdout

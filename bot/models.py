@@ -281,6 +281,10 @@ class Notice(SQLModel, table=True):
     lines: str = Field(default="", sa_column=Column(Text, nullable=False))  # JSON [[text, link]]
     status: str = Field(default="pending", max_length=16)
     attempts: int = 0
+    # A long notice goes out in several messages: how many are out, so a retry resumes after
+    # them, and the platform reference of the first one.
+    parts_sent: int = 0
+    message_ref: str | None = Field(default=None, max_length=128)
     next_attempt_at: datetime = Field(default_factory=utcnow)
     lease_until: datetime | None = None
     leased_by: str | None = Field(default=None, max_length=128)

@@ -1,14 +1,16 @@
 """The notice worker: daily digests and level changes, queued and sent like alerts.
 
 Queuing runs on a tick (digests due, levels that decayed); sending claims notices with a lease,
-paces them with the alerts' pacers, and retries transient failures.
+paces them with the alerts' pacers, and retries transient failures. A notice too long for one
+message goes out in parts; each part sent is recorded at once, so a retry (after a failure, a
+crash or a lost lease) resumes after the last part sent instead of sending the first ones again.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -19,6 +21,7 @@ from bot.sending import (
     DestinationMovedError,
     PermanentSendError,
     RejectedMessageError,
+    ReplySink,
     TransientSendError,
 )
 from bot.store import notices as store
@@ -31,6 +34,10 @@ __all__ = ["NoticeReport", "Notices", "notice_reply"]
 GIVE_UP_AFTER = timedelta(hours=24)
 
 log = logging.getLogger(__name__)
+
+
+class _LeaseLostError(Exception):
+    """This worker's lease on a notice ran out mid-send; another worker may hold it now."""
 
 
 @dataclass(slots=True)
@@ -62,7 +69,7 @@ def _muted(notice: Notice, mutes: list[tuple[str, str]]) -> str | None:
 
 
 class Notices:
-    """Queues and sends notices; ``sinks`` send a :class:`Reply` (``send_reply``)."""
+    """Queues and sends notices; ``sinks`` send a :class:`Reply` (:class:`ReplySink`)."""
 
     def __init__(
         self,
@@ -117,8 +124,7 @@ class Notices:
             destination = destinations[notice.destination_id]
             assert destination.id is not None
             sink = self._sinks.get(destination.platform)
-            send_reply = getattr(sink, "send_reply", None)
-            if send_reply is None:
+            if not isinstance(sink, ReplySink):
                 continue  # not configured in this process: the lease runs out, another sends
             if (reason := _muted(notice, mutes.get(destination.id, []))) is not None:
                 async with self._db.session() as session:
@@ -129,7 +135,7 @@ class Notices:
             pacer = self._pacers.get(destination.platform)
             if pacer is not None:
                 await pacer.wait()
-            status, error, retry_at = await self._send_one(destination, notice, send_reply, report)
+            status, error, retry_at = await self._send_one(destination, notice, sink, report)
             async with self._db.session() as session:
                 await store.mark_notice(
                     session,
@@ -145,15 +151,37 @@ class Notices:
         self,
         destination: Destination,
         notice: Notice,
-        send_reply: Callable[[Destination, Reply], Awaitable[object]],
+        sink: ReplySink,
         report: NoticeReport,
     ) -> tuple[str, str | None, datetime | None]:
-        """Send one notice; (status, error, retry at) to record."""
+        """Send one notice from its first unsent part; (status, error, retry at) to record."""
         assert destination.id is not None
+        notice_id = notice.id
+        assert notice_id is not None
+
+        async def record(parts_sent: int, ref: str | None) -> None:
+            async with self._db.session() as session:
+                held = await store.record_parts(
+                    session,
+                    notice_id,
+                    self._owner,
+                    parts_sent=parts_sent,
+                    ref=ref,
+                    lease_until=self._clock() + self._lease,
+                )
+            if not held:
+                raise _LeaseLostError(f"notice {notice_id}: lease lost after part {parts_sent}")
+
         status, error, retry_at = "sent", None, None
         try:
-            await send_reply(destination, notice_reply(notice))
+            await sink.send_reply(
+                destination, notice_reply(notice), start=notice.parts_sent, on_sent=record
+            )
             report.sent += 1
+        except _LeaseLostError as exc:
+            # Another worker holds the notice now and resumes from our record: stop here.
+            log.warning("%s; the worker that holds it sends the rest", exc)
+            status, error = "pending", str(exc)
         except PermanentSendError as exc:
             status, error = "failed", str(exc)
             report.failed += 1

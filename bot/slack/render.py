@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from handlers.reply import Button, Line, Reply
 
-__all__ = ["escape_mrkdwn", "render_blocks", "safe_link"]
+__all__ = ["escape_mrkdwn", "render_block_parts", "render_blocks", "safe_link"]
 
 MAX_BLOCKS = 50
 MAX_SECTION = 3000
@@ -77,8 +77,8 @@ def _button(button: Button) -> dict[str, Any]:
     }
 
 
-def render_blocks(reply: Reply) -> tuple[str, list[dict[str, Any]]]:
-    """(fallback text, blocks) for ``chat.postMessage`` or a slash command's response."""
+def _content(reply: Reply) -> list[dict[str, Any]]:
+    """Every block of the reply but its buttons, none of them over its own limit."""
     blocks: list[dict[str, Any]] = [
         {
             "type": "header",
@@ -104,6 +104,21 @@ def render_blocks(reply: Reply) -> tuple[str, list[dict[str, Any]]]:
             for note in reply.notes[:10]
         ]
         blocks.append({"type": "context", "elements": notes})
+    return blocks
+
+
+def _actions(reply: Reply) -> dict[str, Any]:
+    return {"type": "actions", "elements": [_button(b) for b in reply.buttons[:25]]}
+
+
+def _fallback(reply: Reply) -> str:
+    return escape_mrkdwn(_cut(reply.headline, MAX_FALLBACK))
+
+
+def render_blocks(reply: Reply) -> tuple[str, list[dict[str, Any]]]:
+    """(fallback text, blocks) for ``chat.postMessage`` or a slash command's response: one
+    message, cut (and saying so) where the reply does not fit."""
+    blocks = _content(reply)
     reserve = 1 if reply.buttons else 0
     kept: list[dict[str, Any]] = []
     total = 0
@@ -122,5 +137,26 @@ def render_blocks(reply: Reply) -> tuple[str, list[dict[str, Any]]]:
             }
         )
     if reply.buttons:
-        blocks.append({"type": "actions", "elements": [_button(b) for b in reply.buttons[:25]]})
-    return escape_mrkdwn(_cut(reply.headline, MAX_FALLBACK)), blocks
+        blocks.append(_actions(reply))
+    return _fallback(reply), blocks
+
+
+def render_block_parts(reply: Reply) -> list[tuple[str, list[dict[str, Any]]]]:
+    """The reply as one or more messages of (fallback text, blocks), split between blocks so
+    nothing is cut; the buttons go under the last part."""
+    blocks = _content(reply) + ([_actions(reply)] if reply.buttons else [])
+    parts: list[list[dict[str, Any]]] = [[]]
+    total = 0
+    for block in blocks:
+        size = len(str(block))
+        if parts[-1] and (len(parts[-1]) >= MAX_BLOCKS or total + size > MAX_TOTAL):
+            parts.append([])
+            total = 0
+        parts[-1].append(block)
+        total += size
+    fallback = _fallback(reply)
+    count = len(parts)
+    return [
+        (fallback if n == 1 else f"{fallback} (part {n} of {count})", part)
+        for n, part in enumerate(parts, 1)
+    ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from aiohttp import ClientError
 from slack_sdk.errors import SlackApiError
@@ -11,15 +12,19 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.models import Destination
 from bot.sending import (
     Outgoing,
+    PartSent,
     PermanentSendError,
     RejectedMessageError,
     TransientSendError,
+    send_parts,
 )
-from bot.slack.render import render_blocks
+from bot.slack.render import render_block_parts, render_blocks
 from handlers.alerts import alert_card
 from handlers.reply import Reply
 
 __all__ = ["SlackSink", "classify"]
+
+PART_GAP = 1.05
 
 GONE = frozenset({"channel_not_found", "is_archived", "not_in_channel", "restricted_action"})
 # About the token, not the channel: every channel would fail alike, so wait and retry (and say
@@ -88,15 +93,35 @@ class SlackSink:
         if message.reply_to:
             channel, _, ts = message.reply_to.rpartition(":")
             thread_ts = ts if channel == destination.address and ts else None
-        return await self._post(destination, card, thread_ts)
+        return await self._post(destination, *render_blocks(card), thread_ts)
 
-    async def send_reply(self, destination: Destination, reply: Reply) -> str | None:
-        """Post a notice (digest, level change)."""
-        return await self._post(destination, reply, None)
+    async def send_reply(
+        self,
+        destination: Destination,
+        reply: Reply,
+        *,
+        start: int = 0,
+        on_sent: PartSent | None = None,
+    ) -> str | None:
+        """Post a notice (digest, level change), split to Slack's limits, from part ``start``
+        on; ``on_sent`` hears of each part. Returns the first ``"<channel>:<ts>"``."""
 
-    async def _post(self, destination: Destination, reply: Reply, thread_ts: str | None) -> str:
+        async def post(part: tuple[str, list[dict[str, Any]]]) -> str:
+            return await self._post(destination, *part, None)
+
+        # About one message a second per channel between the parts.
+        return await send_parts(
+            render_block_parts(reply), post, start=start, on_sent=on_sent, gap=PART_GAP
+        )
+
+    async def _post(
+        self,
+        destination: Destination,
+        text: str,
+        blocks: list[dict[str, Any]],
+        thread_ts: str | None,
+    ) -> str:
         """``chat.postMessage`` with the worker's errors; returns ``"<channel>:<ts>"``."""
-        text, blocks = render_blocks(reply)
         try:
             response = await self._client.chat_postMessage(
                 channel=destination.address,

@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from sqlalchemy import or_, update
+from sqlalchemy import func, or_, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -27,6 +27,7 @@ __all__ = [
     "mark_notice",
     "queue_digests",
     "queue_level_changes",
+    "record_parts",
     "refresh_levels",
 ]
 
@@ -172,6 +173,7 @@ async def _queue_notice(  # noqa: PLR0917  (one notice row's fields)
             lines=json.dumps(lines),
             status="pending",
             attempts=0,
+            parts_sent=0,
             next_attempt_at=now,
             created_at=now,
         )
@@ -262,3 +264,26 @@ async def mark_notice(
         .where(col(Notice.id) == notice_id, col(Notice.leased_by) == owner)
         .values(**values)
     )
+
+
+async def record_parts(
+    session: AsyncSession,
+    notice_id: int,
+    owner: str,
+    *,
+    parts_sent: int,
+    ref: str | None,
+    lease_until: datetime,
+) -> bool:
+    """Record that ``parts_sent`` parts of a notice are out (the first one's reference is kept)
+    and renew the lease; False when ``owner`` no longer holds the notice."""
+    updated = await session.exec(
+        update(Notice)
+        .where(col(Notice.id) == notice_id, col(Notice.leased_by) == owner)
+        .values(
+            parts_sent=parts_sent,
+            message_ref=func.coalesce(col(Notice.message_ref), ref),
+            lease_until=lease_until,
+        )
+    )
+    return bool(updated.rowcount)

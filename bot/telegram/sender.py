@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import warnings
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -30,9 +29,11 @@ from bot.models import Destination
 from bot.sending import (
     DestinationMovedError,
     Outgoing,
+    PartSent,
     PermanentSendError,
     RejectedMessageError,
     TransientSendError,
+    send_parts,
 )
 from bot.telegram.render import MAX_MESSAGE, callback_data, render_html
 from handlers.alerts import alert_card
@@ -123,12 +124,18 @@ class TelegramSink:
             )
         return f"{sent.chat_id}:{sent.message_id}"
 
-    async def send_reply(self, destination: Destination, reply: Reply) -> str | None:
-        """Send a notice (digest, level change), split to Telegram's size limit."""
-        ref = None
-        for index, text in enumerate(render_html(reply)):
-            if index:
-                await asyncio.sleep(PART_GAP)  # one message a second per chat
+    async def send_reply(
+        self,
+        destination: Destination,
+        reply: Reply,
+        *,
+        start: int = 0,
+        on_sent: PartSent | None = None,
+    ) -> str | None:
+        """Send a notice (digest, level change), split to Telegram's size limit, from part
+        ``start`` on; ``on_sent`` hears of each part. Returns the first ``"<chat>:<message>"``."""
+
+        async def send(text: str) -> str:
             async with translated_errors():
                 sent = await self._bot.send_message(
                     chat_id=destination.address,
@@ -136,5 +143,9 @@ class TelegramSink:
                     parse_mode=ParseMode.HTML,
                     link_preview_options=LinkPreviewOptions(is_disabled=True),
                 )
-            ref = ref or f"{sent.chat_id}:{sent.message_id}"
-        return ref
+            return f"{sent.chat_id}:{sent.message_id}"
+
+        # One message a second per chat between the parts.
+        return await send_parts(
+            render_html(reply), send, start=start, on_sent=on_sent, gap=PART_GAP
+        )

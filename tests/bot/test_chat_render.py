@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import pytest
 
-from bot.slack.render import escape_mrkdwn, render_blocks, safe_link
+from bot.slack.render import escape_mrkdwn, render_block_parts, render_blocks, safe_link
 from bot.telegram.render import MAX_MESSAGE, render_html, safe_url
 from handlers.alerts import alert_card
 from handlers.catalog import help_reply, triggers_reply
@@ -64,6 +64,21 @@ def test_slack_blocks_are_accepted(lines: int, width: int) -> None:
     assert "<script>" not in flat and "<b>" not in flat and "<!here>" not in flat
     assert "&lt;script&gt;" in flat
     assert len(text) <= 3000
+
+
+@pytest.mark.parametrize(("lines", "width"), [(1, 10), (40, 200), (200, 1000), (3, 5000)])
+def test_slack_notice_parts_are_accepted_and_cut_nothing(lines: int, width: int) -> None:
+    parts = render_block_parts(big_reply(lines, width))
+    for text, blocks in parts:
+        assert block_errors(blocks) is None
+        assert text.startswith("Risk board") and len(text) <= 3000
+    flat = str([block for _text, blocks in parts for block in blocks])
+    assert "cut to fit" not in flat and "<script>" not in flat
+    # Every line, every section title and the notes shown (ten at most) are somewhere.
+    assert flat.count("&lt;script&gt;alert(") == lines * 6 + 6 + 10
+    assert [b["type"] for _t, blocks in parts for b in blocks].count("actions") == 1
+    assert parts[-1][1][-1]["type"] == "actions"  # the button under the last part
+    assert (len(parts) == 1) == (render_blocks(big_reply(lines, width)) == parts[0])
 
 
 def test_links_only_http() -> None:

@@ -12,7 +12,7 @@ from bot.db import Database
 from bot.delivery import Dispatcher
 from bot.models import Delivery, DeliveryPurpose, Destination, Event, Feed, Item
 from bot.notices import Notices
-from bot.sending import Outgoing
+from bot.sending import Outgoing, PartSent
 from bot.store import outbox
 from bot.store.alertbook import StoredAlerts
 from bot.store.articles import AlertDraft, fan_out
@@ -339,8 +339,18 @@ class NoticeSink:
     def __init__(self) -> None:
         self.sent: list[tuple[str, Reply]] = []
 
-    async def send_reply(self, destination: Destination, reply: Reply) -> str | None:
-        self.sent.append((destination.address, reply))
+    async def send_reply(
+        self,
+        destination: Destination,
+        reply: Reply,
+        *,
+        start: int = 0,
+        on_sent: PartSent | None = None,
+    ) -> str | None:
+        if start == 0:
+            self.sent.append((destination.address, reply))
+            if on_sent is not None:
+                await on_sent(1, None)
         return None
 
 
