@@ -98,15 +98,7 @@ def attribute(
         mentions = _without_destinations(sentence, mentions, match)
     if arrival:
         # "Haiti: new force's troops land as Kenyan police start leaving": not the leavers.
-        mentions = [
-            m
-            for m in mentions
-            if not (
-                m.start > match[0]
-                and sentence.find(" as ", match[0], m.start) >= 0
-                and _LEAVING.match(sentence, m.end)
-            )
-        ]
+        mentions = _without_others(sentence, mentions, match, _LEAVING)
     if call_up:
         mentions = [
             m
@@ -320,23 +312,48 @@ _LEAVING = re.compile(
 _PRESSING = re.compile(r" (?:as|after|amid|while|under) ")
 
 
+# The other side's arms named after a withdrawal ("as Russian assaults intensify").
+_ARMS_AFTER = re.compile(
+    r" (?:assaults?|attacks?|offensives?|shelling|strikes|air strikes|airstrikes|bombardment"
+    r"|advances?|pressure|fire|drones?)\b"
+)
+
+
+def _without_others(
+    sentence: str, mentions: list[Mention], match: tuple[int, int], verb: re.Pattern[str]
+) -> list[Mention]:
+    """``mentions`` less those named after the match behind " as " and followed by ``verb``
+    (forces arriving as others leave, or leaving as others arrive), unless no other country
+    would be left ("UN peacekeepers withdraw as Malian troops take over": Mali is the place)."""
+    kept = [
+        m
+        for m in mentions
+        if not (
+            m.start > match[0]
+            and sentence.find(" as ", match[0], m.start) >= 0
+            and verb.match(sentence, m.end)
+        )
+    ]
+    if len(kept) < len(mentions) and not any(
+        m.role not in _NEVER and m.role is not Role.DATELINE for m in kept
+    ):
+        return mentions
+    return kept
+
+
 def _without_destinations(
     sentence: str, mentions: list[Mention], match: tuple[int, int]
 ) -> list[Mention]:
     """``mentions`` less the countries departing forces go to, named after the match ("pulled
     back into Belarus"), unless the forces were sent or based there ("troops deployed to Mali"),
     and less those whose forces arrive as others leave."""
+    # "Ethiopian troops pull out as Egyptian soldiers arrive": not the newcomers.
+    mentions = _without_others(sentence, mentions, match, _ARRIVING)
     kept: list[Mention] = []
     for mention in mentions:
         if (
-            mention.start > match[0]
-            and sentence.find(" as ", match[0], mention.start) >= 0
-            and _ARRIVING.match(sentence, mention.end)
-        ):
-            continue  # "Ethiopian troops pull out as Egyptian soldiers arrive": the newcomers
-        if (
             mention.start > match[1]
-            and mention.role in (Role.FORCES, Role.PLAIN)
+            and (mention.role is Role.FORCES or _ARMS_AFTER.match(sentence, mention.end))
             and _PRESSING.search(sentence, match[1], mention.start)
             and any(m.start < match[1] and m.code != mention.code for m in mentions)
         ):

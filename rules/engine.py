@@ -45,6 +45,7 @@ from rules.rule import (
     DEPARTURE_TRIGGERS,
     FACED_SPEAKER_TRIGGERS,
     FACING_TRIGGERS,
+    Attribution,
     Rule,
 )
 from rules.text import expand_phrase, normalise, normalise_lines, sentence_texts
@@ -260,7 +261,14 @@ class Engine:
         outcomes = scan.outcomes.get(text)
         if outcomes is None:
             outcomes = scan.outcomes[text] = self._outcomes(scan, index, candidates, year)
-        if index >= scan.titles and scan.looks_back() and not told_as_now(text):
+        if (
+            index >= scan.titles
+            and scan.looks_back()
+            and not told_as_now(text)
+            and not _headline_alerts(best, scan.titles)
+        ):
+            # (A headline that reports an event of its own, "Iran: protesters shot dead on
+            # anniversary of 2022 uprising", is news however it looks back.)
             outcomes = as_history(outcomes)
         keep_best(best, outcomes, index, text, scan)
 
@@ -276,6 +284,7 @@ class Engine:
             info=self._info,
             bits=self._bits,
             phrase_of=self._matcher.phrase_of,
+            headline=index < scan.titles,
         )
         text = scan.normalised[index]
         modality_finder: SentenceModality | None = None
@@ -353,7 +362,9 @@ class Engine:
                 if focus is not None and focus not in codes:
                     codes = [*codes, focus]
             if index < scan.titles and rule.countries is None:
-                topic = _headline_topic(text, scan.mentions(index))
+                topic = _headline_topic(
+                    text, scan.mentions(index), span, codes, rule.attribution is Attribution.TARGET
+                )
                 if topic is not None and topic not in codes:
                     # "Somalia: Burundi pulls troops out as Egyptian contingent arrives": the
                     # country a headline is filed under is where its events take place.
@@ -365,17 +376,43 @@ class Engine:
         return outcomes
 
 
-def _headline_topic(text: str, mentions: list[Mention]) -> str | None:
+def _headline_alerts(best: dict[tuple[str, str], Best], titles: int) -> bool:
+    """Whether a headline sentence gave an alerting sighting (rank: alerting first, then the
+    sentence index)."""
+    return any(rank[0] == 0 and rank[2] < titles for rank, _, _ in best.values())
+
+
+def _headline_topic(
+    text: str,
+    mentions: list[Mention],
+    span: tuple[int, int],
+    codes: list[str],
+    target: bool,
+) -> str | None:
     """The country a headline is filed under ("Haiti: Kenyan police depart ..."), if any: a
-    country name alone before the headline's first colon."""
+    country name alone before the headline's first colon. It holds for the first of items parted
+    by semicolons, and for a later item only when the event's countries (``codes``) are none of
+    that item's ("Ukraine: Russia masses troops; Kenya: police shoot protesters" files Kenya's
+    under Kenya), or, for a ``target`` rule, when no country is named after the event ("Iran:
+    protesters shot ...; US adds sanctions" sanctions Iran)."""
     colon = text.find(": ")
     if colon <= 0 or colon > _TOPIC_CHARS:
         return None
     start = 4 if text.startswith("the ") else 0
-    for mention in mentions:
-        if mention.start == start and mention.end == colon:
-            return mention.code
-    return None
+    topic = next((m for m in mentions if m.start == start and m.end == colon), None)
+    if topic is None:
+        return None
+    low = text.rfind(";", 0, span[0]) + 1
+    if low > 0:
+        high = text.find(";", span[1])
+        high = len(text) if high < 0 else high
+        own = [m for m in mentions if low <= m.start < high]
+        if target:
+            if any(m.start >= span[0] for m in own):
+                return None
+        elif any(m.code in codes for m in own):
+            return None
+    return topic.code
 
 
 def _owners_only(mentions: list[Mention], codes: list[str]) -> bool:

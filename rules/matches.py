@@ -30,8 +30,9 @@ class SentencePhrases:
         self.groups: dict[tuple[int, int], list[Phrase]] = {}
         self.near: dict[int, list[Phrase]] = {}
         self.excluded: set[int] = set()
-        # Where semicolons stand: they part separate items ("Niger orders Italian mission out;
-        # dozens of Malian soldiers killed"), and a match takes its phrases from one item.
+        # Where a headline's semicolons stand: they part separate items ("Niger orders Italian
+        # mission out; dozens of Malian soldiers killed"), and a match takes its phrases from one
+        # item. (In body text a semicolon is prose.)
         self.items: list[int] = []
 
 
@@ -43,14 +44,15 @@ def file_phrases(
     info: list[PhraseKeys],
     bits: RuleBits,
     phrase_of: Callable[[int], str],
+    headline: bool = False,
 ) -> SentencePhrases:
     """The rule phrases of a sentence, filed per rule group (capped per group).
 
     ``spans`` are the sentence's settled hits, at ``offset`` in the text searched; ``text`` is the
-    normalised sentence and ``info`` each phrase's sorted keys.
+    normalised sentence and ``info`` each phrase's sorted keys; ``headline`` for a title.
     """
     bucket = SentencePhrases()
-    if ";" in text:
+    if headline and ";" in text:
         bucket.items = [index for index, char in enumerate(text) if char == ";"]
     groups = bucket.groups
     near = bucket.near

@@ -43,20 +43,6 @@ _HISTORICAL = re.compile(
     # ... written short: "for most of the 2020-22 war" (hyphens are spaces here)
     r"|\b(?:during|in|of|since) (?:the|its|their|[\w]+'s) (?P<century>19|20)\d\d "
     r"(?P<short>\d\d)\b"
-    # "between 2005 and 2010", "from 1998 to 2000": a span of years that ended before now (not
-    # "reservists born between 1990 and 2000")
-    r"|(?<!born )\b(?:between|from) (?:(?:" + _MONTHS + r") )?(?:19|20)\d\d (?:and|to|until) "
-    r"(?:(?:" + _MONTHS + r") )?(?P<span>(?:19|20)\d\d)\b"
-    # "the government of then-President Lungu", "the same year", "in November of that year",
-    # "... has sanctioned a minister in the past."
-    r"|\b(?:the|of|by|under|with|to) then (?:president|prime minister|premier|leader|ruler"
-    r"|chancellor|dictator|king|head of state|defence minister|defense minister"
-    r"|foreign minister|interior minister|army chief)\b"
-    r"|\b(?:the same|that) year\b|\bin the past[.!]?$"
-    # a long-running state, two years old or more: "has been fighting insurgents since 2015"
-    r"|\b(?:has|have)(?: been)? (?:[\w'.-]+ ){1,12}?since (?:(?:early|late|mid) )?"
-    r"(?:(?:" + _MONTHS + r") )?"
-    r"(?P<since>(?:19|20)\d\d)\b"
     # a season of a year: "massed along the Line of Control in the spring of 1999"
     r"|\b(?:in|during) the (?:(?:early|late) )?(?:spring|summer|autumn|fall|winter) of "
     r"(?P<season>1[5-9]\d\d|20\d\d)\b"
@@ -110,7 +96,8 @@ _PAST_BEFORE = re.compile(
     r"|\b(?:has|have|had) since\b"
     # "Thailand has a long history of military intervention", "has consolidated power over the
     # past decade, banning ...", "Tensions flared again last month when both sides deployed"
-    r"|\bhistory of\b|\bover the (?:past|last) (?:decade|(?:[\w-]+ )?(?:years|decades))\b"
+    r"|\bhistory of (?:[\w'-]+ ){0,3}$"
+    r"|\bover the (?:past|last) (?:decade|(?:[\w-]+ )?(?:years|decades))\b"
     r"|\blast (?:month|year),? when\b|^last (?:month|year),? "
     r"|^(?:during|in|at|by) [^,;]{0,60}\blast (?:month|year), "
     r"|\blast (?:year|month|week|decade)'s(?: \w+)? ?$|\blast year in which(?: [\w']+){0,4} $"
@@ -121,8 +108,12 @@ _PAST_BEFORE = re.compile(
     r"|\b(?:weeks|months|years) after (?:[\w'-]+ ){0,5}$"
     # the grounds of sanctions: "imposed sanctions on Georgia's interior minister over what it
     # called the violent suppression of peaceful protesters"
-    r"|\b(?:sanctions?|sanctioned|asset freezes|travel bans)(?: [\w',-]+){0,14}? (?:over|for"
-    r"|in response to|in retaliation for|because of) (?:[\w'-]+ ){0,10}$"
+    r"|(?:\b(?:impos\w*|slapp?\w*|adopt\w*|add\w*|announc\w*) (?:[\w'-]+ ){0,3}?"
+    r"(?:sanctions|asset freezes|travel bans)|\bsanctioned\b"
+    r"|(?<!of )(?<!face )(?<!new )(?<!more )(?<!fresh )(?<!further )(?<!threatened )"
+    r"(?<!threatens )(?<!threaten )\bsanctions (?!on|against)\w)"
+    r"(?: (?!(?:as|while|after|but)\b)[\w',-]+){0,14}? (?:over|for|in response to"
+    r"|in retaliation for|because of) (?:[\w'-]+ ){0,10}$"
 )
 # A past year naming the very event, right next to the match: "the 1974 invasion", "the coup of
 # september 11, 1973", "before 1979 Afghan invasion". Further away a year only dates something
@@ -145,19 +136,48 @@ _AGO_AFTER = re.compile(
     r"|(?:during|in) (?:those|the earlier|the previous|the last) (?:protests|clashes|riots|unrest"
     r"|fighting|crackdown|war|demonstrations))\b"
 )
+# Past references that make the rest of their clause history (only their clause: "Burkina
+# Faso, which has been fighting insurgents since 2015, declared a state of emergency" is news).
+_CLAUSE_HISTORY = re.compile(
+    # "between 2005 and 2010", "from 1998 to 2000": a span of years that ended before now (not
+    # "reservists born between 1990 and 2000")
+    r"(?<!born )\b(?:between|from) (?:(?:" + _MONTHS + r") )?(?:19|20)\d\d (?:and|to|until) "
+    r"(?:(?:" + _MONTHS + r") )?(?P<span>(?:19|20)\d\d)\b"
+    # "the government of then-President Lungu", "the same year", "in November of that year",
+    # "... has sanctioned a minister in the past."
+    r"|\b(?:the|of|by|under|with|to) then (?:president|prime minister|premier|leader|ruler"
+    r"|chancellor|dictator|king|head of state|defence minister|defense minister"
+    r"|foreign minister|interior minister|army chief)\b"
+    r"|\b(?:the same|that) year\b(?! end)|\bin the past[.!]?$"
+    # a long-running state, two years old or more: "has been fighting insurgents since 2015"
+    r"|\b(?:has|have)(?: been)? (?:[\w'.-]+ ){1,12}?since (?:(?:early|late|mid) )?"
+    r"(?:(?:" + _MONTHS + r") )?(?P<since>(?:19|20)\d\d)\b"
+)
 # A past year, then a clause about what happened then, before the match in its scope: "since
 # August 2023, when the government declared a state of emergency", "the uprising of September
 # 2025, in which more than 70 people were killed", "the June 2024 demonstrations against a
 # finance bill, when protesters stormed parliament".
 _THEN_CLAUSE = re.compile(
-    r"\b(?P<year>1[5-9]\d\d|20\d\d)\b(?: [\w'-]+){0,8},? (?:when|in which|during which"
-    r"|after which|which)\b"
+    r"\b(?P<year>1[5-9]\d\d|20\d\d)\b(?: [\w'-]+){0,8}(?:,? (?:when|in which|during which"
+    r"|after which)|, which)\b"
+)
+# An aim or a choice not to, right before the match: "who has sought to ease tensions",
+# "decided against imposing economic sanctions".
+_AIM_BEFORE = re.compile(r"\b(?:sought|seeks?|seeking) to $")
+_DECLINED_BEFORE = re.compile(
+    r"\b(?:decid(?:e|es|ed|ing)|opt(?:s|ed|ing)?|vot(?:e|es|ed|ing)) against $"
+)
+_HISTORY_OF = re.compile(r"\bhistory of\b")
+# Words that tell an event as now, not then.
+_NOW = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday"
+    r"|overnight|this (?:week|weekend|month|morning|afternoon|evening)|now|currently)\b"
 )
 # A month named right by a match: "last August", "in March", "in early June" (not "may" or
 # "march" alone, which are words too; not "since March": ongoing).
 _MONTH_NEAR = re.compile(
-    r"\b(?:(?P<last>last)|in|during|(?:in )?(?:early|late|mid)) (?P<month>" + _MONTHS + r")\b"
-    r"(?!,? \d)"
+    r"\b(?:(?<!the )(?P<last>last)|(?<!since )in|during) (?:(?:early|late|mid) )?"
+    r"(?P<month>" + _MONTHS + r")\b(?!,? \d)"
 )
 _MONTH_NUMBERS = {name: number for number, name in enumerate(_MONTHS.split("|"), 1)}
 # Between a year and the match it names: at most two words, no punctuation ("the 2020 truce",
@@ -218,7 +238,6 @@ _REFUSAL = re.compile(
     r"|plans?|offers?|requests?)"
     r"(?: (?:from|by)(?: [\w']+){1,5}?)? (?:to|for|that)"
     r"|refus(?:e|es|ed|ing) to|rul(?:e|es|ed|ing) out|declin(?:e|es|ed|ing) to"
-    r"|(?:decid(?:e|es|ed|ing)|opt(?:s|ed|ing)?|vot(?:e|es|ed|ing)) against"
     r"|no (?:plans?|intention|sign|signs|evidence|indication) (?:to|of)"
     r"|(?:has|have) yet to|call(?:s|ed)? off|stopp(?:ed|ing) short of|resist(?:s|ed)? calls"
     r"|halt(?:s|ed)? plans|fail(?:s|ed)?(?: on \w+day)? to (?:agree|approve|pass|adopt)"
@@ -235,7 +254,9 @@ _THREAT = re.compile(
     r"|ultimatum)\b"
 )
 _HYPOTHETICAL = re.compile(
-    r"\b(?:could|might|possible|possibly|potential(?:ly)?|whether|should|hypothetical"
+    # ("for a possible new offensive" is the purpose of what is done now, not a doubt about it)
+    r"\b(?:could|might|(?<!for a )(?<!for an )possible|possibly"
+    r"|(?<!for a )(?<!for an )potential(?:ly)?|whether|should|hypothetical"
     r"|fears? (?:of|that)|feared|risk (?:of|that)|prospect of|in case of|in the event of"
     r"|scenarios?|threat of|would be ready|would have|consider(?:s|ing)?|mull(?:s|ing)?"
     r"|weigh(?:s|ing)?"
@@ -245,9 +266,8 @@ _HYPOTHETICAL = re.compile(
     r"|not (?:be )?ruled out|(?:not|never) rul(?:e|es|ed|ing) out"
     r"|being considered|under consideration"
     r"|probability|likelihood|purport(?:s|ed|edly)?|unverified|rumou?rs?"
-    # an aim or a price, not the deed: "who has sought to ease tensions", "as a condition for a
-    # ceasefire"
-    r"|sought to|seeks? to|seeking to|(?:as )?a (?:pre)?condition for|preconditions? for"
+    # a price, not the deed: "as a condition for a ceasefire"
+    r"|(?:as )?a (?:pre)?condition for|preconditions? for"
     r"|accus(?:e|es|ed|ing) (?:[\w'.]+ ){1,4}?of (?:preparing|planning|plotting)"
     r"|likely|unlikely)\b"
     r"|(?<!\bin )(?<!\bon )(?<!\bof )(?<!\bby )(?<!since )(?<!until )(?<!theresa )\bmay\b(?! \d)"
@@ -288,7 +308,7 @@ _ANNOUNCED = re.compile(
 )
 _SCOPE_BREAK = re.compile(r";|\b(?:though|although|but|however|whereas|while|yet)\b")
 _CLAUSE_BREAK = re.compile(
-    r"[,;:]|\b(?:though|although|but|however|whereas|while|after|before|because|since|when"
+    r"[;:]|,(?!\d\d\d\b)|\b(?:though|although|but|however|whereas|while|after|before|because|since|when"
     r"|following|amid|until|who|which|where)\b"
     r"|(?<!such )(?<!well )(?<!same )(?<!just )\bas\b(?! (?:well|many|much|part|long|soon|far|of))"
 )
@@ -311,7 +331,7 @@ def _word_first(words: str) -> str:
 # so _CLAUSE_BREAK's matches are the union of its three parts'.
 _FAST_SCOPE_BREAK = re.compile(";|" + _word_first("though|although|but|however|whereas|while|yet"))
 _FAST_CLAUSE_BREAKS = (
-    re.compile(r"[,;:]"),
+    re.compile(r"[;:]|,(?!\d\d\d\b)"),  # "20,000 dead" is one clause
     re.compile(
         _word_first(
             "though|although|but|however|whereas|while|after|before|because|since|when"
@@ -394,6 +414,7 @@ class SentenceModality:
         before it are the past)."""
         self._text = sentence
         self._month = month
+        self._now: bool | None = None  # whether the sentence tells its event as now (lazy)
         self._cues = cues = _CUES.present(sentence)
         self._scopes = [0]
         if cues & _SCOPE_CUE:
@@ -422,16 +443,10 @@ class SentenceModality:
                 or m.group("lead")
                 or m.group("season")
                 or m.group("until")
-                or m.group("span")
                 or (m.group("century") and m.group("century") + m.group("short"))
             )
-            if m.group("since"):
-                if int(m.group("since")) < limit - 1:
-                    return True
-                continue
             if year is None:
                 return True
-            limit = published_year if published_year is not None else 2000
             if int(year) < limit:
                 return True
         return False
@@ -469,6 +484,10 @@ class SentenceModality:
             start, end, scope_start, phrases
         ):
             return Modality.NEGATED
+        if cues & _REFUSAL_CUE and _DECLINED_BEFORE.search(text, scope_start, start):
+            return Modality.NEGATED  # "decided against imposing economic sanctions"
+        if cues & _HYPOTHETICAL_CUE and _AIM_BEFORE.search(text, scope_start, start):
+            return Modality.HYPOTHETICAL  # "who has sought to ease tensions"
         if cues & _THREAT_CUE and _THREAT.search(text, scope_start, end):
             return Modality.THREATENED
         if self._question:  # "Would Venezuela really invade Guyana?"
@@ -526,16 +545,46 @@ class SentenceModality:
             or _AGO_AFTER.match(text, end, min(len(text), end + 60))
         ):
             return True
-        if self._month is not None and cues & _PAST_CUE:
+        clause_start = self.clause_of(start)[0]
+        clause_end = max(self.clause_of(start)[1], self.clause_of(max(end - 1, start))[1])
+        # A sentence that tells nothing as now ("on Monday", "today") is background as a whole;
+        # one that does keeps these references to their own clause.
+        if self._now is None:
+            self._now = _NOW.search(text) is not None
+        if cues & _HISTORICAL_CUE:
+            low, high = (0, len(text)) if not self._now else (clause_start, clause_end + 60)
+            for m in _CLAUSE_HISTORY.finditer(text, low, min(len(text), high)):
+                if self._now and m.start() >= clause_end:
+                    break
+                if m.group("since"):
+                    if int(m.group("since")) < self._year_limit - 1:
+                        return True
+                elif m.group("span") is None or int(m.group("span")) < self._year_limit:
+                    return True
+        if (
+            self._month is not None
+            and cues & _PAST_CUE
+            and not (cues & _ANNOUNCED_CUE and _ANNOUNCED.search(text, clause_start, clause_end))
+            and "next year" not in text
+        ):
             # "initialled a peace agreement in Washington last August", "where the military
-            # seized power in March" (in an article of June): a month before the article's.
+            # seized power in March" (in an article of June): a month before the article's,
+            # told as done (not "will withdraw in March").
             low, high = max(scope_start, start - _YEAR_BEFORE), min(len(text), end + _YEAR_AFTER)
             for m in _MONTH_NEAR.finditer(text, low, high):
                 if m.group("last") or _MONTH_NUMBERS[m.group("month")] < self._month:
                     return True
+        if not self._now and cues & _PAST_CUE and _HISTORY_OF.search(text, scope_start, start):
+            return True  # "Thailand has a long history of ..., with 13 successful coups"
         if cues & _YEAR_CUE:
             for m in _THEN_CLAUSE.finditer(text, scope_start, start):
-                if int(m.group("year")) < self._year_limit:
+                # Not when the match is told as now ("The 2018 deal, which ended the war,
+                # collapsed on Monday as troops massed").
+                if (
+                    int(m.group("year")) < self._year_limit
+                    and text.find(";", m.end(), start) < 0
+                    and _NOW.search(text, m.end(), end) is None
+                ):
                     return True
             low, high = max(0, start - _YEAR_BEFORE), min(len(text), end + _YEAR_AFTER)
             for m in _YEAR_NEAR.finditer(text, low, high):

@@ -262,14 +262,16 @@ _TAIL = 16  # characters before a dot that usually hold its whole last word
 _OPENERS = "(\"'\u201c\u2018"
 
 
-# Initials: "K.P. Sharma Oli", "J.R.R. Tolkien" (the last word before the final dot: "k.p").
-_INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
+# Initials, in capitals: "K.P. Sharma Oli", "J.R.R. Tolkien" (the last word before the final
+# dot: "K.P"). Not "a.m." or "p.m.", which end sentences ("... from 9 p.m. Police shot ...").
+_INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 
 
 def _is_abbreviation(word: str) -> bool:
-    """Whether ``word`` (lower case, before its final dot) is an abbreviation or an initial."""
+    """Whether ``word`` (as written, before its final dot) is an abbreviation or an initial."""
+    lower = word.lower()
     return (
-        word in _ABBREVIATIONS
+        lower in _ABBREVIATIONS
         or (len(word) == 1 and word.isalpha())
         or ("." in word and _INITIALS.fullmatch(word) is not None)
     )
@@ -280,8 +282,7 @@ def _ends_with_abbreviation(piece: str) -> bool:
     if not stripped.endswith("."):
         return False
     word = stripped[:-1].rsplit(None, 1)[-1] if stripped[:-1].strip() else ""
-    word = word.lstrip(_OPENERS).lower()
-    return _is_abbreviation(word)
+    return _is_abbreviation(word.lstrip(_OPENERS))
 
 
 def _abbreviation_at(paragraph: str, start: int, dot: int) -> bool:
@@ -301,8 +302,7 @@ def _abbreviation_at(paragraph: str, start: int, dot: int) -> bool:
         word = words[0]
     else:  # the last word may begin before the tail
         return _ends_with_abbreviation(paragraph[start : dot + 1])
-    word = word.lstrip(_OPENERS).lower()
-    return _is_abbreviation(word)
+    return _is_abbreviation(word.lstrip(_OPENERS))
 
 
 def _chunks(text: str) -> Iterator[str]:

@@ -309,3 +309,116 @@ def test_the_grounds_of_sanctions_are_no_new_event() -> None:
     )
     assert ("sanctions", "GE") in found
     assert ("unrest", "GE") not in found
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # background in another clause does not make the news history
+        (
+            "",
+            "Burkina Faso, which has been fighting insurgents since 2015, declared a state of "
+            "emergency on Monday.",
+            ("emergency_rule", "BF"),
+        ),
+        (
+            "",
+            "The Malian junta, which expelled French forces between 2022 and 2023, ordered UN "
+            "peacekeepers to withdraw from Mali on Monday.",
+            ("withdrawal", "ML"),
+        ),
+        (
+            "",
+            "The 2018 peace deal, which ended years of war, collapsed on Monday as Ethiopian "
+            "troops massed on the Eritrean border.",
+            ("troop_massing", "ET"),
+        ),
+        (
+            "",
+            "Under a 2019 law which lets police use lethal force, Kenyan officers were ordered "
+            "on Monday to shoot looters on sight.",
+            ("shoot_to_kill", "KE"),
+        ),
+        (
+            "",
+            "Police shot dead 12 protesters in Nairobi on Tuesday, the worst toll that year-end "
+            "talks had feared.",
+            ("mass_casualties", "KE"),
+        ),
+        # a.m. and p.m. end sentences; their cues stay in their own sentence
+        (
+            "",
+            "Uganda's government may impose a curfew from 9 p.m. Police shot dead 12 "
+            "protesters in Kampala on Monday.",
+            ("shoot_to_kill", "UG"),
+        ),
+        # months: an ongoing state and a date ahead are not the past
+        (
+            "",
+            "Troops have been massing since early March on the Ukrainian border, Kyiv said.",
+            ("troop_massing", "UA"),
+        ),
+        # body semicolons are prose
+        (
+            "",
+            "Thousands of Kenyan protesters marched on parliament; police shot dead 12 of them.",
+            ("shoot_to_kill", "KE"),
+        ),
+        # aims and choices only bind what follows them
+        (
+            "",
+            "Troops sought to quell protests in Kenya, shooting dead 12 people on Monday.",
+            ("shoot_to_kill", "KE"),
+        ),
+        (
+            "",
+            "Kenya decided against talks and deployed troops to the Somali border.",
+            ("troop_massing", "KE"),
+        ),
+        # a withdrawal keeps the country left, whoever takes over
+        ("", "UN peacekeepers withdraw as Malian troops take over bases.", ("withdrawal", "ML")),
+        ("", "Russian-led troops begin withdrawal after Kazakhstan unrest.", ("withdrawal", "KZ")),
+        # a purpose is no doubt about what is done now
+        (
+            "",
+            "Russia had concentrated up to 50,000 troops across the border from Sumy and was "
+            "bringing up armour for a possible new offensive.",
+            ("troop_massing", "RU"),
+        ),
+        # a headline that reports an event of its own is news however it looks back
+        (
+            "Iran: protesters shot dead on anniversary of 2022 uprising",
+            "Security forces opened fire on crowds in Tehran, killing at least 12. Authorities cut "
+            "mobile internet.",
+            ("comms_blackout", "IR"),
+        ),
+    ],
+)
+def test_news_told_beside_background_stays_news(
+    title: str, text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in pairs(ENGINE.scan(Article("t", title, text)))
+
+
+def test_a_headline_label_does_not_cross_into_an_item_of_another_country() -> None:
+    found = pairs(
+        ENGINE.scan(
+            Article(
+                "t",
+                "Ukraine: Russia masses troops near Kharkiv; Kenya: police shoot dead 12 "
+                "protesters in Nairobi",
+                "",
+            )
+        )
+    )
+    assert ("shoot_to_kill", "KE") in found
+    assert ("shoot_to_kill", "UA") not in found
+    assert ("unrest", "UA") not in found
+
+
+def test_months_ahead_are_not_the_past() -> None:
+    june = datetime(2026, 6, 20, tzinfo=UTC)
+    article = Article(
+        "t", "", "UN peacekeepers will begin to withdraw from Mali in March.", published=june
+    )
+    assert any(s.alerts for s in ENGINE.scan(article) if s.trigger == "withdrawal")
