@@ -422,3 +422,22 @@ def test_months_ahead_are_not_the_past() -> None:
         "t", "", "UN peacekeepers will begin to withdraw from Mali in March.", published=june
     )
     assert any(s.alerts for s in ENGINE.scan(article) if s.trigger == "withdrawal")
+
+
+def test_the_quick_promising_test_agrees_with_the_full_candidates_list() -> None:
+    """``RuleBits.promising`` (early exit, used on every marked sentence) says yes exactly when
+    ``candidates`` finds a rule, on random unions of the engine's own group and exclusion bits."""
+    from rules.keys import RuleBits
+
+    bits = RuleBits(ENGINE.rules)
+    rng = random.Random(3)
+    width = bits.excluded_base + len(ENGINE.rules)
+    for _ in range(5_000):
+        marks = 0
+        for _ in range(rng.randint(0, 12)):
+            marks |= 1 << rng.randrange(width)
+        for rule_index in rng.sample(range(len(ENGINE.rules)), 3):  # some whole rules too
+            if rng.random() < 0.3:
+                marks |= bits.needed[rule_index]
+        expected = bool(bits.candidates(marks, marks >> bits.excluded_base))
+        assert bits.promising(marks) is expected
