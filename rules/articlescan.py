@@ -59,6 +59,7 @@ class ArticleScan:
         joined: str,
         raw: list[RawHit],
         firsts: list[int],
+        month: int | None = None,
     ) -> None:
         self._engine = engine
         self.firsts = firsts
@@ -77,7 +78,7 @@ class ArticleScan:
         self._plainly: dict[str, bool] = {}
         self._focus: str | bool | None = False  # False: not worked out yet
         self._looks_back: bool | None = None
-        self.month: int | None = None  # the month the article was published, when dated
+        self.month = month  # the month the article was published, when dated
 
     def spans(self, index: int) -> list[Span[Key]]:
         """Sentence ``index``'s hits (offsets in the joined text), settled once."""
@@ -111,9 +112,9 @@ class ArticleScan:
             self._focus = None
             codes: set[str] = set()
             if self.titles:
-                codes = self._codes(range(self.titles))
+                codes = self.codes(range(self.titles))
             if not codes and not self._doubtful_title():
-                codes = self._codes(range(self.titles, min(len(self.texts), _FOCUS_SENTENCES)))
+                codes = self.codes(range(self.titles, min(len(self.texts), _FOCUS_SENTENCES)))
             self._focus = next(iter(codes)) if len(codes) == 1 else None
         return self._focus if isinstance(self._focus, str) else None
 
@@ -125,7 +126,7 @@ class ArticleScan:
 
     def title_codes(self) -> set[str]:
         """Countries the title names (ignoring commenters, people and datelines)."""
-        return self._codes(range(self.titles))
+        return self.codes(range(self.titles))
 
     def _doubtful_title(self) -> bool:
         """Whether the title has a country alias that was dropped as a look-alike ("Georgia
@@ -139,9 +140,6 @@ class ArticleScan:
 
     def codes(self, indexes: range) -> set[str]:
         """Countries the sentences ``indexes`` name (ignoring commenters, people, datelines)."""
-        return self._codes(indexes)
-
-    def _codes(self, indexes: range) -> set[str]:
         return {
             m.code
             for index in indexes

@@ -8,7 +8,7 @@ Two article-level judgements, made after each sentence's own modality:
 - ``looks_back`` / ``as_history``: a story whose headline looks back ("Twenty years on,
   survivors of Andijan ...", "Prague marks the anniversary of ...", "Osh remembers ...") tells
   the past it looks back on; a body sentence of it that does not say it happens now (a weekday,
-  "today", "this week") is history.
+  "today", "this week": ``rules.modality.told_as_now``) is history.
 """
 
 from __future__ import annotations
@@ -28,7 +28,6 @@ __all__ = [
     "as_history",
     "drop_background",
     "looks_back",
-    "told_as_now",
 ]
 
 # A sighting first made this many characters into the body, of a country the headline does not
@@ -51,21 +50,11 @@ _LOOKING_BACK = re.compile(
     r"|remembers?\b|remembering\b|commemorat\w+"
     r"|marks? \S+ years\b|history of\b|^(?:book )?review\b)"
 )
-# Words that place a sentence's event now, not in the past the story looks back on.
-_NOW = re.compile(
-    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday"
-    r"|overnight|this (?:week|weekend|month|morning|afternoon|evening)|now|currently)\b"
-)
 
 
 def looks_back(titles: list[str]) -> bool:
     """Whether the (normalised) headline sentences look back on a past event."""
     return any(_LOOKING_BACK.search(title) for title in titles)
-
-
-def told_as_now(sentence: str) -> bool:
-    """Whether a (normalised) sentence places its event now ("on Monday", "today")."""
-    return _NOW.search(sentence) is not None
 
 
 def as_history(outcomes: list[Outcome]) -> list[Outcome]:

@@ -28,7 +28,7 @@ from collections.abc import Sequence
 
 from rules.articlescan import ArticleScan, walk
 from rules.attribution import Mention, Role, SentenceRoles, attribute
-from rules.background import as_history, drop_background, told_as_now
+from rules.background import as_history, drop_background
 from rules.evidence import Best, Outcome, assemble_signals, keep_best
 from rules.gazetteer import Gazetteer
 from rules.keys import Key as Key  # noqa: PLC0414  (re-exported: it was defined here)
@@ -36,7 +36,7 @@ from rules.keys import PhraseKeys, RuleBits, layer_of
 from rules.matcher import PhraseMatcher
 from rules.matches import MAX_HITS_PER_GROUP as MAX_HITS_PER_GROUP  # noqa: PLC0414  (idem)
 from rules.matches import Phrase, file_phrases, valid_matches
-from rules.modality import SentenceModality
+from rules.modality import SentenceModality, told_as_now
 from rules.model import ALERTING_MODALITIES, Article, Modality, Signal
 from rules.roles import dateline_end
 from rules.rule import (
@@ -138,13 +138,12 @@ class Engine:
             joined=joined,
             raw=raw,
             firsts=firsts,
+            month=article.published.month if article.published is not None else None,
         )
         work = self._work(scan, marked)
         if not work:
             return []
         year = article.published.year if article.published is not None else self._undated_year
-        if article.published is not None:
-            scan.month = article.published.month
         best: dict[tuple[str, str], Best] = {}
         for index, candidates in work:
             self._scan_sentence(scan, index, candidates, year, best)

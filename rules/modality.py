@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from rules.cues import CueSet
 from rules.model import Modality
 
-__all__ = ["SentenceModality"]
+__all__ = ["SentenceModality", "told_as_now"]
 
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _HISTORICAL = re.compile(
@@ -404,6 +404,11 @@ _DEMAND_CUE = 1 << 11
 _DATED_CUE = 1 << 12
 
 
+def told_as_now(sentence: str) -> bool:
+    """Whether a (normalised) sentence places its event now ("on Monday", "today")."""
+    return _NOW.search(sentence) is not None
+
+
 class SentenceModality:
     """Modality of matches in one normalised sentence; cues are found once per sentence."""
 
@@ -545,12 +550,12 @@ class SentenceModality:
             or _AGO_AFTER.match(text, end, min(len(text), end + 60))
         ):
             return True
-        clause_start = self.clause_of(start)[0]
-        clause_end = max(self.clause_of(start)[1], self.clause_of(max(end - 1, start))[1])
+        clause_start, clause_end = self.clause_of(start)
+        clause_end = max(clause_end, self.clause_of(max(end - 1, start))[1])
         # A sentence that tells nothing as now ("on Monday", "today") is background as a whole;
         # one that does keeps these references to their own clause.
         if self._now is None:
-            self._now = _NOW.search(text) is not None
+            self._now = told_as_now(text)
         if cues & _HISTORICAL_CUE:
             low, high = (0, len(text)) if not self._now else (clause_start, clause_end + 60)
             for m in _CLAUSE_HISTORY.finditer(text, low, min(len(text), high)):

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from rules import Article, Modality, Signal, load_engine
-from rules.background import BACKGROUND_OFFSET, looks_back, told_as_now
+from rules.background import BACKGROUND_OFFSET, looks_back
+from rules.modality import told_as_now
 from rules.text import normalise
 
 ENGINE = load_engine(undated_year=2026).engine
