@@ -13,7 +13,7 @@ from sys import maxsize
 from typing import TYPE_CHECKING
 
 from rules.attribution import Mention, Role
-from rules.background import looks_back
+from rules.background import looks_back, narrates, tells_the_past
 from rules.keys import Key, RuleBits
 from rules.matcher import RawHit, Span
 
@@ -31,6 +31,7 @@ class ArticleScan:
     """One article being scanned: its sentences, hits, and what has been worked out so far."""
 
     __slots__ = (
+        "_background",
         "_engine",
         "_focus",
         "_joined",
@@ -41,6 +42,7 @@ class ArticleScan:
         "firsts",
         "month",
         "normalised",
+        "opens",
         "outcomes",
         "raw",
         "starts",
@@ -60,8 +62,11 @@ class ArticleScan:
         raw: list[RawHit],
         firsts: list[int],
         month: int | None = None,
+        opens: frozenset[int] = frozenset(),
     ) -> None:
         self._engine = engine
+        self.opens = opens  # the sentences that open a body paragraph
+        self._background: dict[int, bool] = {}
         self.firsts = firsts
         self._joined = joined
         self.raw = raw
@@ -123,6 +128,22 @@ class ArticleScan:
         if self._looks_back is None:
             self._looks_back = looks_back(self.normalised[: self.titles])
         return self._looks_back
+
+    def in_background(self, index: int, year: int) -> bool:
+        """Whether body sentence ``index`` goes on telling the past of the sentence before it
+        in its paragraph (``rules.background``): that one is dated in a year before ``year``
+        or itself goes on so, and this one says nothing happens now or ahead. The lead (the
+        body's first sentence) is never a source."""
+        if index <= self.titles + 1 or index in self.opens:
+            return False
+        found = self._background.get(index)
+        if found is None:
+            before = self.normalised[index - 1]
+            found = narrates(self.normalised[index]) and (
+                tells_the_past(before, year) or self.in_background(index - 1, year)
+            )
+            self._background[index] = found
+        return found
 
     def title_codes(self) -> set[str]:
         """Countries the title names (ignoring commenters, people and datelines)."""

@@ -45,6 +45,10 @@ _CAMPAIGN_BEFORE = re.compile(
     r"\b(?:ahead of|for|to fight in|to serve in|in the war in|against)(?: the| an?)?"
     r"(?: planned| expected| new| major| looming| coming)? $"
 )
+# What sanctions are for, after their target: "over", "for", "in response to".
+_GROUNDS = re.compile(
+    r"\b(?:over|for|in response to|in retaliation for|because of|as punishment for|after)\b"
+)
 _PRONOUN = re.compile(r"\b(?:it|its|they|their|itself)\b")
 
 
@@ -126,8 +130,7 @@ def attribute(
         if in_clause and any(_at_home(sentence, m) for m in mentions):
             in_clause = []
     if policy is Attribution.TARGET:
-        after = [m for m in in_clause if m.start >= match[0]]
-        in_clause = after or in_clause
+        in_clause = _targets(sentence, in_clause, match, clause_end) or in_clause
     if departure and in_clause and all(m.role is Role.FORCES for m in in_clause):
         # "Chad ends defence pact with France, French troops to leave": the forces' owner alone
         # does not say where they leave; a place named elsewhere in the sentence does.
@@ -305,7 +308,9 @@ _ARRIVING = re.compile(
 # Forces leaving, named after an arrival ("... land as Kenyan police start leaving").
 _LEAVING = re.compile(
     r"(?: [\w'-]+){0,6}? (?:(?:start|started|starts|begin|began|begins) )?(?:leav(?:e|es|ing)"
-    r"|left|depart(?:s|ed|ing)?|withdraw(?:s|n|ing)?|withdrew|pull(?:s|ed|ing)? out)\b"
+    r"|left|depart(?:s|ed|ing)?|withdraw(?:s|n|ing|al)?|withdrew|pull(?:s|ed|ing)? (?:out|back)"
+    r"|draw(?:s|ing)? down|drew down|hand(?:s|ed|ing)? over|head(?:s|ed|ing)? home"
+    r"|go(?:es|ing)? home|went home)\b"
 )
 # A later clause about other forces, whose pressure a withdrawal answers ("as Russian
 # assaults intensify", "after weeks of Russian assaults", "amid Russian shelling").
@@ -322,23 +327,57 @@ _ARMS_AFTER = re.compile(
 def _without_others(
     sentence: str, mentions: list[Mention], match: tuple[int, int], verb: re.Pattern[str]
 ) -> list[Mention]:
-    """``mentions`` less those named after the match behind " as " and followed by ``verb``
-    (forces arriving as others leave, or leaving as others arrive), unless no other country
-    would be left ("UN peacekeepers withdraw as Malian troops take over": Mali is the place)."""
-    kept = [
-        m
-        for m in mentions
-        if not (
-            m.start > match[0]
-            and sentence.find(" as ", match[0], m.start) >= 0
-            and verb.match(sentence, m.end)
-        )
-    ]
+    """``mentions`` less those parted from the match by " as " and followed by ``verb``
+    (forces arriving as others leave, or leaving as others arrive; "Israeli troops pull back as
+    the first stabilisation force soldiers arrive"), unless no other country would be left ("UN
+    peacekeepers withdraw as Malian troops take over": Mali is the place)."""
+    kept = [m for m in mentions if not _other_side(sentence, m, match, verb)]
     if len(kept) < len(mentions) and not any(
         m.role not in _NEVER and m.role is not Role.DATELINE for m in kept
     ):
         return mentions
     return kept
+
+
+_PARTING = re.compile(r" (?:as|while) ")
+_FORCES_NOUN = re.compile(
+    r"\b(?:troops|soldiers|forces|force|police|contingents?|units|peacekeepers|battalions?)\b"
+)
+
+
+def _targets(
+    sentence: str, mentions: list[Mention], match: tuple[int, int], clause_end: int
+) -> list[Mention]:
+    """The countries named after a target rule's match, less those in the grounds after the
+    first ("sanctions against Russia over its war in Ukraine")."""
+    after = [m for m in mentions if m.start >= match[0]]
+    if after:
+        grounds = _GROUNDS.search(sentence, after[0].end, clause_end)
+        if grounds is not None:
+            after = [m for m in after if m.start < grounds.start()]
+    return after
+
+
+def _other_side(
+    sentence: str, mention: Mention, match: tuple[int, int], verb: re.Pattern[str]
+) -> bool:
+    """Whether ``mention`` is followed by ``verb`` on its own side of an " as " (or " while ")
+    that parts two events: after the match, or before the next " as "."""
+    if (
+        mention.start > match[0]
+        and _PARTING.search(sentence, match[0], mention.start) is not None
+        and verb.match(sentence, mention.end)
+    ):
+        return True
+    parting = _PARTING.search(sentence, mention.end)
+    if parting is None:
+        return False
+    found = verb.match(sentence, mention.end, parting.start())
+    # (A country that itself "takes over" is the host: "Senegal takes over the last French
+    # bases as Paris ends its presence".)
+    return found is not None and not (
+        "tak" in found.group() and _FORCES_NOUN.search(found.group()) is None
+    )
 
 
 def _without_destinations(

@@ -5,6 +5,10 @@ Two article-level judgements, made after each sentence's own modality:
 - ``drop_background``: in a long story, a sighting first made deep in the body, of a country
   the headline does not name (for a core trigger: nor the lead), is the story's context ("The two
   neighbours fought a war in 2020 ...", "Britain imposed sanctions last year ...").
+- ``tells_the_past`` / ``narrates``: a sentence that goes on, in the same paragraph, from one
+  dated in a past year ("In January 2022, protests over fuel prices spread across the country.
+  More than 200 people were killed after the president issued shoot-to-kill orders.") tells the
+  same past, unless it says it happens now or later.
 - ``looks_back`` / ``as_history``: a story whose headline looks back ("Twenty years on,
   survivors of Andijan ...", "Prague marks the anniversary of ...", "Osh remembers ...") tells
   the past it looks back on; a body sentence of it that does not say it happens now (a weekday,
@@ -16,6 +20,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from rules.modality import told_as_now
 from rules.model import ALERTING_MODALITIES, Modality
 
 if TYPE_CHECKING:
@@ -28,6 +33,8 @@ __all__ = [
     "as_history",
     "drop_background",
     "looks_back",
+    "narrates",
+    "tells_the_past",
 ]
 
 # A sighting first made this many characters into the body, of a country the headline does not
@@ -50,6 +57,44 @@ _LOOKING_BACK = re.compile(
     r"|remembers?\b|remembering\b|commemorat\w+"
     r"|marks? \S+ years\b|history of\b|^(?:book )?review\b)"
 )
+
+
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+# A year that dates what a sentence tells: "in January 2022", "from 2020 to 2022", "the 2011
+# strike", "Sudan's 2019 revolution" (not "the worst since 2011", a comparison).
+_DATED_YEAR = re.compile(
+    r"\b(?:in|during|from|between|until|till|of|by|and|to|the|late|early|mid|an?|"
+    + _MONTHS
+    + r")(?: \d{1,2},?)? (?P<year>1[89]\d\d|20\d\d)\b|'s (?P<own>1[89]\d\d|20\d\d)\b"
+)
+# Words that place a sentence now or ahead ("is", "will", "still", "this week").
+_PRESENT = re.compile(
+    r"\b(?:is|are|am|will|shall|says|say|now|currently|still|remains?|continues?|today|tonight"
+    r"|this (?:week|weekend|month|year|morning|afternoon|evening))\b"
+)
+
+
+def tells_the_past(sentence: str, year: int) -> bool:
+    """Whether a (normalised) sentence tells something dated in a year before ``year``, and
+    nothing as now (a year in an aside dates only the aside: "Mr. Petrov, who took office in
+    2008, has promised reforms")."""
+    if told_as_now(sentence):
+        return False
+    for m in _DATED_YEAR.finditer(sentence):
+        aside = max(
+            sentence.rfind(", who ", 0, m.start()), sentence.rfind(", which ", 0, m.start())
+        )
+        if aside >= 0 and "," not in sentence[aside + 2 : m.start()]:
+            continue
+        if int(m.group("year") or m.group("own")) < year:
+            return True
+    return False
+
+
+def narrates(sentence: str) -> bool:
+    """Whether a (normalised) sentence has no word placing it now or ahead, so that it may go
+    on telling the past of the sentence before it."""
+    return not told_as_now(sentence) and _PRESENT.search(sentence) is None
 
 
 def looks_back(titles: list[str]) -> bool:

@@ -49,6 +49,7 @@ from rules.rule import (
     Rule,
 )
 from rules.text import expand_phrase, normalise, normalise_lines, sentence_texts
+from rules.tolls import counts_the_wounded, is_age
 
 __all__ = ["Engine"]
 
@@ -119,7 +120,8 @@ class Engine:
         Never raises on odd input: empty, huge, binary or mixed-script text gives a (possibly
         empty) list.
         """
-        texts, titles = sentence_texts(article.title or "", article.text or "")
+        paragraphs: list[int] = []
+        texts, titles = sentence_texts(article.title or "", article.text or "", paragraphs)
         if not texts:
             return []
         normalised, joined = normalise_lines(texts)
@@ -139,6 +141,7 @@ class Engine:
             raw=raw,
             firsts=firsts,
             month=article.published.month if article.published is not None else None,
+            opens=frozenset(paragraphs),
         )
         work = self._work(scan, marked)
         if not work:
@@ -196,6 +199,8 @@ class Engine:
                 if roles is None:
                     roles = SentenceRoles(text)
                 role = roles.role(start - offset, stop - offset)
+                if role is Role.DATELINE and index < scan.titles:
+                    role = Role.PLAIN  # "Pakistan, Afghanistan agree ceasefire": no dateline
                 if rule is not None and role in (Role.COMMENTER, Role.OFFICIAL):
                     continue  # "Chad said ...", "Jordan told ...": a person, most likely
                 found.append(Mention(start - offset, stop - offset, code, role))
@@ -269,6 +274,10 @@ class Engine:
             # (A headline that reports an event of its own, "Iran: protesters shot dead on
             # anniversary of 2022 uprising", is news however it looks back.)
             outcomes = as_history(outcomes)
+        elif year is not None and scan.in_background(index, year):
+            # "In January 2022, protests ... spread. More than 200 people were killed after
+            # the president issued shoot-to-kill orders": the paragraph goes on in that past.
+            outcomes = as_history(outcomes)
         keep_best(best, outcomes, index, text, scan)
 
     def _outcomes(
@@ -290,7 +299,7 @@ class Engine:
         outcomes: list[Outcome] = []
         for rule_index in candidates:
             rule = self._rules[rule_index]
-            choices = valid_matches(bucket, rule_index, rule)
+            choices = _sensible(valid_matches(bucket, rule_index, rule), rule, text, scan, index)
             if not choices:
                 continue
             borders = self._gazetteer.borders if rule.trigger in FACED_SPEAKER_TRIGGERS else None
@@ -317,6 +326,9 @@ class Engine:
                 more_clause = (
                     more_clause[0],
                     max(more_clause[1], modality_finder.clause_of(more_span[1] - 1)[1]),
+                )
+                more_clause = _with_listed_subjects(
+                    text, scan.mentions(index), more_clause, more_span[0]
                 )
                 more_scope = modality_finder.scope_of(more_span[0])
                 if number == 0:
@@ -354,6 +366,13 @@ class Engine:
                     capitals=self._capitals,
                     headline=index < scan.titles,
                 )
+            if (
+                arrival
+                and rule.id in _GENERIC_ARRIVALS
+                and len({m.code for m in scan.mentions(index)}) <= 1
+                and _FOREIGN.search(text) is None
+            ):
+                continue
             if departure and codes and _owners_only(scan.mentions(index), codes):
                 # "Russian troops had left positions around Qamishli": whose troops is known,
                 # where they left is the article's country.
@@ -373,6 +392,80 @@ class Engine:
                 severity = severity.lowered()
             outcomes.append((rule, modality, severity, codes, tuple(p[3] for p in chosen)))
         return outcomes
+
+
+_GENERIC_ARRIVALS = frozenset(
+    {"foreign_intervention.troops_sent_abroad", "foreign_intervention.troops_arrive"}
+)
+_FOREIGN = re.compile(
+    r"\b(?:(?:foreign|international|allied|coalition|multinational|regional|african|nato|un|eu)"
+    r" (?:\w+ )?(?:troops|forces|force|soldiers|military|contingents?|mission|personnel|units)"
+    r"|abroad|overseas|peacekeep\w*|(?:suppression|support|stabili[sz]ation|intervention|standby"
+    r"|joint|protection|reaction|expeditionary) force|ecowas|sadc|csto|eufor|kfor)\b"
+)
+
+
+_SUBJECT_WORDS = (
+    3  # words between listed subjects and the match ("... Afghanistan agree ceasefire")
+)
+
+
+def _with_listed_subjects(
+    text: str, mentions: list[Mention], clause: tuple[int, int], match: int
+) -> tuple[int, int]:
+    """``clause`` reaching back over countries listed before it as its subjects ("Pakistan,
+    Afghanistan agree ceasefire": the comma parts no clause), when the clause opens with the
+    last of them and the match follows within a few words."""
+    start = clause[0]
+    first = next((m for m in mentions if m.start >= start), None)
+    if (
+        first is None
+        or first.role is not Role.PLAIN
+        or text[start : first.start].strip(", ") not in ("", "and", "the", "and the")
+        or text.count(" ", first.end, match) > _SUBJECT_WORDS
+    ):
+        return clause
+    while start > 0 and text[start] == ",":
+        before = next((m for m in mentions if m.end == start), None)
+        if before is None or not (
+            before.start == 0 or text[before.start - 2 : before.start] == ", "
+        ):
+            break
+        start = before.start if before.start == 0 else before.start - 2
+    return (start, clause[1])
+
+
+def _sensible(
+    choices: list[list[Phrase]], rule: Rule, text: str, scan: ArticleScan, index: int
+) -> list[list[Phrase]]:
+    """``choices`` less matches that read otherwise: a count of the wounded or an age by a death
+    word, a country protesting (objecting) in a headline."""
+    if rule.trigger == "mass_casualties" and len(rule.groups) == 2:
+        return [c for c in choices if not _wounded(text, rule, c)]
+    if rule.trigger == "unrest" and index < scan.titles:
+        return [c for c in choices if not _objects(text, scan.mentions(index), c)]
+    return choices
+
+
+def _wounded(text: str, rule: Rule, chosen: list[Phrase]) -> bool:
+    """Whether a casualty match pairs a death word with a count of the wounded, or an age."""
+    if "killed" not in rule.groups[1]:
+        return False
+    number, death = chosen
+    return is_age(text, (number[1], number[2])) or counts_the_wounded(
+        text, (number[1], number[2]), (death[1], death[2])
+    )
+
+
+def _objects(text: str, mentions: list[Mention], chosen: list[Phrase]) -> bool:
+    """Whether a headline's lone "protests" is a country objecting ("Russian warships move to
+    Ochamchire; Tbilisi protests", "... as Guyana protests"): right after a country's name, at
+    the end of the headline or of one of its items."""
+    if len(chosen) != 1 or chosen[0][3] not in ("protests", "protest"):
+        return False
+    start, end = chosen[0][1], chosen[0][2]
+    rest = text[end:].strip()
+    return (not rest or rest[0] in ";:") and any(m.end == start - 1 for m in mentions)
 
 
 def _headline_alerts(best: dict[tuple[str, str], Best], titles: int) -> bool:

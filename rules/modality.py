@@ -38,11 +38,11 @@ _HISTORICAL = re.compile(
     r"|(?:18|19)\d0s)\b"
     r"|\b(?:during|in) world war (?:i|ii|one|two|1|2)\b"
     # a span of past years: "during the 2020-2022 war in Tigray"
-    r"|\b(?:during|in|of|since) (?:the|its|their|[\w]+'s) (?:19|20)\d\d (?:to )?"
-    r"(?P<until>(?:19|20)\d\d)\b"
+    r"|\b(?:during|in|of|since|after|before|followed|ended) (?:the|its|their|an?|[\w]+'s)"
+    r" (?:19|20)\d\d (?:to )?(?P<until>(?:19|20)\d\d)\b"
     # ... written short: "for most of the 2020-22 war" (hyphens are spaces here)
-    r"|\b(?:during|in|of|since) (?:the|its|their|[\w]+'s) (?P<century>19|20)\d\d "
-    r"(?P<short>\d\d)\b"
+    r"|\b(?:during|in|of|since|after|before|followed|ended) (?:the|its|their|an?|[\w]+'s)"
+    r" (?P<century>19|20)\d\d (?P<short>\d\d)\b"
     # a season of a year: "massed along the Line of Control in the spring of 1999"
     r"|\b(?:in|during) the (?:(?:early|late) )?(?:spring|summer|autumn|fall|winter) of "
     r"(?P<season>1[5-9]\d\d|20\d\d)\b"
@@ -106,6 +106,14 @@ _PAST_BEFORE = re.compile(
     r"|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|several"
     r"|a few|some) (?:years?|months?|weeks) (?:after|since) (?:[\w'-]+ ){0,5}$"
     r"|\b(?:weeks|months|years) after (?:[\w'-]+ ){0,5}$"
+    # "at the time, dozens of people were arrested"
+    r"|\bat the time\b(?! of)|\b(?:in|over) recent (?:years|decades)\b"
+    # "the long shadow of its coups", "the legacy of the war"
+    r"|\b(?:shadow|legacy|memories|memory) of (?:[\w'-]+ ){0,3}$"
+    # a court's findings: "judges found that he ordered fighters to attack the town"
+    r"|\b(?:judges?|the court|the tribunal|the jury|the panel) (?:found|ruled|concluded) that\b"
+    r"|\b(?:convicted|found guilty|acquitted|sentenced|indicted) (?:[\w'-]+ ){0,6}?(?:of|for)"
+    r" (?:[\w'-]+ ){0,6}$"
     # the grounds of sanctions: "imposed sanctions on Georgia's interior minister over what it
     # called the violent suppression of peaceful protesters"
     r"|(?:\b(?:impos\w*|slapp?\w*|adopt\w*|add\w*|announc\w*) (?:[\w'-]+ ){0,3}?"
@@ -119,7 +127,7 @@ _PAST_BEFORE = re.compile(
 # september 11, 1973", "before 1979 Afghan invasion". Further away a year only dates something
 # else ("since the 2022 invasion, drones have hit kyiv" is still news about the drones).
 _YEAR_NEAR = re.compile(
-    r"(?:(?:\b(?:the|of|before|after|over|during)|'s)"
+    r"(?:(?:\b(?:the|of|before|after|over|during|for|into)|'s)"
     r"(?: (?:failed|abortive|aborted|attempted|bloody|military|first|last))?"
     r" (?:(?:" + _MONTHS + r") (?:\d{1,2}(?:st|nd|rd|th)?,? )?)?"
     # "in a September 2022 coup" (a month and year: one event; "a 2018 agreement" is not dated)
@@ -131,10 +139,20 @@ _YEAR_NEAR = re.compile(
 _AGO_AFTER = re.compile(
     r"(?: [\w']+){0,6}? (?:(?:\d+|a few|several|many|two|three|four|five|six|seven|eight|nine|ten"
     r"|a couple of) (?:years|decades) ago|at the time|last year"
+    r"|(?:in|over) recent (?:years|decades)"
     r"|over the (?:past|last) (?:[\w-]+ )?(?:years|decades)"
     r"|in the (?:days|weeks|months|years) (?:after|before|following|that followed)"
     r"|(?:during|in) (?:those|the earlier|the previous|the last) (?:protests|clashes|riots|unrest"
-    r"|fighting|crackdown|war|demonstrations))\b"
+    r"|fighting|crackdown|war|demonstrations)"
+    # "21 people were killed then, and more than 500 detained"
+    r"|then(?= ?[,.;]| ?$))\b"
+)
+# The same inside a match's own span ("advised their nationals last year to leave Mali", "shot
+# dead by gendarmes during those protests").
+_AGO_INSIDE = re.compile(
+    r"\b(?:last year|(?:\d+|a few|several|many|two|three|four|five|six|seven|eight|nine|ten)"
+    r" (?:years|decades) ago|(?:during|in) (?:those|the earlier|the previous) \w+|at the time"
+    r"(?! of))\b"
 )
 # Past references that make the rest of their clause history (only their clause: "Burkina
 # Faso, which has been fighting insurgents since 2015, declared a state of emergency" is news).
@@ -150,7 +168,8 @@ _CLAUSE_HISTORY = re.compile(
     r"|foreign minister|interior minister|army chief)\b"
     r"|\b(?:the same|that) year\b(?! end)|\bin the past[.!]?$"
     # a long-running state, two years old or more: "has been fighting insurgents since 2015"
-    r"|\b(?:has|have)(?: been)? (?:[\w'.-]+ ){1,12}?since (?:(?:early|late|mid) )?"
+    r"|\b(?:has|have)(?: been)? (?:(?:[\w'.-]+|\d{1,3}(?:,\d\d\d)+) ){1,12}?since"
+    r" (?:(?:early|late|mid) )?"
     r"(?:(?:" + _MONTHS + r") )?(?P<since>(?:19|20)\d\d)\b"
 )
 # A past year, then a clause about what happened then, before the match in its scope: "since
@@ -158,7 +177,7 @@ _CLAUSE_HISTORY = re.compile(
 # 2025, in which more than 70 people were killed", "the June 2024 demonstrations against a
 # finance bill, when protesters stormed parliament".
 _THEN_CLAUSE = re.compile(
-    r"\b(?P<year>1[5-9]\d\d|20\d\d)\b(?: [\w'-]+){0,8}(?:,? (?:when|in which|during which"
+    r"\b(?P<year>1[5-9]\d\d|20\d\d)\b(?: [\w'-]+){0,10}(?:,? (?:when|in which|during which"
     r"|after which)|, which)\b"
 )
 # An aim or a choice not to, right before the match: "who has sought to ease tensions",
@@ -168,6 +187,12 @@ _DECLINED_BEFORE = re.compile(
     r"\b(?:decid(?:e|es|ed|ing)|opt(?:s|ed|ing)?|vot(?:e|es|ed|ing)) against $"
 )
 _HISTORY_OF = re.compile(r"\bhistory of\b")
+# An earlier event that time is counted from: "since the juntas expelled western forces" (not
+# an outbreak that goes on: "the deadliest day since protests erupted").
+_SINCE_BEFORE = re.compile(r"\bsince (?:[\w'-]+ ){0,4}$")
+_ONSET = re.compile(
+    r"\b(?:beg[ia]n|begun|beginning|start(?:ed)?|erupted|broke out|outbreak|flared|onset)\b"
+)
 # Words that tell an event as now, not then.
 _NOW = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday"
@@ -178,6 +203,12 @@ _NOW = re.compile(
 _MONTH_NEAR = re.compile(
     r"\b(?:(?<!the )(?P<last>last)|(?<!since )in|during) (?:(?:early|late|mid) )?"
     r"(?P<month>" + _MONTHS + r")\b(?!,? \d)"
+)
+# A verb told in the past tense (a regular "-ed" form or a common irregular one).
+_PAST_TENSE = re.compile(
+    r"\b(?:\w{3,}ed|was|were|took|began|fought|struck|shot|sent|left|fled|rose|broke|fell|led"
+    r"|drew|won|lost|met|held|seized|overthrew|swept|made|came|went|ran|stood|tore|threw|caught"
+    r"|froze|hit|cut|shut|quit|put|set|spread)\b"
 )
 _MONTH_NUMBERS = {name: number for number, name in enumerate(_MONTHS.split("|"), 1)}
 # Between a year and the match it names: at most two words, no punctuation ("the 2020 truce",
@@ -269,7 +300,14 @@ _HYPOTHETICAL = re.compile(
     # a price, not the deed: "as a condition for a ceasefire"
     r"|(?:as )?a (?:pre)?condition for|preconditions? for"
     r"|accus(?:e|es|ed|ing) (?:[\w'.]+ ){1,4}?of (?:preparing|planning|plotting)"
-    r"|likely|unlikely)\b"
+    r"|likely|unlikely"
+    # "resembled preparations for a limited artillery attack", "options included asset freezes"
+    r"|preparations? for|resembl(?:e|es|ed|ing)|options? (?:include|included|including|are|were)"
+    # "rehearsals for invasion", "a plan that would see troops deployed", "curbs presidential
+    # power to declare martial law", "campaigned on promises to strengthen the army"
+    r"|rehearsals? for|would see|powers? to (?:declare|impose|dissolve|dismiss|suspend)"
+    r"|campaign(?:s|ed|ing)? on (?:a )?(?:promises?|pledges?)|as a (?:pre)?condition(?=[.,;]|$)"
+    r")\b"
     r"|(?<!\bin )(?<!\bon )(?<!\bof )(?<!\bby )(?<!since )(?<!until )(?<!theresa )\bmay\b(?! \d)"
 )
 # "if necessary" and the like state readiness, not a hypothesis ("would use firearms if
@@ -370,7 +408,8 @@ _CUES = CueSet(
          "hypothetical", "fear",
          "risk", "prospect of", "case of", "event of", "scenario", "threat of",
          "would be ready", "would have", "consider", "mull", "weigh", "likely", "may", "contingenc",
-         "in a", "expected", "anticipated", "looming", "impending"),  # _HYPOTHETICAL
+         "in a", "expected", "anticipated", "looming", "impending", "preparation", "resembl",
+         "option", "rehearsal", "would see", "power", "campaign"),  # _HYPOTHETICAL
         ("if", "unless", "either", "in which", "imagin", "ficti", "simulat", "alternat", "game",
          "players "),  # _CONDITION
         ("will", "shall", "would", "plan", "announc", "order", "to start", "to begin", "set to",
@@ -382,6 +421,9 @@ _CUES = CueSet(
          "at the time", "year ", "month", "the days", "the weeks", "over the", "referring",
          "since", "history of", "last ", "weeks", "sanction", "freezes",
          "travel bans", "a reference to", "those ", "earlier", "previous", "the last",
+         "recent years", "recent decades", "then", "shadow of", "legacy of", "memor",
+         "found that", "ruled that", "concluded that", "convicted", "guilty", "acquitted",
+         "sentenced", "indicted",
          "january", "february", "march", "april", "may", "june", "july", "august", "september",
          "october", "november", "december"),  # _PAST_*, _AGO_*, _MONTH_NEAR
         tuple("0123456789"),  # _YEAR_NEAR
@@ -548,6 +590,7 @@ class SentenceModality:
         if cues & _PAST_CUE and (
             _PAST_BEFORE.search(text, scope_start, start)
             or _AGO_AFTER.match(text, end, min(len(text), end + 60))
+            or _AGO_INSIDE.search(text, start, end)
         ):
             return True
         clause_start, clause_end = self.clause_of(start)
@@ -574,11 +617,25 @@ class SentenceModality:
         ):
             # "initialled a peace agreement in Washington last August", "where the military
             # seized power in March" (in an article of June): a month before the article's,
-            # told as done (not "will withdraw in March").
+            # told as done (not "will withdraw in March"); a later month told in the past tense
+            # is last year's ("the military seized power in November", in a January article),
+            # not a date ahead ("the ceasefire takes effect in March").
             low, high = max(scope_start, start - _YEAR_BEFORE), min(len(text), end + _YEAR_AFTER)
             for m in _MONTH_NEAR.finditer(text, low, high):
-                if m.group("last") or _MONTH_NUMBERS[m.group("month")] < self._month:
+                month = _MONTH_NUMBERS[m.group("month")]
+                if (
+                    m.group("last")
+                    or month < self._month
+                    or (
+                        month > self._month
+                        and _PAST_TENSE.search(text, clause_start, max(clause_end, m.end()))
+                    )
+                ):
                     return True
+        if not self._now and cues & _PAST_CUE:
+            since = _SINCE_BEFORE.search(text, scope_start, start)
+            if since is not None and _ONSET.search(text, since.start(), clause_end + 1) is None:
+                return True
         if not self._now and cues & _PAST_CUE and _HISTORY_OF.search(text, scope_start, start):
             return True  # "Thailand has a long history of ..., with 13 successful coups"
         if cues & _YEAR_CUE:

@@ -39,6 +39,7 @@ COMPILED = (
     "evidence",
     "background",
     "cues",
+    "tolls",
 )
 """The modules of ``rules`` that ``setup.py`` compiles (the per-article path of ``Engine.scan``)."""
 

@@ -197,6 +197,8 @@ _COMPARED_BEFORE = re.compile(
 _COMPARED_ENDINGS = ("mirror ", "mirrors ", "mirrored ", "mirroring ", "on ", "to ", "by ",
                      "from ", "of ", "with ", "the ", "a ", "copy ", "copies ", "copied ",
                      "copying ")  # fmt: skip
+# "agree ceasefire in Istanbul talks": a venue named before its talks.
+_VENUE_AFTER = re.compile(r" (?:talks|summit|meeting|negotiations|conference)\b")
 # "to leave Israel through Jordan and Egypt": both are only on the way.
 _TRANSIT_BEFORE = re.compile(
     r"\b(?:through|via|by way of) (?:(?:[\w']+ ){1,3}(?:and|or) |(?:[\w']+ )*[\w']+, )?$"
@@ -396,9 +398,10 @@ class SentenceRoles:
             )
         ):
             return Role.MODIFIER
-        if _TRANSIT_BEFORE.search(sentence, max(0, start - 60), start) and not (
-            _THROUGH_THERE.search(sentence, max(0, start - 30), start)
-        ):
+        if (
+            _TRANSIT_BEFORE.search(sentence, max(0, start - 60), start)
+            and not (_THROUGH_THERE.search(sentence, max(0, start - 30), start))
+        ) or (sentence.endswith((" in ", " at "), 0, start) and _VENUE_AFTER.match(after)):
             return Role.TRANSIT
         if _STANCE_NOUN_AFTER.match(after):
             return Role.COMMENTER

@@ -328,8 +328,13 @@ def _add_piece(texts: list[str], piece: str) -> None:
             texts.append(stripped)
 
 
-def sentence_texts(title: str, text: str) -> tuple[list[str], int]:
-    """The texts ``split_sentences`` returns, and how many of them (at the front) are the title."""
+def sentence_texts(
+    title: str, text: str, paragraphs: list[int] | None = None
+) -> tuple[list[str], int]:
+    """The texts ``split_sentences`` returns, and how many of them (at the front) are the title.
+
+    ``paragraphs``, if given, receives the index of each body paragraph's first sentence.
+    """
     texts: list[str] = []
     title = " ".join(title.split())
     if title:
@@ -338,6 +343,8 @@ def sentence_texts(title: str, text: str) -> tuple[list[str], int]:
     for paragraph in text.splitlines():
         if not paragraph or paragraph.isspace():
             continue
+        if paragraphs is not None:
+            paragraphs.append(len(texts))
         ends = (
             [(m.start(1), m.end()) for m in _SENTENCE_END.finditer(paragraph)]
             if "!" in paragraph or "?" in paragraph or "\u2026" in paragraph

@@ -241,10 +241,14 @@ def test_a_month_before_the_articles_is_the_past() -> None:
     start = text.index("seized power")
     span = (start, start + len("seized power"))
     assert SentenceModality(text, 2026, month=6).at(*span) is Modality.HISTORICAL
-    # The article's own month, an undated article, or a later month (a date ahead) are not.
+    # A later month told in the past tense is last year's (a January article's "in November").
+    assert SentenceModality(text, 2026, month=2).at(*span) is Modality.HISTORICAL
+    # The article's own month, an undated article, or a later month told as ahead are not.
     assert SentenceModality(text, 2026, month=3).at(*span) is Modality.REPORTED
     assert SentenceModality(text, 2026).at(*span) is Modality.REPORTED
-    assert SentenceModality(text, 2026, month=2).at(*span) is Modality.REPORTED
+    ahead = normalise("The ceasefire takes effect in March, the mediators say.")
+    start = ahead.index("ceasefire")
+    assert SentenceModality(ahead, 2026, month=2).at(start, start + 9) is Modality.REPORTED
 
 
 def test_the_articles_month_reaches_the_sentence() -> None:

@@ -1,0 +1,66 @@
+"""Which count a death word goes with: "two were shot dead and at least 30 wounded" is no toll
+of 30, and "a man who was 19 when he was killed" none of 19.
+
+A casualty rule pairs a number with a death word within a few words. When the number belongs to
+the wounded instead ("dozens of officers were injured", "30 wounded and two killed"), or another
+count stands nearer the death word ("killing two, as thousands marched"), the pair is no death
+toll. A death word directly before its number governs it ("killed 27 people and wounded
+80" is a toll of 27).
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["counts_the_wounded", "is_age"]
+
+# What else a number near a death word may count: the wounded, the detained, the displaced.
+_INJURED = re.compile(
+    r"\b(?:wounded|injured|hurt|wounding|injuring|injuries|injury|detained|arrested|displaced"
+    r"|missing|rescued|evacuated|jailed)\b"
+)
+# Words that may stand between a death word and the number it governs ("killed at least 27").
+_QUANTIFIER = re.compile(
+    r"(?:\s|\b(?:at least|at most|more than|over|about|around|some|nearly|almost|up to|roughly"
+    r"|an estimated|as many as|close to|no fewer than|upwards of)\b)*"
+)
+_AFTER_WORDS = 5
+
+
+# Another count between a number and a death word: the death word's own ("killing at least two
+# people, as thousands took to the streets").
+_COUNT = re.compile(
+    r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?"
+    r"|scores|hundreds?|thousands?)\b"
+)
+
+
+def counts_the_wounded(text: str, number: tuple[int, int], death: tuple[int, int]) -> bool:
+    """Whether the number at ``number`` (start, end in ``text``) counts the wounded (or the
+    detained, or another count) rather than the dead of the death word at ``death``."""
+    low, high = (number[1], death[0]) if number[0] < death[0] else (death[1], number[0])
+    if _COUNT.search(text, low, high) is not None:
+        return True
+    if number[0] < death[0]:  # "30 wounded and two killed"
+        return _INJURED.search(text, number[1], death[0]) is not None
+    if _QUANTIFIER.fullmatch(text, death[1], number[0]):  # "killed at least 27 (people)"
+        return False
+    if _INJURED.search(text, death[1], number[0]):  # "killing seven, and detained 300"
+        return True
+    after = text[number[1] :]
+    stop = re.search(r"[;,.:]|\b(?:killed|dead|died|deaths?)\b", after)
+    words = (after[: stop.start()] if stop else after).split()[:_AFTER_WORDS]
+    return any(_INJURED.fullmatch(word) for word in words)
+
+
+_AGE_BEFORE = re.compile(r"\b(?:aged|age of|ages of)(?: \d+(?: and|,| to))?\s*$")
+_AGE_AFTER = re.compile(r"\s*(?:years? old\b|year old\b|when\b)")
+
+
+def is_age(text: str, number: tuple[int, int]) -> bool:
+    """Whether the number at ``number`` is someone's age: "aged 19", "a 19-year-old", "was 19
+    when he was killed", "Sardor Yusupov, 31, who had painted his face"."""
+    before = text[: number[0]]
+    if _AGE_BEFORE.search(before) or _AGE_AFTER.match(text, number[1]):
+        return True
+    return before.rstrip().endswith(",") and text[number[1] :].lstrip().startswith(",")

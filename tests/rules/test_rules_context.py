@@ -1,0 +1,270 @@
+"""What a sentence means in its story: background told in the past, counts that are not tolls,
+deployments at home, leavers and newcomers, the grounds of sanctions.
+
+Each case is a wording that once gave a false alarm (or a miss) on text written blind; the
+quiet half of each test is the same event told as news, which must still alert.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from rules import Article, Modality, Signal, load_engine
+from rules.background import narrates, tells_the_past
+from rules.modality import SentenceModality
+from rules.text import normalise, sentence_texts
+from rules.tolls import counts_the_wounded, is_age
+
+ENGINE = load_engine(undated_year=2026).engine
+MARCH_2026 = datetime(2026, 3, 10, tzinfo=UTC)
+
+
+def alerting(
+    title: str, text: str = "", published: datetime | None = MARCH_2026
+) -> set[tuple[str, str]]:
+    return {(s.trigger, s.country) for s in scan(title, text, published) if s.alerts}
+
+
+def scan(title: str, text: str = "", published: datetime | None = MARCH_2026) -> list[Signal]:
+    return ENGINE.scan(Article("t", title, text, published))
+
+
+# --- background: a paragraph goes on telling the past of its dated sentence ---------------------
+
+
+def test_a_paragraph_goes_on_in_the_past_of_its_dated_sentence() -> None:
+    text = (
+        "Police fired tear gas at a rally of farmers in Zhanaozen on Monday, witnesses said.\n"
+        "Zhanaozen has a history of unrest. In January 2022, protests over fuel prices spread "
+        "across Kazakhstan and turned into riots. More than 200 people were killed after the "
+        "president issued shoot-to-kill orders and dismissed the government."
+    )
+    found = alerting("Kazakh police disperse farmers' rally", text)
+    assert ("shoot_to_kill", "KZ") not in found
+    assert ("government_crisis", "KZ") not in found
+    assert ("mass_casualties", "KZ") not in found
+    # The same sentence as a paragraph of its own is news.
+    news = text.replace("and turned into riots. More", "and turned into riots.\nMore")
+    assert ("shoot_to_kill", "KZ") in alerting("Kazakh police disperse farmers' rally", news)
+
+
+def test_a_sentence_told_as_now_ends_the_look_back() -> None:
+    text = (
+        "Officials in Bishkek spoke to reporters.\n"
+        "In 2022, fighting on the border killed about 100 people. On Tuesday Tajik troops massed "
+        "near Vorukh again, Kyrgyz border guards said."
+    )
+    assert ("troop_massing", "TJ") in alerting("Border tension", text)
+
+
+def test_the_lead_is_never_background_and_an_aside_dates_nothing() -> None:
+    year = 2026
+    assert tells_the_past(normalise("In January 2022, protests spread across the country."), year)
+    assert not tells_the_past(normalise("Troops massed on Monday, the most since 2022."), year)
+    assert not tells_the_past(
+        normalise("Mr. Petrov, who took office in 2008, has promised wide-ranging reforms."), year
+    )
+    assert not tells_the_past(normalise("The 2026 budget was approved."), year)
+    assert narrates(normalise("More than 200 people were killed."))
+    assert not narrates(normalise("Troops are massing near the border."))
+    assert not narrates(normalise("Troops massed near the border on Monday."))
+    lead = "In 2022, soldiers seized power in Niamey. The junta ordered French troops to leave."
+    assert ("withdrawal", "NE") in alerting("Niger", lead)
+
+
+def test_paragraph_starts_are_reported() -> None:
+    starts: list[int] = []
+    texts, titles = sentence_texts("Title", "One. Two.\n\nThree.\nFour. Five.", starts)
+    assert titles == 1
+    assert texts == ["Title", "One.", "Two.", "Three.", "Four.", "Five."]
+    assert starts == [1, 3, 4]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        # an earlier event that time is counted from
+        ("Attacks have grown since the juntas expelled Western forces from Mali.", "expelled"),
+        ("Opposition parties called protests at the time, and dozens were arrested.", "arrested"),
+        ("Violence has flared in recent years, with attacks by militias on camps.", "attacks"),
+        ("Judges found that he ordered fighters to attack the town of Bogoro.", "attack"),
+        ("He was convicted of ordering troops to fire on protesters.", "fire on"),
+        ("Officials said 21 people were killed then, and 500 were detained.", "killed"),
+        ("Embassies advised their nationals last year to leave Mali.", "nationals last year"),
+    ],
+)
+def test_past_references_make_a_match_history(sentence: str, words: str) -> None:
+    text = normalise(sentence)
+    start = text.index(words)
+    assert SentenceModality(text, 2026).at(start, start + len(words)) is Modality.HISTORICAL
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It was the deadliest day since protests erupted over the removal of the president.",
+        "Hospitals have recorded 130 deaths since students began protesting.",
+        "Police said 400 people had been detained since the start of protests.",
+    ],
+)
+def test_an_outbreak_that_goes_on_is_not_history(sentence: str) -> None:
+    text = normalise(sentence)
+    start = max(text.rfind("protest"), 0)
+    assert SentenceModality(text, 2026).at(start, start + 7) is not Modality.HISTORICAL
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        ("Analysts said the deployments resembled preparations for an artillery attack.", "attack"),
+        ("The EU said options included asset freezes and travel bans.", "travel bans"),
+        ("Pyongyang called the drills rehearsals for invasion.", "invasion"),
+        ("The plan would see European troops deployed in Ukraine.", "troops deployed"),
+        ("Parliament curbed the president's power to declare martial law.", "martial law"),
+    ],
+)
+def test_plans_options_and_powers_are_hypothetical(sentence: str, words: str) -> None:
+    text = normalise(sentence)
+    start = text.index(words)
+    assert SentenceModality(text, 2026).at(start, start + len(words)) is Modality.HYPOTHETICAL
+
+
+# --- counts near a death word -------------------------------------------------------------------
+
+
+def _spans(text: str, number: str, death: str) -> tuple[tuple[int, int], tuple[int, int]]:
+    n, d = text.index(number), text.index(death)
+    return (n, n + len(number)), (d, d + len(death))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "death", "other"),
+    [
+        ("two people were shot dead and at least 30 wounded", "30", "dead", True),
+        (
+            "one worker was killed; police said dozens of officers were injured",
+            "dozens",
+            "killed",
+            True,
+        ),
+        ("30 wounded and two killed", "30", "killed", True),
+        ("killing at least seven, and detained more than 300 people", "300", "killing", True),
+        (
+            "killing at least two people, as thousands took to the streets",
+            "thousands",
+            "killing",
+            True,
+        ),
+        ("killed 27 people and wounded more than 80", "27", "killed", False),
+        ("at least 30 people were killed in the attack", "30", "killed", False),
+        ("killed at least 12 in the capital", "12", "killed", False),
+    ],
+)
+def test_which_count_a_death_word_goes_with(
+    sentence: str, number: str, death: str, other: bool
+) -> None:
+    assert counts_the_wounded(sentence, *_spans(sentence, number, death)) is other
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "age"),
+    [
+        ("a man who was 19 when he was killed", "19", True),
+        ("two men, aged 22 and 31, died of gunshot wounds", "31", True),
+        ("sardor yusupov, 31, who had waited his whole life", "31", True),
+        ("a 19 year old was killed", "19", True),
+        ("19 people were killed", "19", False),
+    ],
+)
+def test_ages_are_no_death_tolls(sentence: str, number: str, age: bool) -> None:
+    at = sentence.index(number)
+    assert is_age(sentence, (at, at + len(number))) is age
+
+
+def test_a_toll_of_the_wounded_does_not_alert_but_one_of_the_dead_does() -> None:
+    assert ("mass_casualties", "TG") not in alerting(
+        "Protests in Togo", "In Lome, two people were shot dead and at least 30 wounded."
+    )
+    assert ("mass_casualties", "TG") in alerting(
+        "Protests in Togo", "In Lome, 30 people were shot dead and two wounded."
+    )
+
+
+# --- forces at home, leavers and newcomers ------------------------------------------------------
+
+
+def test_a_deployment_at_home_is_no_foreign_intervention() -> None:
+    assert ("foreign_intervention", "TH") not in alerting(
+        "Thai forces deployed additional tanks and artillery to Surin province."
+    )
+    assert ("foreign_intervention", "PK") not in alerting(
+        "Soldiers were deployed to protect the Red Zone in Islamabad, which houses embassies."
+    )
+    # Forces of one country sent to another still are.
+    found = alerting(
+        "Rwandan troops deployed to Mozambique's Cabo Delgado province to fight insurgents."
+    )
+    assert ("foreign_intervention", "MZ") in found
+    # And a foreign force named as such.
+    assert ("foreign_intervention", "HT") in alerting(
+        "First soldiers of the gang suppression force arrive in Haiti"
+    )
+
+
+def test_newcomers_arrive_as_others_leave() -> None:
+    found = alerting("Egyptian troops arrive in Somalia as Burundian contingent completes pull-out")
+    assert {("foreign_intervention", "SO"), ("foreign_intervention", "EG")} <= found
+    assert ("foreign_intervention", "BI") not in found
+    found = alerting(
+        "Israeli troops pull back in southern Gaza as first stabilisation force soldiers arrive"
+    )
+    assert ("foreign_intervention", "IL") not in found
+    found = alerting(
+        "First Gang Suppression Force troops land in Port-au-Prince as Kenyan police head home"
+    )
+    assert ("foreign_intervention", "KE") not in found
+    # A host that takes over is the place left, not a newcomer.
+    found = alerting(
+        "Senegal takes over last French military bases as Paris ends permanent presence"
+    )
+    assert ("withdrawal", "SN") in found
+
+
+def test_a_country_protesting_in_a_headline_is_no_unrest() -> None:
+    assert ("unrest", "GE") not in alerting(
+        "Russian warships move to Abkhazia's Ochamchire port; Tbilisi protests"
+    )
+    assert ("unrest", "GY") not in alerting(
+        "Venezuela sends troops to the frontier as Guyana protests"
+    )
+    assert ("unrest", "KE") in alerting("Kenya protests turn deadly as police fire on crowds")
+
+
+def test_the_grounds_of_sanctions_are_no_target() -> None:
+    found = alerting(
+        "EU adopts new sanctions",
+        "The EU adopted sanctions against Russia over its war in Ukraine.",
+    )
+    assert ("sanctions", "RU") in found
+    assert ("sanctions", "UA") not in found
+    # A target named only in the grounds is still the target.
+    found = alerting("Canada imposed sanctions over the crackdown in Iran.")
+    assert ("sanctions", "IR") in found
+
+
+def test_a_venue_named_before_its_talks_takes_no_part() -> None:
+    found = alerting(
+        "Pakistan, Afghanistan agree ceasefire in Istanbul talks after border fighting"
+    )
+    assert ("de_escalation", "PK") in found
+    assert not any(code == "TR" for _, code in found)
+
+
+def test_a_later_month_told_in_the_past_is_last_years() -> None:
+    january = datetime(2026, 1, 20, tzinfo=UTC)
+    text = (
+        "Leaders held a summit on Sunday. The military seized power in Guinea-Bissau in November."
+    )
+    assert ("coup", "GW") not in alerting("West African summit", text, january)
