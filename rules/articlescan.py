@@ -140,7 +140,7 @@ class ArticleScan:
         if found is None:
             before = self.normalised[index - 1]
             found = narrates(self.normalised[index]) and (
-                tells_the_past(before, year) or self.in_background(index - 1, year)
+                tells_the_past(before, year, self.month) or self.in_background(index - 1, year)
             )
             self._background[index] = found
         return found
@@ -160,12 +160,13 @@ class ArticleScan:
         )
 
     def codes(self, indexes: range) -> set[str]:
-        """Countries the sentences ``indexes`` name (ignoring commenters, people, datelines)."""
+        """Countries the sentences ``indexes`` name (ignoring commenters, people, datelines and
+        venues)."""
         return {
             m.code
             for index in indexes
             for m in self.mentions(index)
-            if m.role not in (Role.COMMENTER, Role.PEOPLE, Role.DATELINE)
+            if m.role not in (Role.COMMENTER, Role.PEOPLE, Role.DATELINE, Role.TRANSIT)
         }
 
 

@@ -173,9 +173,11 @@ def attribute(
     own = _codes([m for m in mentions if _at_home(sentence, m)])
     if len(own) == 1:
         return own
-    # A country only named across a border, when no other place is named ("the Chinese frontier").
+    # A country only named across a border, when no other place is named ("the Chinese frontier"),
+    # for forces that act there; an event in a place ("a curfew covering the border crossing area
+    # with India") is on this side: the article's own country, worked out by the caller.
     codes = _codes([m for m in mentions if m.role is Role.FACED])
-    if codes:
+    if codes and policy is not Attribution.LOCATION:
         return codes
     # A country's own police, army or ministry acting or speaking at home, when the sentence
     # names no other country ("Myanmar's military cut mobile data").
@@ -340,6 +342,10 @@ def _without_others(
 
 
 _PARTING = re.compile(r" (?:as|while) ")
+# The second of two countries naming a border ("the Armenia-Iran frontier"; hyphens are spaces).
+_PAIRED_BORDER_AFTER = re.compile(
+    r" (?:border|frontier|boundary|checkpoint|crossing|line)s?(?: (?:posts?|crossings?|areas?))?\b"
+)
 _FORCES_NOUN = re.compile(
     r"\b(?:troops|soldiers|forces|force|police|contingents?|units|peacekeepers|battalions?)\b"
 )
@@ -389,7 +395,14 @@ def _without_destinations(
     # "Ethiopian troops pull out as Egyptian soldiers arrive": not the newcomers.
     mentions = _without_others(sentence, mentions, match, _ARRIVING)
     kept: list[Mention] = []
-    for mention in mentions:
+    for index, mention in enumerate(mentions):
+        if (
+            index
+            and mention.start - mentions[index - 1].end == 1
+            and mentions[index - 1].code != mention.code
+            and _PAIRED_BORDER_AFTER.match(sentence, mention.end)
+        ):
+            continue  # "guards to leave the Armenia-Iran frontier": they leave Armenia
         if (
             mention.start > match[1]
             and (mention.role is Role.FORCES or _ARMS_AFTER.match(sentence, mention.end))

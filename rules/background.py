@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from rules.modality import told_as_now
+from rules.modality import PAST_TENSE, told_as_now
 from rules.model import ALERTING_MODALITIES, Modality
 
 if TYPE_CHECKING:
@@ -67,6 +67,14 @@ _DATED_YEAR = re.compile(
     + _MONTHS
     + r")(?: \d{1,2},?)? (?P<year>1[89]\d\d|20\d\d)\b|'s (?P<own>1[89]\d\d|20\d\d)\b"
 )
+# A month that dates what a sentence tells ("last October", "in July"; not "may" or "march" alone,
+# nor a date ahead: "by June").
+_MONTH_DATED = re.compile(
+    r"\b(?:(?P<last>last)|in|during|(?<!by )early|(?<!by )late) (?P<month>"
+    + _MONTHS
+    + r")\b(?!,? \d)"
+)
+_MONTH_NUMBERS = {name: number for number, name in enumerate(_MONTHS.split("|"), 1)}
 # Words that place a sentence now or ahead ("is", "will", "still", "this week").
 _PRESENT = re.compile(
     r"\b(?:is|are|am|will|shall|says|say|now|currently|still|remains?|continues?|today|tonight"
@@ -74,7 +82,7 @@ _PRESENT = re.compile(
 )
 
 
-def tells_the_past(sentence: str, year: int) -> bool:
+def tells_the_past(sentence: str, year: int, month: int | None = None) -> bool:
     """Whether a (normalised) sentence tells something dated in a year before ``year``, and
     nothing as now (a year in an aside dates only the aside: "Mr. Petrov, who took office in
     2008, has promised reforms")."""
@@ -88,6 +96,11 @@ def tells_the_past(sentence: str, year: int) -> bool:
             continue
         if int(m.group("year") or m.group("own")) < year:
             return True
+    if month is not None and PAST_TENSE.search(sentence):
+        # "Relations collapsed last October, when ...", "fighting in July" (in a March article)
+        for m in _MONTH_DATED.finditer(sentence):
+            if m.group("last") or _MONTH_NUMBERS[m.group("month")] != month:
+                return True
     return False
 
 

@@ -7,6 +7,7 @@ there: one phrase per group, all within the rule's word window, tightest (then l
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from rules.keys import Key, PhraseKeys, RuleBits
@@ -16,6 +17,12 @@ from rules.rule import Rule
 __all__ = ["MAX_HITS_PER_GROUP", "Phrase", "SentencePhrases", "file_phrases", "valid_matches"]
 
 MAX_HITS_PER_GROUP = 12
+# Triggers whose match may not take phrases from both sides of a headline's " as " (measured: the
+# others' matches legitimately span it, "Kenya to withdraw police from Haiti as new units arrive").
+PARTED_TRIGGERS = frozenset({"armed_conflict"})
+_AS = re.compile(
+    r"(?<!such)(?<!well)(?<!same)(?<!just) as (?!(?:well|many|much|part|long|soon|far|of)\b)"
+)
 
 Phrase = tuple[int, int, int, str]
 """A rule phrase found in a sentence: word index, start, end (in the sentence), phrase."""
@@ -24,7 +31,7 @@ Phrase = tuple[int, int, int, str]
 class SentencePhrases:
     """One anchored sentence's rule phrases: per (rule, group), per near rule, exclusions."""
 
-    __slots__ = ("excluded", "groups", "items", "near")
+    __slots__ = ("asides", "excluded", "groups", "items", "near")
 
     def __init__(self) -> None:
         self.groups: dict[tuple[int, int], list[Phrase]] = {}
@@ -34,6 +41,9 @@ class SentencePhrases:
         # mission out; dozens of Malian soldiers killed"), and a match takes its phrases from one
         # item. (In body text a semicolon is prose.)
         self.items: list[int] = []
+        # Where a headline's " as " parts two events ("Uganda flies in more troops as Upper Nile
+        # fighting spreads"): a fighting match takes its phrases from one of them.
+        self.asides: list[int] = []
 
 
 def file_phrases(
@@ -54,6 +64,8 @@ def file_phrases(
     bucket = SentencePhrases()
     if headline and ";" in text:
         bucket.items = [index for index, char in enumerate(text) if char == ";"]
+    if headline and " as " in text:
+        bucket.asides = [m.start() for m in _AS.finditer(text)]
     groups = bucket.groups
     near = bucket.near
     for start, stop, phrase_index, keys in spans:
@@ -135,6 +147,12 @@ def valid_matches(bucket: SentencePhrases, rule_index: int, rule: Rule) -> list[
         if rule.near and not _near_ok(bucket, rule_index, rule, picked):
             continue
         if bucket.items and _across_items(bucket.items, picked):
+            continue
+        if (
+            bucket.asides
+            and rule.trigger in PARTED_TRIGGERS
+            and _across_items(bucket.asides, picked)
+        ):
             continue
         picks.append(picked)
     return picks

@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from rules.cues import CueSet
 from rules.model import Modality
 
-__all__ = ["SentenceModality", "told_as_now"]
+__all__ = ["PAST_TENSE", "SentenceModality", "told_as_now"]
 
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _HISTORICAL = re.compile(
@@ -108,6 +108,8 @@ _PAST_BEFORE = re.compile(
     r"|\b(?:weeks|months|years) after (?:[\w'-]+ ){0,5}$"
     # "at the time, dozens of people were arrested"
     r"|\bat the time\b(?! of)|\b(?:in|over) recent (?:years|decades)\b"
+    # "Those protests ... were put down with thousands of arrests"
+    r"|\bthose (?:protests|riots|clashes|demonstrations|killings|events|uprisings?)\b"
     # "the long shadow of its coups", "the legacy of the war"
     r"|\b(?:shadow|legacy|memories|memory) of (?:[\w'-]+ ){0,3}$"
     # a court's findings: "judges found that he ordered fighters to attack the town"
@@ -119,8 +121,8 @@ _PAST_BEFORE = re.compile(
     r"|(?:\b(?:impos\w*|slapp?\w*|adopt\w*|add\w*|announc\w*) (?:[\w'-]+ ){0,3}?"
     r"(?:sanctions|asset freezes|travel bans)|\bsanctioned\b"
     r"|(?<!of )(?<!face )(?<!new )(?<!more )(?<!fresh )(?<!further )(?<!threatened )"
-    r"(?<!threatens )(?<!threaten )\bsanctions (?!on|against)\w)"
-    r"(?: (?!(?:as|while|after|but)\b)[\w',-]+){0,14}? (?:over|for|in response to"
+    r"(?<!threatens )(?<!threaten )\bsanctions(?! on\b| against\b)(?= \w))"
+    r"(?: (?!(?:as|while|after|but)\b)[\w',-]+){0,20}? (?:over|for|in response to"
     r"|in retaliation for|because of) (?:[\w'-]+ ){0,10}$"
 )
 # A past year naming the very event, right next to the match: "the 1974 invasion", "the coup of
@@ -134,6 +136,7 @@ _YEAR_NEAR = re.compile(
     r"|\ban? (?:" + _MONTHS + r") )"
     r"(?P<year>1[5-9]\d\d|20\d\d)\b"
 )
+_A_YEAR = re.compile(r"\ban? (?P<year>1[5-9]\d\d|20\d\d)\b")
 # A past reference right after the match ("riots in the capital two years ago", "gripped by
 # protests at the time").
 _AGO_AFTER = re.compile(
@@ -167,6 +170,9 @@ _CLAUSE_HISTORY = re.compile(
     r"|chancellor|dictator|king|head of state|defence minister|defense minister"
     r"|foreign minister|interior minister|army chief)\b"
     r"|\b(?:the same|that) year\b(?! end)|\bin the past[.!]?$"
+    # a war of past years: "the 1950-53 Korean War ended in an armistice"
+    r"|\b(?:the|its|their|an?|[\w]+'s) (?P<war>(?:19|20)\d\d) (?:(?:19|20)\d\d|\d\d)"
+    r"(?: [\w'-]+){0,2} (?:war|conflict|uprising|revolution|genocide|insurgency|crisis)\b"
     # a long-running state, two years old or more: "has been fighting insurgents since 2015"
     r"|\b(?:has|have)(?: been)? (?:(?:[\w'.-]+|\d{1,3}(?:,\d\d\d)+) ){1,12}?since"
     r" (?:(?:early|late|mid) )?"
@@ -182,9 +188,15 @@ _THEN_CLAUSE = re.compile(
 )
 # An aim or a choice not to, right before the match: "who has sought to ease tensions",
 # "decided against imposing economic sanctions".
-_AIM_BEFORE = re.compile(r"\b(?:sought|seeks?|seeking) to $")
+_AIM_BEFORE = re.compile(
+    r"\b(?:sought|seeks?|seeking) to $"
+    # "forces capable of fighting NATO", "the group had planned mass riots", "plotted to seize"
+    r"|\b(?:capable of|had planned|plott(?:ed|ing)(?: to)?|plots? to) $"
+)
 _DECLINED_BEFORE = re.compile(
     r"\b(?:decid(?:e|es|ed|ing)|opt(?:s|ed|ing)?|vot(?:e|es|ed|ing)) against $"
+    # "Russian authorities had failed to close the airspace"
+    r"|\bfail(?:s|ed|ing)? to $"
 )
 _HISTORY_OF = re.compile(r"\bhistory of\b")
 # An earlier event that time is counted from: "since the juntas expelled western forces" (not
@@ -205,7 +217,7 @@ _MONTH_NEAR = re.compile(
     r"(?P<month>" + _MONTHS + r")\b(?!,? \d)"
 )
 # A verb told in the past tense (a regular "-ed" form or a common irregular one).
-_PAST_TENSE = re.compile(
+PAST_TENSE = re.compile(
     r"\b(?:\w{3,}ed|was|were|took|began|fought|struck|shot|sent|left|fled|rose|broke|fell|led"
     r"|drew|won|lost|met|held|seized|overthrew|swept|made|came|went|ran|stood|tore|threw|caught"
     r"|froze|hit|cut|shut|quit|put|set|spread)\b"
@@ -306,6 +318,8 @@ _HYPOTHETICAL = re.compile(
     # "rehearsals for invasion", "a plan that would see troops deployed", "curbs presidential
     # power to declare martial law", "campaigned on promises to strengthen the army"
     r"|rehearsals? for|would see|powers? to (?:declare|impose|dissolve|dismiss|suspend)"
+    # "messages shared widely on WhatsApp claimed that troops had surrounded the palace"
+    r"|(?:shared|circulating|posted)(?: [\w']+){0,8} claim(?:ed|s|ing)"
     r"|campaign(?:s|ed|ing)? on (?:a )?(?:promises?|pledges?)|as a (?:pre)?condition(?=[.,;]|$)"
     r")\b"
     r"|(?<!\bin )(?<!\bon )(?<!\bof )(?<!\bby )(?<!since )(?<!until )(?<!theresa )\bmay\b(?! \d)"
@@ -409,7 +423,8 @@ _CUES = CueSet(
          "risk", "prospect of", "case of", "event of", "scenario", "threat of",
          "would be ready", "would have", "consider", "mull", "weigh", "likely", "may", "contingenc",
          "in a", "expected", "anticipated", "looming", "impending", "preparation", "resembl",
-         "option", "rehearsal", "would see", "power", "campaign"),  # _HYPOTHETICAL
+         "option", "rehearsal", "would see", "power", "campaign", "capable of", "had planned",
+         "plot", "shared", "circulating"),  # _HYPOTHETICAL, _AIM_BEFORE
         ("if", "unless", "either", "in which", "imagin", "ficti", "simulat", "alternat", "game",
          "players "),  # _CONDITION
         ("will", "shall", "would", "plan", "announc", "order", "to start", "to begin", "set to",
@@ -607,6 +622,9 @@ class SentenceModality:
                 if m.group("since"):
                     if int(m.group("since")) < self._year_limit - 1:
                         return True
+                elif m.group("war"):
+                    if int(m.group("war")) < self._year_limit - 1:
+                        return True
                 elif m.group("span") is None or int(m.group("span")) < self._year_limit:
                     return True
         if (
@@ -628,7 +646,7 @@ class SentenceModality:
                     or month < self._month
                     or (
                         month > self._month
-                        and _PAST_TENSE.search(text, clause_start, max(clause_end, m.end()))
+                        and PAST_TENSE.search(text, clause_start, max(clause_end, m.end()))
                     )
                 ):
                     return True
@@ -649,6 +667,13 @@ class SentenceModality:
                 ):
                     return True
             low, high = max(0, start - _YEAR_BEFORE), min(len(text), end + _YEAR_AFTER)
+            for m in _A_YEAR.finditer(text, low, start):
+                # "brokered a 2015 peace deal" (not "terminating a 2018 defence agreement, ...
+                # troops to leave": a year only dates the words it is attached to)
+                if int(m.group("year")) < self._year_limit and _ATTACHED.fullmatch(
+                    text, m.end(), start
+                ):
+                    return True
             for m in _YEAR_NEAR.finditer(text, low, high):
                 if int(m.group("year")) < self._year_limit:
                     return True

@@ -199,6 +199,12 @@ _COMPARED_ENDINGS = ("mirror ", "mirrors ", "mirrored ", "mirroring ", "on ", "t
                      "copying ")  # fmt: skip
 # "agree ceasefire in Istanbul talks": a venue named before its talks.
 _VENUE_AFTER = re.compile(r" (?:talks|summit|meeting|negotiations|conference)\b")
+_FORCES_BASED = re.compile(
+    r"\b(?:troops|forces|soldiers|units|contingents?|personnel|marines|garrison|mission)"
+    r"(?: [\w'-]+){0,3} (?:based|headquartered) in $"
+)
+# "under the Washington accord", "the Doha agreement": an agreement named by where it was made.
+_NAMED_ACCORD_AFTER = re.compile(r" (?:accords?|agreement|deal|declaration|protocol|format)\b")
 # "to leave Israel through Jordan and Egypt": both are only on the way.
 _TRANSIT_BEFORE = re.compile(
     r"\b(?:through|via|by way of) (?:(?:[\w']+ ){1,3}(?:and|or) |(?:[\w']+ )*[\w']+, )?$"
@@ -239,7 +245,8 @@ _INSTRUCTS_OWN = re.compile(
 # "... along its border with Azerbaijan", "Kaliningrad, which borders Lithuania and Poland": the
 # country faced across a border named after the match (actor triggers).
 FACED_BEFORE = re.compile(
-    r"\b(?:(?:borders?|frontiers?)(?: (?:posts?|crossings?|checkpoints?|areas?|regions?|zones?))?"
+    r"\b(?:(?:borders?|frontiers?)"
+    r"(?: (?:posts?|crossings?|checkpoints?|areas?|regions?|zones?)){0,2}"
     r"|bordering|boundary|boundaries|crossings?|opposite"
     r"|line of (?:control|actual control|contact))"
     r" (?:with |between )?(?:the )?$"
@@ -401,8 +408,19 @@ class SentenceRoles:
         if (
             _TRANSIT_BEFORE.search(sentence, max(0, start - 60), start)
             and not (_THROUGH_THERE.search(sentence, max(0, start - 30), start))
-        ) or (sentence.endswith((" in ", " at "), 0, start) and _VENUE_AFTER.match(after)):
+        ) or (
+            sentence.endswith((" in ", " at ", " as ", " the "), 0, start)
+            and _VENUE_AFTER.match(after)
+        ):
             return Role.TRANSIT
+        if (
+            sentence.endswith((" under ", " under the ", " the ", " a "), 0, start)
+            and _NAMED_ACCORD_AFTER.match(after)
+        ) or (
+            sentence.endswith((" based in ", " headquartered in "), 0, start)
+            and _FORCES_BASED.search(sentence, max(0, start - 40), start) is None
+        ):
+            return Role.TRANSIT  # "outlets based in Latvia" (not "troops based in Chad")
         if _STANCE_NOUN_AFTER.match(after):
             return Role.COMMENTER
         if self._speech and _JOINT_STANCE_AFTER.match(after):
