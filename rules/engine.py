@@ -35,7 +35,7 @@ from rules.keys import Key as Key  # noqa: PLC0414  (re-exported: it was defined
 from rules.keys import PhraseKeys, RuleBits, layer_of
 from rules.matcher import PhraseMatcher
 from rules.matches import MAX_HITS_PER_GROUP as MAX_HITS_PER_GROUP  # noqa: PLC0414  (idem)
-from rules.matches import Phrase, file_phrases, valid_matches
+from rules.matches import Phrase, SentencePhrases, file_phrases, valid_matches
 from rules.modality import SentenceModality, told_as_now
 from rules.model import ALERTING_MODALITIES, Article, Modality, Signal
 from rules.roles import dateline_end
@@ -299,7 +299,7 @@ class Engine:
         outcomes: list[Outcome] = []
         for rule_index in candidates:
             rule = self._rules[rule_index]
-            choices = _sensible(valid_matches(bucket, rule_index, rule), rule, text, scan, index)
+            choices = _choices(bucket, rule_index, rule, scan, index)
             if not choices:
                 continue
             borders = self._gazetteer.borders if rule.trigger in FACED_SPEAKER_TRIGGERS else None
@@ -366,13 +366,11 @@ class Engine:
                     capitals=self._capitals,
                     headline=index < scan.titles,
                 )
-            if (
-                arrival
-                and rule.id in _GENERIC_ARRIVALS
-                and len({m.code for m in scan.mentions(index)}) <= 1
-                and _FOREIGN.search(text) is None
-            ):
-                continue
+                if rule.trigger == "armed_conflict" and not any(
+                    "fire" in p[3] or "border" in p[3] for p in chosen
+                ):
+                    # (An exchange of fire or border clashes have both sides in them.)
+                    codes = _across_the_border(text, scan.mentions(index), clause, codes)
             if departure and codes and _owners_only(scan.mentions(index), codes):
                 # "Russian troops had left positions around Qamishli": whose troops is known,
                 # where they left is the article's country.
@@ -392,6 +390,32 @@ class Engine:
                 severity = severity.lowered()
             outcomes.append((rule, modality, severity, codes, tuple(p[3] for p in chosen)))
         return outcomes
+
+
+def _choices(
+    bucket: SentencePhrases, rule_index: int, rule: Rule, scan: ArticleScan, index: int
+) -> list[list[Phrase]]:
+    """The valid matches of a rule in sentence ``index`` that mean what the rule says."""
+    text = scan.normalised[index]
+    choices = _sensible(valid_matches(bucket, rule_index, rule), rule, text, scan, index)
+    if not choices:
+        return choices
+    mentions = scan.mentions(index)
+    if (
+        rule.trigger == "troop_massing"
+        and rule.near
+        and not any(_near_a_place(text, mentions, p) for p in bucket.near.get(rule_index, []))
+    ):
+        return []
+    if (
+        rule.id in _GENERIC_ARRIVALS
+        and len({m.code for m in mentions}) <= 1
+        and _FOREIGN.search(text) is None
+    ):
+        # "Thai forces deployed tanks to Surin province": forces sent within their own country
+        # (one country named, nothing foreign) are no intervention.
+        return []
+    return choices
 
 
 _GENERIC_ARRIVALS = frozenset(
@@ -433,6 +457,48 @@ def _with_listed_subjects(
             break
         start = before.start if before.start == 0 else before.start - 2
     return (start, clause[1])
+
+
+# "near", "toward", "close to" say where forces go only when a place follows them: a country, a
+# border or front ("toward the Malian border", "near Ukraine"), not "near the airport", "toward
+# the base", "the neighbouring Matale district".
+_GENERIC_NEAR = frozenset(
+    {"toward", "towards", "near", "close to", "next to", "closer to", "neighbouring", "neighboring",
+     "edge of", "approaches to"}
+)  # fmt: skip
+_PLACE_AFTER = re.compile(
+    r" (?:the |its |their )?(?:[\w'-]+ ){0,3}?(?:border|borders|frontier|frontiers|boundary|front"
+    r"|front line|frontline|line of control|line of contact|loc|lac|ceasefire line|coast|strait"
+    r"|dmz|buffer zone|crossings?|checkpoints?|border posts?|disputed|enclave|exclave|corridor"
+    r"|heights|shoal|islands?|gulf|sea)\b"
+)
+
+
+def _near_a_place(text: str, mentions: list[Mention], phrase: Phrase) -> bool:
+    """Whether a massing rule's ``near`` phrase points at a place: a border word itself, or a
+    generic one ("near", "toward") followed by a country or a border within a few words."""
+    if phrase[3] not in _GENERIC_NEAR:
+        return True
+    end = phrase[2]
+    if any(end < m.start <= end + 30 for m in mentions):
+        return True
+    return _PLACE_AFTER.match(text, end) is not None
+
+
+_AFTER_CLAUSE = re.compile(r"\W*(?:after|as|amid|following|because of)\b")
+
+
+def _across_the_border(
+    text: str, mentions: list[Mention], clause: tuple[int, int], codes: list[str]
+) -> list[str]:
+    """For fighting told in a clause of its own after a country acts at a border ("Chad closed
+    its eastern border with Sudan after fighting between the RSF and allied militias"): the
+    fighting is across the border, in the country faced, not the one acting."""
+    if not _AFTER_CLAUSE.match(text, clause[0]):
+        return codes
+    faced = [m.code for m in mentions if m.role is Role.FACED and m.end <= clause[0]]
+    kept = [code for code in codes if code in faced]
+    return kept or codes
 
 
 def _sensible(
