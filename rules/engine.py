@@ -83,6 +83,9 @@ class Engine:
             for capital in country.capitals
             for form in expand_phrase(capital)
         )
+        self._part_of: dict[str, str] = {
+            c.code: c.part_of for c in gazetteer.countries.values() if c.part_of is not None
+        }
         self._bits = RuleBits(self._rules)
         self._matcher: PhraseMatcher[Key] = PhraseMatcher(
             phrases, layer_of, self._bits.mark, sure=self._bits.sure
@@ -280,6 +283,12 @@ class Engine:
             outcomes = as_history(outcomes)
         keep_best(best, outcomes, index, text, scan)
 
+    def _without_sovereigns(self, codes: list[str]) -> list[str]:
+        """``codes`` less the sovereign state of a territory among them: where an event takes
+        place, New Caledonia is the place, not France."""
+        sovereigns = {self._part_of.get(code) for code in codes}
+        return [code for code in codes if code not in sovereigns]
+
     def _outcomes(
         self, scan: ArticleScan, index: int, candidates: list[int], year: int | None
     ) -> list[Outcome]:
@@ -385,6 +394,8 @@ class Engine:
                     # "Somalia: Burundi pulls troops out as Egyptian contingent arrives": the
                     # country a headline is filed under is where its events take place.
                     codes = [*codes, topic]
+            if rule.attribution is Attribution.LOCATION and len(codes) > 1:
+                codes = self._without_sovereigns(codes)
             severity = rule.severity
             if modality is Modality.THREATENED:
                 severity = severity.lowered()
@@ -526,12 +537,15 @@ def _wounded(text: str, rule: Rule, chosen: list[Phrase]) -> bool:
 def _objects(text: str, mentions: list[Mention], chosen: list[Phrase]) -> bool:
     """Whether a headline's lone "protests" is a country objecting ("Russian warships move to
     Ochamchire; Tbilisi protests", "... as Guyana protests"): right after a country's name, at
-    the end of the headline or of one of its items."""
+    the end of the headline or of one of its items, or right before another country."""
     if len(chosen) != 1 or chosen[0][3] not in ("protests", "protest"):
         return False
     start, end = chosen[0][1], chosen[0][2]
+    if not any(m.end == start - 1 for m in mentions):
+        return False
+    # ... or right before what it objects to ("Bangladesh protests Myanmar troop build-up")
     rest = text[end:].strip()
-    return (not rest or rest[0] in ";:") and any(m.end == start - 1 for m in mentions)
+    return not rest or rest[0] in ";:" or any(m.start == end + 1 for m in mentions)
 
 
 def _headline_alerts(best: dict[tuple[str, str], Best], titles: int) -> bool:

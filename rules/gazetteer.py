@@ -35,6 +35,7 @@ class Country:
     demonyms: tuple[str, ...] = ()
     capitals: tuple[str, ...] = ()
     metonyms: tuple[str, ...] = ()
+    part_of: str | None = None  # a territory's sovereign state ("NC" is part of "FR")
 
     def aliases(self) -> Iterator[tuple[str, AliasKind]]:
         """Every surface form with its kind (names, demonyms, capitals, metonyms)."""
@@ -146,6 +147,14 @@ def _read(folder: pathlib.Path, name: str) -> Any:
 
 
 @cache
+def _part_of(value: object, code: str) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or len(value) != 2 or not value.isupper():
+        raise ValueError(f"{code}.part_of must be an ISO 3166-1 alpha-2 code")
+    return value
+
+
 def load_gazetteer(data_dir: pathlib.Path = DATA_DIR) -> Gazetteer:
     """Load the gazetteer (cached: it is immutable data).
 
@@ -163,6 +172,7 @@ def load_gazetteer(data_dir: pathlib.Path = DATA_DIR) -> Gazetteer:
             demonyms=_strings(entry.get("demonyms"), f"{code}.demonyms"),
             capitals=_strings(entry.get("capitals"), f"{code}.capitals"),
             metonyms=_strings(entry.get("metonyms"), f"{code}.metonyms"),
+            part_of=_part_of(entry.get("part_of"), code),
         )
     regions: dict[str, frozenset[str]] = {}
     region_names: dict[str, str] = {}

@@ -192,6 +192,8 @@ _AIM_BEFORE = re.compile(
     r"\b(?:sought|seeks?|seeking) to $"
     # "forces capable of fighting NATO", "the group had planned mass riots", "plotted to seize"
     r"|\b(?:capable of|had planned|plott(?:ed|ing)(?: to)?|plots? to) $"
+    # "police detain opposition leaders ahead of Tbilisi rally": it has not happened yet
+    r"|\bahead of (?:[\w'-]+ ){0,3}$"
 )
 _DECLINED_BEFORE = re.compile(
     r"\b(?:decid(?:e|es|ed|ing)|opt(?:s|ed|ing)?|vot(?:e|es|ed|ing)) against $"
@@ -424,7 +426,7 @@ _CUES = CueSet(
          "would be ready", "would have", "consider", "mull", "weigh", "likely", "may", "contingenc",
          "in a", "expected", "anticipated", "looming", "impending", "preparation", "resembl",
          "option", "rehearsal", "would see", "power", "campaign", "capable of", "had planned",
-         "plot", "shared", "circulating"),  # _HYPOTHETICAL, _AIM_BEFORE
+         "plot", "shared", "circulating", "ahead of"),  # _HYPOTHETICAL, _AIM_BEFORE
         ("if", "unless", "either", "in which", "imagin", "ficti", "simulat", "alternat", "game",
          "players "),  # _CONDITION
         ("will", "shall", "would", "plan", "announc", "order", "to start", "to begin", "set to",

@@ -268,3 +268,66 @@ def test_a_later_month_told_in_the_past_is_last_years() -> None:
         "Leaders held a summit on Sunday. The military seized power in Guinea-Bissau in November."
     )
     assert ("coup", "GW") not in alerting("West African summit", text, january)
+
+
+def test_a_territory_is_the_place_not_its_sovereign() -> None:
+    found = alerting("France declares state of emergency in New Caledonia after riots")
+    assert ("emergency_rule", "NC") in found
+    assert ("emergency_rule", "FR") not in found
+    # Forces a sovereign sends are still its own (an actor, not a place).
+    found = alerting("France deploys 1,000 extra troops to New Caledonia to help restore order")
+    assert {("foreign_intervention", "FR"), ("foreign_intervention", "NC")} <= found
+
+
+def test_near_and_toward_count_only_before_a_place() -> None:
+    assert not any(
+        t == "troop_massing"
+        for t, _ in alerting(
+            "Unrest in Haiti",
+            "The troops were flown in and moved to a base near the airport under heavy guard.",
+        )
+    )
+    assert ("troop_massing", "SY") not in alerting(
+        "Residents of Hasakah in Syria saw lines of Syrian army trucks heading toward the base."
+    )
+    assert ("troop_massing", "PK") in alerting(
+        "Pakistan moves air-defence units and two brigades toward LoC"
+    )
+    assert ("troop_massing", "VE") in alerting(
+        "Tanks massed on border",
+        "Colombian officials say Venezuela has concentrated tanks near the crossing at Cucuta.",
+    )
+
+
+def test_fighting_after_a_country_acts_at_its_border_is_across_it() -> None:
+    found = alerting(
+        "Chad closed its eastern border with Sudan on Tuesday after fighting between the RSF and "
+        "allied militias came within a few kilometres of the frontier."
+    )
+    assert ("armed_conflict", "SD") in found
+    assert ("armed_conflict", "TD") not in found
+    # An exchange of fire has both sides in it.
+    found = alerting("Thai army reinforces Cambodian frontier after deadly exchange of fire")
+    assert ("armed_conflict", "TH") in found
+
+
+def test_short_headline_shapes() -> None:
+    assert ("troop_massing", "RW") in alerting(
+        "M23 pushes toward Uvira as Rwanda reinforces border"
+    )
+    assert ("troop_massing", "DZ") in alerting("Algiers reinforces southern border")
+    assert not any(
+        t == "troop_massing"
+        for t, _ in alerting("Spain reinforces border controls at Ceuta as migrant numbers rise")
+    )
+    assert ("troop_massing", "AF") in alerting(
+        "Taliban send troops and armour to Iranian border as water dispute flares"
+    )
+    assert ("troop_massing", "AF") not in alerting(
+        "Pakistani Taliban fighters mass near the border, officials in Peshawar say"
+    )
+    assert ("withdrawal", "KE") in alerting(
+        "First Gang Suppression Force troops land in Port-au-Prince as Kenyan police head home"
+    )
+    assert ("unrest", "BD") not in alerting("Bangladesh protests Myanmar troop build-up near camp")
+    assert ("unrest", "KE") in alerting("Kenya protests turn deadly as police fire on crowds")

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pathlib
+import shutil
+
 import pytest
 
 from rules import Article, load_engine
-from rules.gazetteer import load_gazetteer
+from rules.gazetteer import DATA_DIR, load_gazetteer
 
 GAZ = load_gazetteer()
 ENGINE = load_engine().engine
@@ -117,3 +120,23 @@ def test_real_countries_that_have_lookalikes(text: str, code: str) -> None:
 def test_organisations_are_not_countries() -> None:
     found = _countries("NATO, the EU, the UN and ECOWAS said protesters clashed with police.")
     assert found == set()
+
+
+def test_territories_name_their_sovereign() -> None:
+    gazetteer = load_gazetteer()
+    assert gazetteer.country("NC").part_of == "FR"
+    assert gazetteer.country("BV").part_of == "NO"  # (YAML would read a bare NO as false)
+    assert gazetteer.country("HK").part_of == "CN"
+    assert gazetteer.country("FR").part_of is None
+    for country in gazetteer.countries.values():
+        assert country.part_of is None or country.part_of in gazetteer.countries
+
+
+def test_a_bad_sovereign_code_is_reported(tmp_path: pathlib.Path) -> None:
+    for source in DATA_DIR.iterdir():
+        shutil.copy(source, tmp_path / source.name)
+    countries = tmp_path / "countries.yaml"
+    text = countries.read_text(encoding="utf-8").replace('part_of: "FR"}', "part_of: France}", 1)
+    countries.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match="part_of must be an ISO 3166-1 alpha-2 code"):
+        load_gazetteer(tmp_path)
