@@ -148,7 +148,7 @@ _AGO_AFTER = re.compile(
     r"|(?:during|in) (?:those|the earlier|the previous|the last) (?:protests|clashes|riots|unrest"
     r"|fighting|crackdown|war|demonstrations)"
     # "21 people were killed then, and more than 500 detained"
-    r"|then(?= ?[,.;]| ?$))\b"
+    r"|then(?= ?[,.;]))\b"
 )
 # The same inside a match's own span ("advised their nationals last year to leave Mali", "shot
 # dead by gendarmes during those protests").
@@ -425,8 +425,9 @@ _CUES = CueSet(
          "risk", "prospect of", "case of", "event of", "scenario", "threat of",
          "would be ready", "would have", "consider", "mull", "weigh", "likely", "may", "contingenc",
          "in a", "expected", "anticipated", "looming", "impending", "preparation", "resembl",
-         "option", "rehearsal", "would see", "power", "campaign", "capable of", "had planned",
-         "plot", "shared", "circulating", "ahead of"),  # _HYPOTHETICAL, _AIM_BEFORE
+         "option", "rehearsal", "would see", "power to", "powers to", "campaign on",
+         "campaigns on", "campaigned on", "campaigning on", "capable of", "had planned", "plot",
+         "claim", "ahead of"),  # _HYPOTHETICAL, _AIM_BEFORE
         ("if", "unless", "either", "in which", "imagin", "ficti", "simulat", "alternat", "game",
          "players "),  # _CONDITION
         ("will", "shall", "would", "plan", "announc", "order", "to start", "to begin", "set to",
@@ -438,7 +439,8 @@ _CUES = CueSet(
          "at the time", "year ", "month", "the days", "the weeks", "over the", "referring",
          "since", "history of", "last ", "weeks", "sanction", "freezes",
          "travel bans", "a reference to", "those ", "earlier", "previous", "the last",
-         "recent years", "recent decades", "then", "shadow of", "legacy of", "memor",
+         "recent years", "recent decades", "then,", "then.", "then;", "then ,", "then .",
+         "then ;", "shadow of", "legacy of", "memory of", "memories of",
          "found that", "ruled that", "concluded that", "convicted", "guilty", "acquitted",
          "sentenced", "indicted",
          "january", "february", "march", "april", "may", "june", "july", "august", "september",
