@@ -128,6 +128,8 @@ class Engine:
         if not texts:
             return []
         normalised, joined = normalise_lines(texts)
+        if titles and ", " in normalised[0]:
+            joined = _roundup_items(normalised, joined)
         raw = self._matcher.raw_hits(joined)
         if not raw:
             return []
@@ -401,6 +403,26 @@ class Engine:
                 severity = severity.lowered()
             outcomes.append((rule, modality, severity, codes, tuple(p[3] for p in chosen)))
         return outcomes
+
+
+# A round-up's headline lists separate stories after its label ("Asia briefing: Sagaing air
+# strike, Thai armour on Cambodian border, Jakarta student protests").
+_ROUNDUP = re.compile(
+    r"(?:[\w'-]+ ){0,3}(?:briefing|round up|roundup|digest|in brief|wrap|what we know"
+    r"|the day|news summary|morning report|evening report)(?: [\w'-]+){0,2}: "
+)
+
+
+def _roundup_items(normalised: list[str], joined: str) -> str:
+    """For a round-up's headline, its commas after the label become semicolons (items of their
+    own, ``rules.matches``), in ``normalised[0]`` and in the joined text (same length)."""
+    found = _ROUNDUP.match(normalised[0])
+    if found is None:
+        return joined
+    title = normalised[0]
+    title = title[: found.end()] + title[found.end() :].replace(", ", "; ")
+    normalised[0] = title
+    return title + joined[len(title) :]
 
 
 def _choices(

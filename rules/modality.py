@@ -129,7 +129,7 @@ _PAST_BEFORE = re.compile(
 # september 11, 1973", "before 1979 Afghan invasion". Further away a year only dates something
 # else ("since the 2022 invasion, drones have hit kyiv" is still news about the drones).
 _YEAR_NEAR = re.compile(
-    r"(?:(?:\b(?:the|of|before|after|over|during|for|into)|'s)"
+    r"(?:(?:\b(?:the|of|before|after|over|during|for|into|in an?)|'s)"
     r"(?: (?:failed|abortive|aborted|attempted|bloody|military|first|last))?"
     r" (?:(?:" + _MONTHS + r") (?:\d{1,2}(?:st|nd|rd|th)?,? )?)?"
     # "in a September 2022 coup" (a month and year: one event; "a 2018 agreement" is not dated)
@@ -256,7 +256,7 @@ _DEMANDED_DEPARTURE = re.compile(
 )
 _DENIED = re.compile(
     r"\b(?:den(?:y|ies|ied|ying)|refut(?:e|es|ed|ing)"
-    r"|dismiss(?:es|ed|ing)? (?:the |such |these |those |all |as )?(?:[\w']+ ){0,2}?"
+    r"|dismiss(?:es|ed|ing)? (?:the |such |these |those |all |as |an? )?(?:[\w']+ ){0,2}?"
     r"(?:claims?|reports?|allegations?|accusations?|suggestions?|speculation|rumou?rs?)"
     r"|reject(?:s|ed|ing)? (?:the |such |these |those |all )?"
     r"(?:claims?|reports?|allegations?|accusations?|suggestions?)"
@@ -314,12 +314,13 @@ _HYPOTHETICAL = re.compile(
     # a price, not the deed: "as a condition for a ceasefire"
     r"|(?:as )?a (?:pre)?condition for|preconditions? for"
     r"|accus(?:e|es|ed|ing) (?:[\w'.]+ ){1,4}?of (?:preparing|planning|plotting)"
-    r"|likely|unlikely"
+    r"|likely|unlikely|probably|would (?:require|need|have to)"
     # "resembled preparations for a limited artillery attack", "options included asset freezes"
     r"|preparations? for|resembl(?:e|es|ed|ing)|options? (?:include|included|including|are|were)"
     # "rehearsals for invasion", "a plan that would see troops deployed", "curbs presidential
     # power to declare martial law", "campaigned on promises to strengthen the army"
     r"|rehearsals? for|would see|powers? to (?:declare|impose|dissolve|dismiss|suspend)"
+    r"|allows? (?:the )?(?:[\w'-]+ ){0,3}to (?:declare|dissolve|dismiss|suspend)"
     # "messages shared widely on WhatsApp claimed that troops had surrounded the palace"
     r"|(?:shared|circulating|posted)(?: [\w']+){0,8} claim(?:ed|s|ing)"
     r"|campaign(?:s|ed|ing)? on (?:a )?(?:promises?|pledges?)|as a (?:pre)?condition(?=[.,;]|$)"
@@ -425,7 +426,8 @@ _CUES = CueSet(
          "risk", "prospect of", "case of", "event of", "scenario", "threat of",
          "would be ready", "would have", "consider", "mull", "weigh", "likely", "may", "contingenc",
          "in a", "expected", "anticipated", "looming", "impending", "preparation", "resembl",
-         "option", "rehearsal", "would see", "power to", "powers to", "campaign on",
+         "probably", "would require", "would need", "would have to",
+         "option", "rehearsal", "would see", "power to", "powers to", "allow", "campaign on",
          "campaigns on", "campaigned on", "campaigning on", "capable of", "had planned", "plot",
          "claim", "ahead of"),  # _HYPOTHETICAL, _AIM_BEFORE
         ("if", "unless", "either", "in which", "imagin", "ficti", "simulat", "alternat", "game",

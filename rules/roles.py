@@ -140,7 +140,8 @@ STRIKES = (
 )
 _FORCES_AFTER = re.compile(
     r"(?:'s)?(?: (?:led|backed|allied|trained|armed|coalition|special|regular|elite|armored"
-    r"|armoured|airborne|naval|military|security|army|border|nuclear|combat|peacekeeping))*"
+    r"|armoured|airborne|naval|military|security|army|border|nuclear|combat|peacekeeping"
+    r"|ballistic|cruise|hypersonic|guided|glide))*"
     r" (?:troops?|forces?|soldiers?|army|armies|military|tanks?|jets?|warplanes?|warships?"
     r"|navy|peacekeepers?|peacekeeping|units?|paratroopers?|contingents?|servicemen|artillery"
     r"|drones?|missiles?|battalions?|brigades?|divisions?|battlegroups?|personnel|mercenaries"
@@ -202,6 +203,10 @@ _VENUE_AFTER = re.compile(r" (?:talks|summit|meeting|negotiations|conference)\b"
 _FORCES_BASED = re.compile(
     r"\b(?:troops|forces|soldiers|units|contingents?|personnel|marines|garrison|mission)"
     r"(?: [\w'-]+){0,3} (?:based|headquartered) in $"
+)
+_HOST_AFTER = re.compile(
+    r" (?:hosts|hosted|hosting|will host|to host)\b(?: [\w'-]+){0,3} (?:talks|summit|meeting"
+    r"|negotiations|conference)\b|(?: again)? as (?:a |the )?(?:venue|host)\b"
 )
 # "under the Washington accord", "the Doha agreement": an agreement named by where it was made.
 _NAMED_ACCORD_AFTER = re.compile(r" (?:accords?|agreement|deal|declaration|protocol|format)\b")
@@ -413,6 +418,8 @@ class SentenceRoles:
             and _VENUE_AFTER.match(after)
         ):
             return Role.TRANSIT
+        if _HOST_AFTER.match(after):
+            return Role.TRANSIT  # "Ghana hosts Sahel security talks", "offer Istanbul as a venue"
         if (
             sentence.endswith((" under ", " under the ", " the ", " a "), 0, start)
             and _NAMED_ACCORD_AFTER.match(after)
