@@ -291,6 +291,45 @@ class Engine:
         sovereigns = {self._part_of.get(code) for code in codes}
         return [code for code in codes if code not in sovereigns]
 
+    def _settled_codes(
+        self,
+        scan: ArticleScan,
+        index: int,
+        rule: Rule,
+        chosen: list[Phrase],
+        *,
+        span: tuple[int, int],
+        codes: list[str],
+    ) -> list[str]:
+        """The countries of a rule's evidence match after what the sentence's place in the
+        article says: the two sides of a match between countries, the article's country for
+        forces named only as owners, a headline's filing country, territories over sovereigns."""
+        text = scan.normalised[index]
+        if rule.between_countries:
+            # The two sides the match stands between, not others in its clause.
+            codes = _between_countries(text, scan.mentions(index), chosen)
+        if (
+            rule.trigger in DEPARTURE_TRIGGERS
+            and codes
+            and _owners_only(scan.mentions(index), codes)
+        ):
+            # "Russian troops had left positions around Qamishli": whose troops is known,
+            # where they left is the article's country.
+            focus = scan.focus()
+            if focus is not None and focus not in codes:
+                codes = [*codes, focus]
+        if index < scan.titles and rule.countries is None:
+            topic = _headline_topic(
+                text, scan.mentions(index), span, codes, rule.attribution is Attribution.TARGET
+            )
+            if topic is not None and topic not in codes:
+                # "Somalia: Burundi pulls troops out as Egyptian contingent arrives": the
+                # country a headline is filed under is where its events take place.
+                codes = [*codes, topic]
+        if rule.attribution is Attribution.LOCATION and len(codes) > 1:
+            codes = self._without_sovereigns(codes)
+        return codes
+
     def _outcomes(
         self, scan: ArticleScan, index: int, candidates: list[int], year: int | None
     ) -> list[Outcome]:
@@ -382,27 +421,41 @@ class Engine:
                 ):
                     # (An exchange of fire or border clashes have both sides in them.)
                     codes = _across_the_border(text, scan.mentions(index), clause, codes)
-            if departure and codes and _owners_only(scan.mentions(index), codes):
-                # "Russian troops had left positions around Qamishli": whose troops is known,
-                # where they left is the article's country.
-                focus = scan.focus()
-                if focus is not None and focus not in codes:
-                    codes = [*codes, focus]
-            if index < scan.titles and rule.countries is None:
-                topic = _headline_topic(
-                    text, scan.mentions(index), span, codes, rule.attribution is Attribution.TARGET
-                )
-                if topic is not None and topic not in codes:
-                    # "Somalia: Burundi pulls troops out as Egyptian contingent arrives": the
-                    # country a headline is filed under is where its events take place.
-                    codes = [*codes, topic]
-            if rule.attribution is Attribution.LOCATION and len(codes) > 1:
-                codes = self._without_sovereigns(codes)
+            codes = self._settled_codes(scan, index, rule, chosen, span=span, codes=codes)
             severity = rule.severity
             if modality is Modality.THREATENED:
                 severity = severity.lowered()
             outcomes.append((rule, modality, severity, codes, tuple(p[3] for p in chosen)))
         return outcomes
+
+
+_NOT_PARTIES = (Role.COMMENTER, Role.TRANSIT, Role.DATELINE, Role.PEOPLE, Role.OFFICIAL)
+
+
+def _between_countries(text: str, mentions: list[Mention], chosen: list[Phrase]) -> list[str]:
+    """The two sides when a match stands between two named countries: one ending at most two
+    words before it, another starting at most three words after it ("Israel strikes south
+    Lebanon", "Pakistan strikes targets in Khost"); empty otherwise."""
+    start = min(p[1] for p in chosen)
+    end = max(p[2] for p in chosen)
+    before = [
+        m.code
+        for m in mentions
+        if m.end <= start
+        and m.role not in _NOT_PARTIES
+        and text.count(" ", m.end, start) <= 2
+        and ";" not in text[m.end : start]
+    ]
+    after = [
+        m.code
+        for m in mentions
+        if m.start >= end
+        and m.role not in _NOT_PARTIES
+        and text.count(" ", end, m.start) <= 3
+        and ";" not in text[end : m.start]
+        and m.code not in before
+    ]
+    return [*before, *after] if before and after else []
 
 
 # A round-up's headline lists separate stories after its label ("Asia briefing: Sagaing air
@@ -434,6 +487,8 @@ def _choices(
     if not choices:
         return choices
     mentions = scan.mentions(index)
+    if rule.between_countries:
+        choices = [c for c in choices if _between_countries(text, mentions, c)]
     if (
         rule.trigger == "troop_massing"
         and rule.near

@@ -53,6 +53,7 @@ _RULE_KEYS = frozenset(
         "exclude",
         "countries",
         "attribution",
+        "between_countries",
         "examples",
     }
 )
@@ -250,6 +251,12 @@ def _rule(raw: Any, line: int | None, pack_trigger: str | None, source: str, gz:
                 line_of(raw, "attribution", line),
                 f"rule {rule_id}: attribution must be actor, location or target",
             ) from None
+    between = raw.get("between_countries", False)
+    if not isinstance(between, bool):
+        raise _InvalidError(
+            line_of(raw, "between_countries", line),
+            f"rule {rule_id}: between_countries must be true or false",
+        )
     fire: tuple[Example, ...] = ()
     quiet: tuple[Example, ...] = ()
     if "examples" in raw:
@@ -266,6 +273,7 @@ def _rule(raw: Any, line: int | None, pack_trigger: str | None, source: str, gz:
         exclude=exclude,
         countries=countries,
         attribution=attribution,
+        between_countries=between,
         fire=fire,
         quiet=quiet,
         source=source,

@@ -80,7 +80,9 @@ class Rule:
     ``groups``: every group must have a phrase in the sentence, all within ``window`` words.
     ``near``: if given, one of these phrases must also be in the sentence (within ``near_window``
     words of the match when that is set). ``exclude``: any of these in the sentence vetoes the rule.
-    ``countries``: if given, the rule only reports these ISO codes.
+    ``countries``: if given, the rule only reports these ISO codes. ``between_countries``: the
+    match must stand between two named countries, one just before it and another just after
+    ("Israel strikes Iran", "Russia pounds Kyiv overnight").
     """
 
     id: str
@@ -94,6 +96,7 @@ class Rule:
     exclude: tuple[str, ...] = ()
     countries: frozenset[str] | None = None
     attribution: Attribution = Attribution.LOCATION
+    between_countries: bool = False
     fire: tuple[Example, ...] = ()
     quiet: tuple[Example, ...] = ()
     source: str = ""

@@ -331,3 +331,33 @@ def test_short_headline_shapes() -> None:
     )
     assert ("unrest", "BD") not in alerting("Bangladesh protests Myanmar troop build-up near camp")
     assert ("unrest", "KE") in alerting("Kenya protests turn deadly as police fire on crowds")
+
+
+def test_a_strike_between_two_countries() -> None:
+    assert {("armed_conflict", "IL"), ("armed_conflict", "IR")} <= alerting("Israel strikes Iran")
+    assert {("armed_conflict", "RU"), ("armed_conflict", "UA")} <= alerting(
+        "Russia pounds Kyiv overnight"
+    )
+    found = alerting(
+        "Envoys meet in Muscat as Israel strikes south Lebanon and Basra protesters come under fire"
+    )
+    assert ("armed_conflict", "LB") in found
+    assert ("armed_conflict", "IQ") not in found  # not a side of the strike
+    assert not any(t == "armed_conflict" for t, _ in alerting("US strikes trade deal with Japan"))
+    assert not any(
+        t == "armed_conflict"
+        for t, _ in alerting("France strikes: unions vow to keep Paris transport shut")
+    )
+    # Items of a headline are separate stories.
+    found = alerting("Israel strikes near Damascus; Russian forces leave Qamishli airbase")
+    assert ("armed_conflict", "RU") not in found
+
+
+def test_a_roundup_headline_parts_its_items_at_commas() -> None:
+    found = alerting(
+        "Africa briefing: Antananarivo curfew as gendarmes fire on protesters, Belgium urges "
+        "citizens to leave Congo, Zambia campaign opens"
+    )
+    assert ("shoot_to_kill", "MG") in found
+    assert ("evacuation", "CD") in found
+    assert not any(code == "ZM" for _, code in found)

@@ -108,6 +108,12 @@ def test_broken_yaml_reports_line(tmp_path: pathlib.Path) -> None:
             "duplicate key",
         ),
         ("a: &x [1]\nb: *x\n", 2, "aliases are not allowed"),
+        (
+            "trigger: unrest\nrules:\n  - id: unrest.x\n    description: d\n    any: [x]\n"
+            "    between_countries: maybe\n",
+            6,
+            "between_countries must be true or false",
+        ),
     ],
 )
 def test_validation_problems(tmp_path: pathlib.Path, text: str, line: int, reason: str) -> None:
