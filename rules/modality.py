@@ -228,6 +228,7 @@ _MONTH_NUMBERS = {name: number for number, name in enumerate(_MONTHS.split("|"),
 # Between a year and the match it names: at most two words, no punctuation ("the 2020 truce",
 # "the August 2023 military takeover", not "since the 2022 invasion, Russian drones").
 _ATTACHED = re.compile(r"(?: [\w']+){0,2} ?")
+_LOOK_PAST = 24  # characters a negation word's look-ahead may read past its gap
 _YEAR_BEFORE = 32  # characters before the match where its year may stand ("the failed 1974 ")
 _YEAR_AFTER = 32  # and after it ("of september 11, 1973")
 # A demand or call for something is not the thing: "protesters demanding the resignation of the
@@ -276,7 +277,7 @@ _DENIED = re.compile(
 _NEGATION_WORD = re.compile(
     r"(?:\b(?:no|not|never|neither|nor|without|cannot|instead of|rather than)\b|n't\b)"
     r"(?! (?:far|only|least|fewer|less|longer than|more than|doubt|surprise|hesitation|delay"
-    r"|mercy|exception|fail|restraint|pity))"
+    r"|mercy|exception|fail|restraint|pity|(?:prior |further |any )?warning|notice))"
 )
 _REFUSAL = re.compile(
     r"\b(?:reject(?:s|ed|ing)? (?:[\w'.]+ ){0,2}?(?:calls?|demands?|pressure|appeals?|proposals?"
@@ -716,7 +717,15 @@ class SentenceModality:
             gaps.append((first_end, second_start))
         if not inner:
             gaps = [(look_from, end)]
-        if any(_NEGATION_WORD.search(text, low, high) for low, high in gaps if low < high):
+        # (Searched a little past each gap so the look-ahead sees the next words: "without
+        # warning" between "lethal force" and "warning" negates nothing.)
+        size = len(text)
+        if any(
+            m.start() < high
+            for low, high in gaps
+            if low < high
+            for m in _NEGATION_WORD.finditer(text, low, min(size, high + _LOOK_PAST))
+        ):
             return True
         refusal = self._cues & _REFUSAL_CUE != 0
         return refusal and _REFUSAL.search(text, scope_start, end) is not None

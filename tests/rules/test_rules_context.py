@@ -361,3 +361,14 @@ def test_a_roundup_headline_parts_its_items_at_commas() -> None:
     assert ("shoot_to_kill", "MG") in found
     assert ("evacuation", "CD") in found
     assert not any(code == "ZM" for _, code in found)
+
+
+def test_without_warning_inside_a_match_negates_nothing() -> None:
+    found = alerting(
+        "Myanmar's junta authorised troops to use lethal force without warning against anyone "
+        "entering military zones."
+    )
+    assert ("shoot_to_kill", "MM") in found
+    assert ("shoot_to_kill", "MM") not in alerting(
+        "Myanmar's army said troops would not use lethal force against protesters."
+    )
