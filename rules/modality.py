@@ -114,7 +114,7 @@ _PAST_BEFORE = re.compile(
     r"|\b(?:shadow|legacy|memories|memory) of (?:[\w'-]+ ){0,3}$"
     # a court's findings: "judges found that he ordered fighters to attack the town"
     r"|\b(?:judges?|the court|the tribunal|the jury|the panel) (?:found|ruled|concluded) that\b"
-    r"|\b(?:convicted|found guilty|acquitted|sentenced|indicted) (?:[\w'-]+ ){0,6}?(?:of|for)"
+    r"|\b(?:convicted|found guilty|acquitted|sentenced|indicted) (?:[\w'-]+ ){0,10}?(?:of|for)"
     r" (?:[\w'-]+ ){0,6}$"
     # the grounds of sanctions: "imposed sanctions on Georgia's interior minister over what it
     # called the violent suppression of peaceful protesters"
@@ -303,7 +303,7 @@ _HYPOTHETICAL = re.compile(
     # ("for a possible new offensive" is the purpose of what is done now, not a doubt about it)
     r"\b(?:could|might|(?<!for a )(?<!for an )possible|possibly"
     r"|(?<!for a )(?<!for an )potential(?:ly)?|whether|should|hypothetical"
-    r"|fears? (?:of|that)|feared|risk (?:of|that)|prospect of|in case of|in the event of"
+    r"|fears? (?:of|that)|feared|risk (?:of|that)|prospects? (?:of|for)|in case of|in the event of"
     r"|scenarios?|threat of|would be ready|would have|consider(?:s|ing)?|mull(?:s|ing)?"
     r"|weigh(?:s|ing)?"
     # an event still awaited: "as the country prepared for an expected ground offensive"
@@ -424,7 +424,7 @@ _CUES = CueSet(
          "ruled out", "rule out", "rules out", "ruling out", "potential", "whether", "should",
          "rumo", "sought to", "seek", "condition",
          "hypothetical", "fear",
-         "risk", "prospect of", "case of", "event of", "scenario", "threat of",
+         "risk", "prospect", "case of", "event of", "scenario", "threat of",
          "would be ready", "would have", "consider", "mull", "weigh", "likely", "may", "contingenc",
          "in a", "expected", "anticipated", "looming", "impending", "preparation", "resembl",
          "probably", "would require", "would need", "would have to",
