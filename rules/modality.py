@@ -136,7 +136,12 @@ _YEAR_NEAR = re.compile(
     r"|\ban? (?:" + _MONTHS + r") )"
     r"(?P<year>1[5-9]\d\d|20\d\d)\b"
 )
-_A_YEAR = re.compile(r"\ban? (?P<year>1[5-9]\d\d|20\d\d)\b")
+_A_YEAR = re.compile(
+    r"\ban? (?P<year>1[5-9]\d\d|20\d\d)\b"
+    # a bare year before an event noun: "lawmakers review 2025 pull-out of troops"
+    r"|\b(?P<bare>19\d\d|20\d\d) (?=(?:pull ?out|withdrawal|coup|war|invasion|uprising|crackdown"
+    r"|offensive|ceasefire|truce|massacre|riots|protests|clashes|deployment|intervention)\b)"
+)
 # A past reference right after the match ("riots in the capital two years ago", "gripped by
 # protests at the time").
 _AGO_AFTER = re.compile(
@@ -147,6 +152,8 @@ _AGO_AFTER = re.compile(
     r"|in the (?:days|weeks|months|years) (?:after|before|following|that followed)"
     r"|(?:during|in) (?:those|the earlier|the previous|the last) (?:protests|clashes|riots|unrest"
     r"|fighting|crackdown|war|demonstrations)"
+    # "... were killed in anti-drug operations during his presidency"
+    r"|(?:during|under) (?:his|her|their) (?:presidency|rule|tenure|term|time in office|reign)"
     # "21 people were killed then, and more than 500 detained"
     r"|then(?= ?[,.;]))\b"
 )
@@ -173,6 +180,10 @@ _CLAUSE_HISTORY = re.compile(
     # a war of past years: "the 1950-53 Korean War ended in an armistice"
     r"|\b(?:the|its|their|an?|[\w]+'s) (?P<war>(?:19|20)\d\d) (?:(?:19|20)\d\d|\d\d)"
     r"(?: [\w'-]+){0,2} (?:war|conflict|uprising|revolution|genocide|insurgency|crisis)\b"
+    # ... or since an old turning point: "have been deployed there since the collapse of the
+    # Soviet Union"
+    r"|\b(?:has|have)(?: been)? (?:[\w'.-]+ ){1,12}?since (?:the (?:collapse|break ?up"
+    r"|dissolution|breakup) of|independence)\b"
     # a long-running state, two years old or more: "has been fighting insurgents since 2015"
     r"|\b(?:has|have)(?: been)? (?:(?:[\w'.-]+|\d{1,3}(?:,\d\d\d)+) ){1,12}?since"
     r" (?:(?:early|late|mid) )?"
@@ -258,7 +269,8 @@ _DEMANDED_DEPARTURE = re.compile(
 _DENIED = re.compile(
     r"\b(?:den(?:y|ies|ied|ying)|refut(?:e|es|ed|ing)"
     r"|dismiss(?:es|ed|ing)? (?:the |such |these |those |all |as |an? )?(?:[\w']+ ){0,2}?"
-    r"(?:claims?|reports?|allegations?|accusations?|suggestions?|speculation|rumou?rs?)"
+    r"(?:claims?|reports?|allegations?|accusations?|suggestions?|speculation|rumou?rs?|videos?"
+    r"|footage|images|photos)"
     r"|reject(?:s|ed|ing)? (?:the |such |these |those |all )?"
     r"(?:claims?|reports?|allegations?|accusations?|suggestions?)"
     # "... planned a strike, a claim New Delhi dismissed"
@@ -324,6 +336,8 @@ _HYPOTHETICAL = re.compile(
     r"|allows? (?:the )?(?:[\w'-]+ ){0,3}to (?:declare|dissolve|dismiss|suspend)"
     # "messages shared widely on WhatsApp claimed that troops had surrounded the palace"
     r"|(?:shared|circulating|posted)(?: [\w']+){0,8} claim(?:ed|s|ing)"
+    r"|\b(?:reports?|posts?|messages?|videos?|rumou?rs?)(?: [\w']+){0,8}"
+    r" (?:had |have |has )?claimed"
     r"|campaign(?:s|ed|ing)? on (?:a )?(?:promises?|pledges?)|as a (?:pre)?condition(?=[.,;]|$)"
     r")\b"
     r"|(?<!\bin )(?<!\bon )(?<!\bof )(?<!\bby )(?<!since )(?<!until )(?<!theresa )\bmay\b(?! \d)"
@@ -412,7 +426,8 @@ _CUES = CueSet(
     [
         # _HISTORICAL: "... ago", "the cold war", "soviet era/times", "world war", "1960s", a year
         ("ago", "cold war", "soviet", "world war", "that followed", *"0123456789", "then ",
-         "year", "in the past"),
+         "year", "in the past", "collapse of", "break up of", "breakup of", "dissolution of",
+         "independence"),
         ("deny", "deni", "refut", "dismiss", "reject", "baseless", "false", "fake", "unfounded",
          "untrue", "inaccurate", "groundless", "fabricated", "play", "downplay"),  # _DENIED
         ("no", "never", "neither", "without", "n't", "instead of",
@@ -443,7 +458,8 @@ _CUES = CueSet(
          "since", "history of", "last ", "weeks", "sanction", "freezes",
          "travel bans", "a reference to", "those ", "earlier", "previous", "the last",
          "recent years", "recent decades", "then,", "then.", "then;", "then ,", "then .",
-         "then ;", "shadow of", "legacy of", "memory of", "memories of",
+         "then ;", "shadow of", "legacy of", "memory of", "memories of", "during his",
+         "during her", "during their", "under his", "under her", "under their",
          "found that", "ruled that", "concluded that", "convicted", "guilty", "acquitted",
          "sentenced", "indicted",
          "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -674,11 +690,13 @@ class SentenceModality:
                 ):
                     return True
             low, high = max(0, start - _YEAR_BEFORE), min(len(text), end + _YEAR_AFTER)
-            for m in _A_YEAR.finditer(text, low, start):
+            for m in _A_YEAR.finditer(text, low, min(len(text), start + _LOOK_PAST)):
+                if m.end() > start:
+                    break
                 # "brokered a 2015 peace deal" (not "terminating a 2018 defence agreement, ...
                 # troops to leave": a year only dates the words it is attached to)
-                if int(m.group("year")) < self._year_limit and _ATTACHED.fullmatch(
-                    text, m.end(), start
+                if int(m.group("year") or m.group("bare")) < self._year_limit and (
+                    _ATTACHED.fullmatch(text, m.end(), start)
                 ):
                     return True
             for m in _YEAR_NEAR.finditer(text, low, high):

@@ -93,6 +93,12 @@ def test_paragraph_starts_are_reported() -> None:
         ("He was convicted of ordering troops to fire on protesters.", "fire on"),
         ("Officials said 21 people were killed then, and 500 were detained.", "killed"),
         ("Embassies advised their nationals last year to leave Mali.", "nationals last year"),
+        ("About 6,000 people were killed in raids during his presidency.", "killed"),
+        (
+            "Russian guards have been deployed on the border since the collapse of the USSR.",
+            "deployed",
+        ),
+        ("South African lawmakers review 2025 pull-out of troops from Congo.", "pull out"),
     ],
 )
 def test_past_references_make_a_match_history(sentence: str, words: str) -> None:
@@ -123,6 +129,8 @@ def test_an_outbreak_that_goes_on_is_not_history(sentence: str) -> None:
         ("Pyongyang called the drills rehearsals for invasion.", "invasion"),
         ("The plan would see European troops deployed in Ukraine.", "troops deployed"),
         ("Parliament curbed the president's power to declare martial law.", "martial law"),
+        ("Reports on Telegram channels had claimed that tanks were moving to the border.", "tanks"),
+        ("Taiwan would probably call up reservists.", "call up"),
     ],
 )
 def test_plans_options_and_powers_are_hypothetical(sentence: str, words: str) -> None:
@@ -372,3 +380,11 @@ def test_without_warning_inside_a_match_negates_nothing() -> None:
     assert ("shoot_to_kill", "MM") not in alerting(
         "Myanmar's army said troops would not use lethal force against protesters."
     )
+
+
+def test_a_dismissed_video_is_a_denial() -> None:
+    text = normalise(
+        "The army dismissed a viral video of soldiers shooting protesters as old footage."
+    )
+    start = text.index("shooting")
+    assert SentenceModality(text, 2026).at(start, start + 8) is Modality.DENIED
