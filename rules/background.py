@@ -73,7 +73,13 @@ _MONTH_DATED = re.compile(
     r"\b(?:(?P<last>last)|in|during|(?<!by )early|(?<!by )late) (?P<month>"
     + _MONTHS
     + r")\b(?!,? \d)"
+    # a day of a month: "That attempt, on Dec. 7, collapsed within hours"
+    r"|\bon (?P<day_month>"
+    + _MONTHS
+    + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.? \d{1,2}\b"
 )
+_SHORT_MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+                 "sept": 9, "oct": 10, "nov": 11, "dec": 12}  # fmt: skip
 _MONTH_NUMBERS = {name: number for number, name in enumerate(_MONTHS.split("|"), 1)}
 # Words that place a sentence now or ahead ("is", "will", "still", "this week").
 _PRESENT = re.compile(
@@ -99,7 +105,9 @@ def tells_the_past(sentence: str, year: int, month: int | None = None) -> bool:
     if month is not None and PAST_TENSE.search(sentence):
         # "Relations collapsed last October, when ...", "fighting in July" (in a March article)
         for m in _MONTH_DATED.finditer(sentence):
-            if m.group("last") or _MONTH_NUMBERS[m.group("month")] != month:
+            name = m.group("month") or m.group("day_month")
+            number = _MONTH_NUMBERS.get(name) or _SHORT_MONTHS[name]
+            if m.group("last") or number != month:
                 return True
     return False
 
