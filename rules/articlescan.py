@@ -134,15 +134,20 @@ class ArticleScan:
         in its paragraph (``rules.background``): that one is dated in a year before ``year``
         or itself goes on so, and this one says nothing happens now or ahead. The lead (the
         body's first sentence) is never a source."""
-        if index <= self.titles + 1 or index in self.opens:
-            return False
-        found = self._background.get(index)
-        if found is None:
-            before = self.normalised[index - 1]
-            found = narrates(self.normalised[index]) and (
-                tells_the_past(before, year, self.month) or self.in_background(index - 1, year)
+        # Worked out from the paragraph's first sentence not yet known, forward (a loop, not
+        # recursion: a paragraph may hold thousands of sentences).
+        known = self._background
+        pending: list[int] = []
+        first = index
+        while first > self.titles + 1 and first not in self.opens and first not in known:
+            pending.append(first)
+            first -= 1
+        found = known.get(first, False) if first > self.titles + 1 else False
+        for current in reversed(pending):
+            found = narrates(self.normalised[current]) and (
+                found or tells_the_past(self.normalised[current - 1], year, self.month)
             )
-            self._background[index] = found
+            known[current] = found
         return found
 
     def title_codes(self) -> set[str]:

@@ -45,6 +45,7 @@ _CAMPAIGN_BEFORE = re.compile(
     r"\b(?:ahead of|for|to fight in|to serve in|in the war in|against)(?: the| an?)?"
     r"(?: planned| expected| new| major| looming| coming)? $"
 )
+_FURTHER_TARGET = re.compile(r"\band (?:also )?(?:on|against|targeting) (?:[\w'-]+ ){0,3}$")
 # What sanctions are for, after their target: "over", "for", "in response to".
 _GROUNDS = re.compile(
     r"\b(?:over|for|in response to|in retaliation for|because of|as punishment for|after)\b"
@@ -360,7 +361,14 @@ def _targets(
     if after:
         grounds = _GROUNDS.search(sentence, after[0].end, clause_end)
         if grounds is not None:
-            after = [m for m in after if m.start < grounds.start()]
+            # (A further target after the grounds is one: "... over its nuclear programme and
+            # on Chinese refineries")
+            after = [
+                m
+                for m in after
+                if m.start < grounds.start()
+                or _FURTHER_TARGET.search(sentence, grounds.end(), m.start)
+            ]
     return after
 
 

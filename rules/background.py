@@ -62,11 +62,16 @@ _LOOKING_BACK = re.compile(
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 # A year that dates what a sentence tells: "in January 2022", "from 2020 to 2022", "the 2011
 # strike", "Sudan's 2019 revolution" (not "the worst since 2011", a comparison).
+# A year that dates the time of what a sentence tells: "in January 2022", "from 2020 to 2022",
+# "between 2015 and 2022" (not a noun it names, "boycotted the 2025 election"; not "since").
 _DATED_YEAR = re.compile(
-    r"\b(?:in|during|from|between|until|till|of|by|and|to|the|late|early|mid|an?|"
-    + _MONTHS
-    + r")(?: \d{1,2},?)? (?P<year>1[89]\d\d|20\d\d)\b|'s (?P<own>1[89]\d\d|20\d\d)\b"
+    r"\b(?:in|on|during|from|between|until|till|of|by|and|to|the|an?)(?: (?:late|early|mid))?"
+    r"(?: (?:" + _MONTHS + r")(?: \d{1,2},?)?)? (?P<year>1[89]\d\d|20\d\d)\b"
 )
+# "since" before the year: a state that goes on ("has besieged El Fasher since May 2024",
+# "the deadliest since the 2019 massacre")
+_SINCE = re.compile(r"\bsince\b(?! then)")
+_SINCE_REACH = 40  # characters before a year where its "since" may stand
 # A month that dates what a sentence tells ("last October", "in July"; not "may" or "march" alone,
 # nor a date ahead: "by June").
 _MONTH_DATED = re.compile(
@@ -100,7 +105,10 @@ def tells_the_past(sentence: str, year: int, month: int | None = None) -> bool:
         )
         if aside >= 0 and "," not in sentence[aside + 2 : m.start()]:
             continue
-        if int(m.group("year") or m.group("own")) < year:
+        since = _SINCE.search(sentence, max(0, m.start() - _SINCE_REACH), m.start())
+        if since is not None and "," not in sentence[since.end() : m.start()]:
+            continue  # (not "since 2016, most recently in October 2019")
+        if int(m.group("year")) < year:
             return True
     if month is not None and PAST_TENSE.search(sentence):
         # "Relations collapsed last October, when ...", "fighting in July" (in a March article)

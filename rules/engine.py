@@ -285,11 +285,19 @@ class Engine:
             outcomes = as_history(outcomes)
         keep_best(best, outcomes, index, text, scan)
 
-    def _without_sovereigns(self, codes: list[str]) -> list[str]:
-        """``codes`` less the sovereign state of a territory among them: where an event takes
-        place, New Caledonia is the place, not France."""
+    def _without_sovereigns(
+        self, codes: list[str], text: str, mentions: list[Mention]
+    ) -> list[str]:
+        """``codes`` less the sovereign state of a territory among them, when the sovereign is
+        named only as the authority ("France's high commissioner imposed a curfew in New
+        Caledonia"), not as a place of its own ("riots in Paris and in Noumea")."""
         sovereigns = {self._part_of.get(code) for code in codes}
-        return [code for code in codes if code not in sovereigns]
+        return [
+            code
+            for code in codes
+            if code not in sovereigns
+            or any(m.code == code and text[: m.start].endswith(_PLACE_BEFORE) for m in mentions)
+        ]
 
     def _settled_codes(
         self,
@@ -327,7 +335,7 @@ class Engine:
                 # country a headline is filed under is where its events take place.
                 codes = [*codes, topic]
         if rule.attribution is Attribution.LOCATION and len(codes) > 1:
-            codes = self._without_sovereigns(codes)
+            codes = self._without_sovereigns(codes, text, scan.mentions(index))
         return codes
 
     def _outcomes(
@@ -489,12 +497,11 @@ def _choices(
     mentions = scan.mentions(index)
     if rule.between_countries:
         choices = [c for c in choices if _between_countries(text, mentions, c)]
-    if (
-        rule.trigger == "troop_massing"
-        and rule.near
-        and not any(_near_a_place(text, mentions, p) for p in bucket.near.get(rule_index, []))
-    ):
-        return []
+    if rule.trigger == "troop_massing" and rule.near:
+        near = bucket.near.get(rule_index, [])
+        choices = [
+            c for c in choices if any(_near_a_place(text, mentions, p, _massed(c)) for p in near)
+        ]
     if (
         rule.id in _GENERIC_ARRIVALS
         and len({m.code for m in mentions}) <= 1
@@ -510,10 +517,12 @@ _GENERIC_ARRIVALS = frozenset(
     {"foreign_intervention.troops_sent_abroad", "foreign_intervention.troops_arrive"}
 )
 _FOREIGN = re.compile(
-    r"\b(?:(?:foreign|international|allied|coalition|multinational|regional|african|nato|un|eu)"
+    r"\b(?:(?:foreign|international|allied|coalition|multinational|regional|african|nato|un|eu|au"
+    r"|new)"
     r" (?:\w+ )?(?:troops|forces|force|soldiers|military|contingents?|mission|personnel|units)"
     r"|abroad|overseas|peacekeep\w*|(?:suppression|support|stabili[sz]ation|intervention|standby"
-    r"|joint|protection|reaction|expeditionary) force|ecowas|sadc|csto|eufor|kfor)\b"
+    r"|joint|protection|reaction|expeditionary) force|ecowas|sadc|csto|eufor|kfor"
+    r"|from (?:neighbou?ring|other|several|foreign|allied) countries)\b"
 )
 
 
@@ -562,17 +571,39 @@ _PLACE_AFTER = re.compile(
 )
 
 
-def _near_a_place(text: str, mentions: list[Mention], phrase: Phrase) -> bool:
+_NAMED_PLACE_AFTER = re.compile(
+    r" (?:the (?:town|village|city|port|region|district|province|area|enclave|heights) of \w"
+    r"|(?!the\b|a\b|an\b|its\b|their\b|his\b|her\b|our\b|this\b|that\b|these\b|those\b"
+    r"|main\b|key\b|several\b|some\b|two\b|three\b|airport\b|base\b|bases\b|capital\b"
+    r"|city\b|town\b|site\b|scene\b)[a-z])"
+)
+
+
+def _massed(chosen: list[Phrase]) -> bool:
+    """Whether a massing match says massed, amassed, concentrated or built up (not just moved)."""
+    return any(p[3].startswith(("mass", "amass", "concentrat", "build")) for p in chosen)
+
+
+def _near_a_place(text: str, mentions: list[Mention], phrase: Phrase, massed: bool) -> bool:
     """Whether a massing rule's ``near`` phrase points at a place: a border word itself, or a
-    generic one ("near", "toward") followed by a country or a border within a few words."""
+    generic one ("near", "toward") followed by a country or a border within a few words, or,
+    for forces massed, by a place's name ("massed troops near Assab")."""
     if phrase[3] not in _GENERIC_NEAR:
         return True
     end = phrase[2]
     if any(end < m.start <= end + 30 for m in mentions):
         return True
-    return _PLACE_AFTER.match(text, end) is not None
+    # A name straight after it ("near Assab", "near the town of Goris"), not a common noun
+    # after an article ("near the airport").
+    return _PLACE_AFTER.match(text, end) is not None or (
+        massed
+        and phrase[3] in ("near", "close to")
+        and _NAMED_PLACE_AFTER.match(text, end) is not None
+    )
 
 
+# Fighting with both sides in it: "as troops of both countries exchanged artillery fire".
+_MUTUAL = re.compile(r"\b(?:both|each other|exchang\w*|traded|trading|mutual)\b")
 _AFTER_CLAUSE = re.compile(r"\W*(?:after|as|amid|following|because of)\b")
 
 
@@ -582,7 +613,7 @@ def _across_the_border(
     """For fighting told in a clause of its own after a country acts at a border ("Chad closed
     its eastern border with Sudan after fighting between the RSF and allied militias"): the
     fighting is across the border, in the country faced, not the one acting."""
-    if not _AFTER_CLAUSE.match(text, clause[0]):
+    if not _AFTER_CLAUSE.match(text, clause[0]) or _MUTUAL.search(text, clause[0], clause[1]):
         return codes
     faced = [m.code for m in mentions if m.role is Role.FACED and m.end <= clause[0]]
     kept = [code for code in codes if code in faced]
@@ -598,7 +629,18 @@ def _sensible(
         return [c for c in choices if not _wounded(text, rule, c)]
     if rule.trigger == "unrest" and index < scan.titles:
         return [c for c in choices if not _objects(text, scan.mentions(index), c)]
+    if rule.trigger == "troop_massing":
+        # "militants ambushed an army convoy": a convoy attacked is no build-up
+        return [c for c in choices if not any(_ambushed(text, p) for p in c)]
     return choices
+
+
+_AMBUSHED = re.compile(r"\bambush\w*(?: [\w'-]+){0,4} $")
+
+
+def _ambushed(text: str, phrase: Phrase) -> bool:
+    """Whether a massing phrase names a convoy that was ambushed."""
+    return phrase[3].startswith("convoy") and _AMBUSHED.search(text, 0, phrase[1]) is not None
 
 
 def _wounded(text: str, rule: Rule, chosen: list[Phrase]) -> bool:
@@ -618,11 +660,16 @@ def _objects(text: str, mentions: list[Mention], chosen: list[Phrase]) -> bool:
     if len(chosen) != 1 or chosen[0][3] not in ("protests", "protest"):
         return False
     start, end = chosen[0][1], chosen[0][2]
-    if not any(m.end == start - 1 for m in mentions):
-        return False
+    subject = next((m for m in mentions if m.end == start - 1), None)
+    if subject is None or not (subject.start == 0 or text[: subject.start].endswith(_OPENINGS)):
+        return False  # "Two killed in Kenya protests": the country names the protests
     # ... or right before what it objects to ("Bangladesh protests Myanmar troop build-up")
     rest = text[end:].strip()
     return not rest or rest[0] in ";:" or any(m.start == end + 1 for m in mentions)
+
+
+_PLACE_BEFORE = (" in ", " at ", " across ", " throughout ", " and ", " near ")
+_OPENINGS = ("; ", ": ", ", ", " as ", " and ", " while ", " but ")
 
 
 def _headline_alerts(best: dict[tuple[str, str], Best], titles: int) -> bool:

@@ -155,7 +155,7 @@ _AGO_AFTER = re.compile(
     # "... were killed in anti-drug operations during his presidency"
     r"|(?:during|under) (?:his|her|their) (?:presidency|rule|tenure|term|time in office|reign)"
     # "21 people were killed then, and more than 500 detained"
-    r"|then(?= ?[,.;]))\b"
+    r"|(?<!and )(?<!but )(?<!since )(?<!\w)then(?= ?[,.;]))\b"
 )
 # The same inside a match's own span ("advised their nationals last year to leave Mali", "shot
 # dead by gendarmes during those protests").
@@ -204,13 +204,19 @@ _AIM_BEFORE = re.compile(
     # "forces capable of fighting NATO", "the group had planned mass riots", "plotted to seize"
     r"|\b(?:capable of|had planned|plott(?:ed|ing)(?: to)?|plots? to) $"
     # "police detain opposition leaders ahead of Tbilisi rally": it has not happened yet
-    r"|\bahead of (?:[\w'-]+ ){0,3}$"
+    r"|\bahead of (?:an? |the |[\w'-]+'s )?(?:[\w'-]+ )?$"
+    # "resembled preparations for a limited artillery attack", "rehearsals for invasion": only
+    # what they prepare is not yet (the build-up "in preparation for an offensive" is news)
+    r"|\b(?:preparations? for|rehearsals? for) (?:an? |the )?(?:[\w'-]+ ){0,2}$"
 )
 _DECLINED_BEFORE = re.compile(
     r"\b(?:decid(?:e|es|ed|ing)|opt(?:s|ed|ing)?|vot(?:e|es|ed|ing)) against $"
-    # "Russian authorities had failed to close the airspace"
+    # "Russian authorities had failed to close the airspace" (not "failed to seize power": an
+    # attempt is a coup)
     r"|\bfail(?:s|ed|ing)? to $"
 )
+# What a failed attempt still is: "soldiers failed to seize power" is a coup (an attempt).
+_ATTEMPTS = ("seize", "take power", "grab", "topple", "overthrow", "oust", "storm")
 _HISTORY_OF = re.compile(r"\bhistory of\b")
 # An earlier event that time is counted from: "since the juntas expelled western forces" (not
 # an outbreak that goes on: "the deadliest day since protests erupted").
@@ -239,6 +245,7 @@ _MONTH_NUMBERS = {name: number for number, name in enumerate(_MONTHS.split("|"),
 # Between a year and the match it names: at most two words, no punctuation ("the 2020 truce",
 # "the August 2023 military takeover", not "since the 2022 invasion, Russian drones").
 _ATTACHED = re.compile(r"(?: [\w']+){0,2} ?")
+_MONTH_WORDS = 4  # words between an event and a later month that dates it
 _LOOK_PAST = 24  # characters a negation word's look-ahead may read past its gap
 _YEAR_BEFORE = 32  # characters before the match where its year may stand ("the failed 1974 ")
 _YEAR_AFTER = 32  # and after it ("of september 11, 1973")
@@ -329,15 +336,15 @@ _HYPOTHETICAL = re.compile(
     r"|accus(?:e|es|ed|ing) (?:[\w'.]+ ){1,4}?of (?:preparing|planning|plotting)"
     r"|likely|unlikely|probably|would (?:require|need|have to)"
     # "resembled preparations for a limited artillery attack", "options included asset freezes"
-    r"|preparations? for|resembl(?:e|es|ed|ing)|options? (?:include|included|including|are|were)"
+    r"|options? (?:include|included|including|are|were)"
     # "rehearsals for invasion", "a plan that would see troops deployed", "curbs presidential
     # power to declare martial law", "campaigned on promises to strengthen the army"
-    r"|rehearsals? for|would see|powers? to (?:declare|impose|dissolve|dismiss|suspend)"
+    r"|would see|powers? to (?:declare|impose|dissolve|dismiss|suspend)"
     r"|allows? (?:the )?(?:[\w'-]+ ){0,3}to (?:declare|dissolve|dismiss|suspend)"
     # "messages shared widely on WhatsApp claimed that troops had surrounded the palace"
-    r"|(?:shared|circulating|posted)(?: [\w']+){0,8} claim(?:ed|s|ing)"
+    r"|(?:shared|circulating|posted)(?: [\w']+){0,8} claim(?:ed|s|ing)? that"
     r"|\b(?:reports?|posts?|messages?|videos?|rumou?rs?)(?: [\w']+){0,8}"
-    r" (?:had |have |has )?claimed"
+    r" (?:had |have |has )?claimed that"
     r"|campaign(?:s|ed|ing)? on (?:a )?(?:promises?|pledges?)|as a (?:pre)?condition(?=[.,;]|$)"
     r")\b"
     r"|(?<!\bin )(?<!\bon )(?<!\bof )(?<!\bby )(?<!since )(?<!until )(?<!theresa )\bmay\b(?! \d)"
@@ -569,7 +576,11 @@ class SentenceModality:
             start, end, scope_start, phrases
         ):
             return Modality.NEGATED
-        if cues & _REFUSAL_CUE and _DECLINED_BEFORE.search(text, scope_start, start):
+        if (
+            cues & _REFUSAL_CUE
+            and _DECLINED_BEFORE.search(text, scope_start, start)
+            and not text.startswith(_ATTEMPTS, start)
+        ):
             return Modality.NEGATED  # "decided against imposing economic sanctions"
         if cues & _HYPOTHETICAL_CUE and _AIM_BEFORE.search(text, scope_start, start):
             return Modality.HYPOTHETICAL  # "who has sought to ease tensions"
@@ -669,6 +680,10 @@ class SentenceModality:
                     or month < self._month
                     or (
                         month > self._month
+                        # near after the event ("seized power in Bissau in July"), not dating
+                        # something later ("curfew ahead of a referendum in July")
+                        and m.start() >= end
+                        and text.count(" ", end, m.start()) <= _MONTH_WORDS
                         and PAST_TENSE.search(text, clause_start, max(clause_end, m.end()))
                     )
                 ):

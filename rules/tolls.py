@@ -22,7 +22,8 @@ _INJURED = re.compile(
 # Words that may stand between a death word and the number it governs ("killed at least 27").
 _QUANTIFIER = re.compile(
     r"(?:\s|\b(?:at least|at most|more than|over|about|around|some|nearly|almost|up to|roughly"
-    r"|an estimated|as many as|close to|no fewer than|upwards of)\b)*"
+    r"|an estimated|as many as|close to|no fewer than|upwards of|a total of|another|well over"
+    r"|a further|an additional)\b)*"
 )
 _AFTER_WORDS = 5
 
@@ -38,23 +39,23 @@ _COUNT = re.compile(
 def counts_the_wounded(text: str, number: tuple[int, int], death: tuple[int, int]) -> bool:
     """Whether the number at ``number`` (start, end in ``text``) counts the wounded (or the
     detained, or another count) rather than the dead of the death word at ``death``."""
-    low, high = (number[1], death[0]) if number[0] < death[0] else (death[1], number[0])
-    if _COUNT.search(text, low, high) is not None:
-        return True
-    if number[0] < death[0]:  # "30 wounded and two killed"
+    if number[0] < death[0]:  # "30 wounded and two killed" (not "25, including two children,")
         return _INJURED.search(text, number[1], death[0]) is not None
+    if _COUNT.search(text, death[1], number[0]) is not None:
+        return True  # "killing at least two people, as thousands took to the streets"
     if _QUANTIFIER.fullmatch(text, death[1], number[0]):  # "killed at least 27 (people)"
         return False
     if _INJURED.search(text, death[1], number[0]):  # "killing seven, and detained 300"
         return True
     after = text[number[1] :]
-    stop = re.search(r"[;,.:]|\b(?:killed|dead|died|deaths?)\b", after)
+    stop = re.search(r"[;,.:]|\b(?:and|killed|dead|died|deaths?)\b", after)
     words = (after[: stop.start()] if stop else after).split()[:_AFTER_WORDS]
     return any(_INJURED.fullmatch(word) for word in words)
 
 
 _AGE_BEFORE = re.compile(r"\b(?:aged|age of|ages of)(?: \d+(?: and|,| to))?\s*$")
-_AGE_AFTER = re.compile(r"\s*(?:years? old\b|year old\b|when\b)")
+_AGE_AFTER = re.compile(r"\s*(?:years? old\b|year old\b)")
+_WAS_WHEN = re.compile(r"\b(?:was|were|is|aged) $")
 
 
 def is_age(text: str, number: tuple[int, int]) -> bool:
@@ -63,4 +64,6 @@ def is_age(text: str, number: tuple[int, int]) -> bool:
     before = text[: number[0]]
     if _AGE_BEFORE.search(before) or _AGE_AFTER.match(text, number[1]):
         return True
+    if text.startswith(" when", number[1]) and _WAS_WHEN.search(before):
+        return True  # "a man who was 19 when he was killed" (not "killed 14 when he blew up")
     return before.rstrip().endswith(",") and text[number[1] :].lstrip().startswith(",")

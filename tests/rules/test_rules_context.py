@@ -388,3 +388,81 @@ def test_a_dismissed_video_is_a_denial() -> None:
     )
     start = text.index("shooting")
     assert SentenceModality(text, 2026).at(start, start + 8) is Modality.DENIED
+
+
+# --- wordings a review of this change found broken, each fixed -----------------------------------
+
+
+def test_a_paragraph_of_thousands_of_sentences_scans() -> None:
+    text = "Police fired on the crowd. " + "He went home. " * 1200
+    text += "Russian troops massed on the Ukrainian border."
+    assert ("troop_massing", "RU") in alerting("Border", text)
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "The RSF has besieged El Fasher since May 2024.",
+        "The attack was the deadliest since the 2019 massacre in Ogossagou.",
+        "Mali has been ruled by the military since coups in 2020 and 2021.",
+    ],
+)
+def test_a_since_clause_dates_no_paragraph(before: str) -> None:
+    text = (
+        "Officials spoke on Monday.\n"
+        + before
+        + " Its fighters shelled a hospital in Sudan, killing at least 30 people, medics said."
+    )
+    assert ("mass_casualties", "SD") in alerting("Attack", text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        (
+            "At least 25 people, including two children, were killed in the air strike in Sudan.",
+            "SD",
+        ),
+        (
+            "Fifteen soldiers and two civilians were killed when militants attacked a base in Mali",
+            "ML",
+        ),
+        ("The attacks killed a total of 45 people and wounded 80 others in Burkina Faso.", "BF"),
+        ("Gunmen killed another 15 villagers and wounded 20 in Zamfara, Nigeria.", "NG"),
+        ("A suicide bomber killed 14 when he blew himself up at a market in Maiduguri.", "NG"),
+    ],
+)
+def test_death_tolls_in_common_wordings(sentence: str, code: str) -> None:
+    assert ("mass_casualties", code) in alerting(sentence)
+
+
+def test_review_cases_of_massing_protests_claims_and_coups() -> None:
+    assert ("troop_massing", "AZ") in alerting(
+        "Azerbaijan has massed troops and heavy weaponry near the town of Goris."
+    )
+    assert ("unrest", "KE") in alerting("Two killed in Kenya protests")
+    assert ("mass_casualties", "PK") in alerting(
+        "Media reports said the explosion claimed at least 40 lives in Quetta, Pakistan."
+    )
+    assert ("troop_massing", "RU") in alerting(
+        "Russia massed troops near the Ukrainian border in preparation for a spring offensive."
+    )
+    assert ("coup", "BJ") in alerting(
+        "A group of soldiers failed to seize power in Benin on Sunday."
+    )
+    assert ("foreign_intervention", "SO") in alerting("AU troops arrived in Mogadishu on Tuesday.")
+    found = alerting("Riots broke out in Paris and in Noumea, New Caledonia.")
+    assert {("unrest", "FR"), ("unrest", "NC")} <= found
+    found = alerting(
+        "The US imposed sanctions on Iran over its nuclear programme and on Chinese refineries."
+    )
+    assert {("sanctions", "IR"), ("sanctions", "CN")} <= found
+    assert ("armed_conflict", "AF") not in alerting(
+        "Taliban fighters stormed an army post in North Waziristan overnight, the military said."
+    )
+    assert ("troop_massing", "IN") in alerting(
+        "India massed troops along the Line of Control after militants ambushed an army convoy."
+    )
+    assert ("comms_blackout", "TZ") in alerting(
+        "Ahead of Sunday's vote authorities shut down the internet across Tanzania."
+    )
