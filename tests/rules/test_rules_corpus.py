@@ -64,10 +64,16 @@ ENGINE = load_engine(undated_year=2026).engine
 # on the core triggers plus a feed mix) and first scored with the engine of the session's start
 # (f4c90d8): blind22 P .729 R .863, blind23 .801/.850, blind24 .616/.932, blind27 .812/.899 and
 # .822/.860 (its two halves), blind29 .749/.877 and .876/.828. All five were tuned on after that;
-# the floors below are the figures reached.
+# the floors below are the figures reached. blind25 (100 seed-like agency stories, dated) and
+# blind26 (100 items of a week's feeds) were written at the same time and held back, never tuned
+# on; scored with the session's first engine (f4c90d8): blind25 P .716 R .852, blind26 P .797
+# R .806; and at the end (427f26e): blind25 P .762 R .861, blind26 P .821 R .817 (together P .787
+# R .841). Their floors only guard against regressions.
 FLOORS = {
     "blind29.jsonl": {"precision": 0.915, "recall": 0.870, "f1": 0.895},
     "blind27.jsonl": {"precision": 0.875, "recall": 0.870, "f1": 0.875},
+    "blind26.jsonl": {"precision": 0.815, "recall": 0.810, "f1": 0.810},
+    "blind25.jsonl": {"precision": 0.755, "recall": 0.855, "f1": 0.800},
     "blind24.jsonl": {"precision": 0.800, "recall": 0.935, "f1": 0.865},
     "blind23.jsonl": {"precision": 0.845, "recall": 0.875, "f1": 0.860},
     "blind22.jsonl": {"precision": 0.855, "recall": 0.875, "f1": 0.865},
@@ -97,6 +103,8 @@ FLOORS = {
 CORE_F1 = {
     "blind29.jsonl": {"troop_massing": 0.940, "shoot_to_kill": 0.960, "withdrawal": 0.970},
     "blind27.jsonl": {"troop_massing": 0.940, "shoot_to_kill": 0.995, "withdrawal": 0.915},
+    "blind26.jsonl": {"troop_massing": 0.780, "shoot_to_kill": 0.860, "withdrawal": 0.845},
+    "blind25.jsonl": {"troop_massing": 0.750, "shoot_to_kill": 0.935, "withdrawal": 0.955},
     "blind24.jsonl": {"troop_massing": 0.840, "shoot_to_kill": 0.955, "withdrawal": 0.920},
     "blind23.jsonl": {"troop_massing": 0.900, "shoot_to_kill": 0.900, "withdrawal": 0.905},
     "blind22.jsonl": {"troop_massing": 0.955, "shoot_to_kill": 0.995, "withdrawal": 0.915},
