@@ -147,9 +147,6 @@ def drop_background(best: dict[tuple[str, str], Best], scan: ArticleScan) -> Non
     (and, for the core triggers, that the lead does not name either)."""
     if not scan.titles:
         return
-    headline = scan.title_codes()
-    if not headline:
-        return
     deep = scan.titles
     offset = 0
     texts = scan.texts
@@ -158,8 +155,14 @@ def drop_background(best: dict[tuple[str, str], Best], scan: ArticleScan) -> Non
         deep += 1
     if deep >= len(texts):
         return
+    keys = [k for k, v in best.items() if v[0][2] >= deep]
+    if not keys:
+        return
+    headline = scan.title_codes()
+    if not headline:
+        return
     lead: set[str] | None = None
-    for key in [k for k, v in best.items() if v[0][2] >= deep]:
+    for key in keys:
         if key[1] in headline:
             continue
         if key[0] in BACKGROUND_KEPT:

@@ -270,19 +270,20 @@ class Engine:
         outcomes = scan.outcomes.get(text)
         if outcomes is None:
             outcomes = scan.outcomes[text] = self._outcomes(scan, index, candidates, year)
-        if (
-            index >= scan.titles
-            and scan.looks_back()
-            and not told_as_now(text)
-            and not _headline_alerts(best, scan.titles)
-        ):
-            # (A headline that reports an event of its own, "Iran: protesters shot dead on
-            # anniversary of 2022 uprising", is news however it looks back.)
-            outcomes = as_history(outcomes)
-        elif year is not None and scan.in_background(index, year):
-            # "In January 2022, protests ... spread. More than 200 people were killed after
-            # the president issued shoot-to-kill orders": the paragraph goes on in that past.
-            outcomes = as_history(outcomes)
+        if any(o[1] in ALERTING_MODALITIES for o in outcomes):  # (else nothing to recast)
+            if (
+                index >= scan.titles
+                and scan.looks_back()
+                and not told_as_now(text)
+                and not _headline_alerts(best, scan.titles)
+            ):
+                # (A headline that reports an event of its own, "Iran: protesters shot dead on
+                # anniversary of 2022 uprising", is news however it looks back.)
+                outcomes = as_history(outcomes)
+            elif year is not None and scan.in_background(index, year):
+                # "In January 2022, protests ... spread. More than 200 people were killed after
+                # the president issued shoot-to-kill orders": the paragraph goes on in that past.
+                outcomes = as_history(outcomes)
         keep_best(best, outcomes, index, text, scan)
 
     def _without_sovereigns(

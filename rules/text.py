@@ -101,12 +101,14 @@ def normalise_lines(lines: list[str]) -> tuple[list[str], str]:
     if folded.count("\n") != len(lines) - 1:
         parts = [normalise(line) for line in lines]
         return parts, "\n".join(parts)
-    if (
-        "  " not in folded
-        and " \n" not in folded
-        and "\n " not in folded
-        and not folded.startswith(" ")
-        and not folded.endswith(" ")
+    if "  " not in folded and (
+        _edges_stay(lines)  # (lines whose ends fold to no space need no look at the newlines)
+        or (
+            " \n" not in folded
+            and "\n " not in folded
+            and not folded.startswith(" ")
+            and not folded.endswith(" ")
+        )
     ):
         return folded.split("\n"), folded
     parts = folded.split("\n")
@@ -114,6 +116,24 @@ def normalise_lines(lines: list[str]) -> tuple[list[str], str]:
         if "  " in part or part.startswith(" ") or part.endswith(" "):
             parts[index] = _trim(part)
     return parts, "\n".join(parts)
+
+
+# Characters that fold to themselves or to other non-space characters: a line that begins and ends
+# with one of these (or a letter or digit) neither begins nor ends with a space once folded.
+_STAYING_EDGES = frozenset(".,!?;:\"'()[]%$\u201c\u201d\u2018\u2019\u00ab\u00bb\u2026")
+
+
+def _edges_stay(lines: list[str]) -> bool:
+    """Whether every line's first and last characters fold to no space."""
+    for line in lines:
+        if not line:
+            return False
+        first, last = line[0], line[-1]
+        if not (first.isalnum() or first in _STAYING_EDGES) or not (
+            last.isalnum() or last in _STAYING_EDGES
+        ):
+            return False
+    return True
 
 
 def _trim(text: str) -> str:
