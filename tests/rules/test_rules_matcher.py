@@ -153,7 +153,7 @@ def test_sentences_normalised_in_one_pass_match_one_by_one() -> None:
     rng = random.Random(11)
     alphabet = [' ', ' ', '\t', '\u00a0', '\u2003', '-', '\u2014', '\u2019', '\u201c', 'a',
                 'Z', '\u00c9', 'Σ', 'ς', 'US', 'UK', '\u00ad', '\u200b', '\x07', 'ﬁ', '0',
-                '.']  # fmt: skip
+                '.', '(', '\u00ab', '\u2026', '"']  # fmt: skip
     cases = [[""], [" a "], ["a", "b"], ["A  B", " c"], ["US troops", "UK  "]]
     cases += [
         ["".join(rng.choices(alphabet, k=rng.randint(0, 12))) for _ in range(rng.randint(1, 5))]
