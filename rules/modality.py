@@ -106,6 +106,10 @@ _PAST_BEFORE = re.compile(
     r"|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|several"
     r"|a few|some) (?:years?|months?|weeks) (?:after|since) (?:[\w'-]+ ){0,5}$"
     r"|\b(?:weeks|months|years) after (?:[\w'-]+ ){0,5}$"
+    # "recalling the dozens of protesters shot dead", "a trial of former ministers over the
+    # killing of protesters"
+    r"|\brecalling (?:the )?(?:[\w'-]+ ){0,6}$"
+    r"|\b(?:trial|trials|verdict|prosecution) (?:[\w'-]+ ){0,10}?(?:over|for) (?:[\w'-]+ ){0,4}$"
     # "at the time, dozens of people were arrested"
     r"|\bat the time\b(?! of)|\b(?:in|over) recent (?:years|decades)\b"
     # "Those protests ... were put down with thousands of arrests"
@@ -152,6 +156,10 @@ _AGO_AFTER = re.compile(
     r"|in the (?:days|weeks|months|years) (?:after|before|following|that followed)"
     r"|(?:during|in) (?:those|the earlier|the previous|the last) (?:protests|clashes|riots|unrest"
     r"|fighting|crackdown|war|demonstrations)"
+    # "the scene of frequent deadly clashes ... for more than a decade", "in memory of those
+    # who died"
+    r"|for (?:more than |over |nearly |almost )?(?:a|two|three|four|five|several|many)"
+    r" (?:decades?|years)|in memory of"
     # "... were killed in anti-drug operations during his presidency"
     r"|(?:during|under) (?:his|her|their) (?:presidency|rule|tenure|term|time in office|reign)"
     # "21 people were killed then, and more than 500 detained"
@@ -285,7 +293,8 @@ _DENIED = re.compile(
     r"(?:dismissed|denied|rejected|refuted)"
     r"|(?:baseless|false|fake|unfounded|untrue) (?:media |press |news )?"
     r"(?:claims?|reports?|allegations?|rumou?rs?|news)"
-    r"|dismissed as"
+    r"|dismissed as|(?:does|do|did) not correspond to (?:reality|the facts)"
+    r"|(?:were|was|is|are) (?:old|recycled|archive) (?:footage|videos?|images)"
     # "playing down online reports of a large build-up"
     r"|play(?:s|ed|ing)? down|downplay(?:s|ed|ing)?"
     # "rejected western reports as hysteria", "reports ... were inaccurate"
@@ -341,6 +350,7 @@ _HYPOTHETICAL = re.compile(
     # power to declare martial law", "campaigned on promises to strengthen the army"
     r"|would see|powers? to (?:declare|impose|dissolve|dismiss|suspend)"
     r"|allows? (?:the )?(?:[\w'-]+ ){0,3}to (?:declare|dissolve|dismiss|suspend)"
+    r"|allows? (?:[\w'-]+ ){1,5}to be (?:declared|imposed)"
     # "messages shared widely on WhatsApp claimed that troops had surrounded the palace"
     r"|(?:shared|circulating|posted)(?: [\w']+){0,8} claim(?:ed|s|ing)? that"
     r"|\b(?:reports?|posts?|messages?|videos?|rumou?rs?)(?: [\w']+){0,8}"
@@ -353,7 +363,8 @@ _HYPOTHETICAL = re.compile(
 # necessary" is a threat made now).
 _CONDITION = re.compile(
     r"\b(?:if(?! (?:necessary|needed|required|need be))|unless|either (?:they|you|we|he|she)"
-    r"|(?:war ?games?|simulations?|scenarios?|exercises?|drills?|tabletop exercises?) in which"
+    r"|(?:war ?games?|simulations?|scenarios?|exercises?|drills?|tabletop exercises?)"
+    r"(?:,? including one)? in which"
     r"|imagin(?:es|ed|ing)|fictional|fictitious"
     # models and games: "a simulation run by a think-tank found ...", "a strategy game set in an
     # alternate 1936 invites players to mass divisions on the border"
@@ -436,7 +447,8 @@ _CUES = CueSet(
          "year", "in the past", "collapse of", "break up of", "breakup of", "dissolution of",
          "independence"),
         ("deny", "deni", "refut", "dismiss", "reject", "baseless", "false", "fake", "unfounded",
-         "untrue", "inaccurate", "groundless", "fabricated", "play", "downplay"),  # _DENIED
+         "correspond", "footage", "video", "images", "untrue", "inaccurate",
+         "groundless", "fabricated", "play", "downplay"),  # _DENIED
         ("no", "never", "neither", "without", "n't", "instead of",
          "rather than"),  # _NEGATION_WORD (no/not/nor/cannot: "no")
         ("reject", "refus", "rul", "declin", "no ", "yet to", "call", "stopp", "resist",
@@ -464,7 +476,8 @@ _CUES = CueSet(
          "at the time", "year ", "month", "the days", "the weeks", "over the", "referring",
          "since", "history of", "last ", "weeks", "sanction", "freezes",
          "travel bans", "a reference to", "those ", "earlier", "previous", "the last",
-         "recent years", "recent decades", "then,", "then.", "then;", "then ,", "then .",
+         "recent years", "recent decades", "decade", "in memory of", "recalling", "trial",
+         "verdict", "prosecution", "then,", "then.", "then;", "then ,", "then .",
          "then ;", "shadow of", "legacy of", "memory of", "memories of", "during his",
          "during her", "during their", "under his", "under her", "under their",
          "found that", "ruled that", "concluded that", "convicted", "guilty", "acquitted",

@@ -466,3 +466,27 @@ def test_review_cases_of_massing_protests_claims_and_coups() -> None:
     assert ("comms_blackout", "TZ") in alerting(
         "Ahead of Sunday's vote authorities shut down the internet across Tanzania."
     )
+
+
+def test_more_denials_and_pasts() -> None:
+    assert ("troop_massing", "UZ") not in alerting(
+        "Information about the concentration of Uzbek troops on the border with Afghanistan "
+        "does not correspond to reality, the ministry said."
+    )
+    assert ("troop_massing", "AZ") not in alerting(
+        "Armenia said videos claiming to show Azerbaijani forces concentrating near the border "
+        "were old footage."
+    )
+    assert ("unrest", "PE") not in alerting(
+        "A trial of former Peruvian ministers over the killing of protesters opened in Lima."
+    )
+    assert ("withdrawal", "CN") in alerting("India and China agree to thin out troops in Ladakh")
+    assert not any(
+        t == "unrest" for t, _ in alerting("Algeria summoned Mali's charge d'affaires to protest.")
+    )
+    assert not any(
+        code == "JO"
+        for _, code in alerting(
+            "My players were ordered to shoot on sight whenever they saw the goal, Jordan's coach said."
+        )
+    )
