@@ -487,6 +487,6 @@ def test_more_denials_and_pasts() -> None:
     assert not any(
         code == "JO"
         for _, code in alerting(
-            "My players were ordered to shoot on sight whenever they saw the goal, Jordan's coach said."
+            "My players were ordered to shoot on sight at the goal, Jordan's coach said."
         )
     )
