@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from rules.modality import PAST_TENSE, told_as_now
+from rules.modality import MONTH_NUMBERS, MONTHS, PAST_TENSE, told_as_now
 from rules.model import ALERTING_MODALITIES, Modality
 
 if TYPE_CHECKING:
@@ -59,14 +59,13 @@ _LOOKING_BACK = re.compile(
 )
 
 
-_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 # A year that dates what a sentence tells: "in January 2022", "from 2020 to 2022", "the 2011
 # strike", "Sudan's 2019 revolution" (not "the worst since 2011", a comparison).
 # A year that dates the time of what a sentence tells: "in January 2022", "from 2020 to 2022",
 # "between 2015 and 2022" (not a noun it names, "boycotted the 2025 election"; not "since").
 _DATED_YEAR = re.compile(
     r"\b(?:in|on|during|from|between|until|till|of|by|and|to|the|an?)(?: (?:late|early|mid))?"
-    r"(?: (?:" + _MONTHS + r")(?: \d{1,2},?)?)? (?P<year>1[89]\d\d|20\d\d)\b"
+    r"(?: (?:" + MONTHS + r")(?: \d{1,2},?)?)? (?P<year>1[89]\d\d|20\d\d)\b"
 )
 # "since" before the year: a state that goes on ("has besieged El Fasher since May 2024",
 # "the deadliest since the 2019 massacre")
@@ -76,16 +75,15 @@ _SINCE_REACH = 40  # characters before a year where its "since" may stand
 # nor a date ahead: "by June").
 _MONTH_DATED = re.compile(
     r"\b(?:(?P<last>last)|in|during|(?<!by )early|(?<!by )late) (?P<month>"
-    + _MONTHS
+    + MONTHS
     + r")\b(?!,? \d)"
     # a day of a month: "That attempt, on Dec. 7, collapsed within hours"
     r"|\bon (?P<day_month>"
-    + _MONTHS
+    + MONTHS
     + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.? \d{1,2}\b"
 )
 _SHORT_MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
                  "sept": 9, "oct": 10, "nov": 11, "dec": 12}  # fmt: skip
-_MONTH_NUMBERS = {name: number for number, name in enumerate(_MONTHS.split("|"), 1)}
 # Words that place a sentence now or ahead ("is", "will", "still", "this week").
 _PRESENT = re.compile(
     r"\b(?:is|are|am|will|shall|says|say|now|currently|still|remains?|continues?|today|tonight"
@@ -114,7 +112,7 @@ def tells_the_past(sentence: str, year: int, month: int | None = None) -> bool:
         # "Relations collapsed last October, when ...", "fighting in July" (in a March article)
         for m in _MONTH_DATED.finditer(sentence):
             name = m.group("month") or m.group("day_month")
-            number = _MONTH_NUMBERS.get(name) or _SHORT_MONTHS[name]
+            number = MONTH_NUMBERS.get(name) or _SHORT_MONTHS[name]
             if m.group("last") or number != month:
                 return True
     return False

@@ -29,9 +29,9 @@ from collections.abc import Sequence
 from rules.cues import CueSet
 from rules.model import Modality
 
-__all__ = ["PAST_TENSE", "SentenceModality", "told_as_now"]
+__all__ = ["MONTHS", "MONTH_NUMBERS", "PAST_TENSE", "SentenceModality", "told_as_now"]
 
-_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _HISTORICAL = re.compile(
     r"\b(?:decades|centuries|generations) ago\b"
     r"|\b(?:during|in) the (?:cold war|soviet era|soviet times|second world war|first world war"
@@ -53,9 +53,9 @@ _HISTORICAL = re.compile(
     # (not a start date: "will extend service starting in 2024")
     r"|(?<!starting )(?<!beginning )(?<!effective )"
     r"\b(?:in|during|until|till) (?:(?:early|late|mid) )?"
-    r"(?:(?:" + _MONTHS + r") )?(?:of )?(?P<year>1[5-9]\d\d|20\d\d)\b"
+    r"(?:(?:" + MONTHS + r") )?(?:of )?(?P<year>1[5-9]\d\d|20\d\d)\b"
     # "1939: Soviet troops massed on the Finnish border", "August 1990: how Iraq massed troops"
-    r"|^(?:(?:" + _MONTHS + r") )?(?P<lead>1[5-9]\d\d|20\d\d) ?:"
+    r"|^(?:(?:" + MONTHS + r") )?(?P<lead>1[5-9]\d\d|20\d\d) ?:"
 )
 _SCENARIO_STARTS = (
     "in the ",
@@ -80,8 +80,8 @@ _SCENARIO_OPENING = re.compile(
 # A full date with a past year: "on Jan. 30, 1972", "on 30 January 1972", "on the night of
 # August 20, 1968", "3-4 June 1989".
 _DATED = re.compile(
-    r"\b(?:(?:" + _MONTHS + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.? "
-    r"\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)? (?:" + _MONTHS + r")),? "
+    r"\b(?:(?:" + MONTHS + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.? "
+    r"\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)? (?:" + MONTHS + r")),? "
     r"(?P<year>1[5-9]\d\d|20\d\d)\b"
 )
 # Past references that make a match historical only when they come before it in its scope:
@@ -135,9 +135,9 @@ _PAST_BEFORE = re.compile(
 _YEAR_NEAR = re.compile(
     r"(?:(?:\b(?:the|of|before|after|over|during|for|into|in an?)|'s)"
     r"(?: (?:failed|abortive|aborted|attempted|bloody|military|first|last))?"
-    r" (?:(?:" + _MONTHS + r") (?:\d{1,2}(?:st|nd|rd|th)?,? )?)?"
+    r" (?:(?:" + MONTHS + r") (?:\d{1,2}(?:st|nd|rd|th)?,? )?)?"
     # "in a September 2022 coup" (a month and year: one event; "a 2018 agreement" is not dated)
-    r"|\ban? (?:" + _MONTHS + r") )"
+    r"|\ban? (?:" + MONTHS + r") )"
     r"(?P<year>1[5-9]\d\d|20\d\d)\b"
 )
 _A_YEAR = re.compile(
@@ -177,8 +177,8 @@ _AGO_INSIDE = re.compile(
 _CLAUSE_HISTORY = re.compile(
     # "between 2005 and 2010", "from 1998 to 2000": a span of years that ended before now (not
     # "reservists born between 1990 and 2000")
-    r"(?<!born )\b(?:between|from) (?:(?:" + _MONTHS + r") )?(?:19|20)\d\d (?:and|to|until) "
-    r"(?:(?:" + _MONTHS + r") )?(?P<span>(?:19|20)\d\d)\b"
+    r"(?<!born )\b(?:between|from) (?:(?:" + MONTHS + r") )?(?:19|20)\d\d (?:and|to|until) "
+    r"(?:(?:" + MONTHS + r") )?(?P<span>(?:19|20)\d\d)\b"
     # "the government of then-President Lungu", "the same year", "in November of that year",
     # "... has sanctioned a minister in the past."
     r"|\b(?:the|of|by|under|with|to) then (?:president|prime minister|premier|leader|ruler"
@@ -195,7 +195,7 @@ _CLAUSE_HISTORY = re.compile(
     # a long-running state, two years old or more: "has been fighting insurgents since 2015"
     r"|\b(?:has|have)(?: been)? (?:(?:[\w'.-]+|\d{1,3}(?:,\d\d\d)+) ){1,12}?since"
     r" (?:(?:early|late|mid) )?"
-    r"(?:(?:" + _MONTHS + r") )?(?P<since>(?:19|20)\d\d)\b"
+    r"(?:(?:" + MONTHS + r") )?(?P<since>(?:19|20)\d\d)\b"
 )
 # A past year, then a clause about what happened then, before the match in its scope: "since
 # August 2023, when the government declared a state of emergency", "the uprising of September
@@ -241,7 +241,7 @@ _NOW = re.compile(
 # "march" alone, which are words too; not "since March": ongoing).
 _MONTH_NEAR = re.compile(
     r"\b(?:(?<!the )(?P<last>last)|(?<!since )in|during) (?:(?:early|late|mid) )?"
-    r"(?P<month>" + _MONTHS + r")\b(?!,? \d)"
+    r"(?P<month>" + MONTHS + r")\b(?!,? \d)"
 )
 # A verb told in the past tense (a regular "-ed" form or a common irregular one).
 PAST_TENSE = re.compile(
@@ -249,7 +249,7 @@ PAST_TENSE = re.compile(
     r"|drew|won|lost|met|held|seized|overthrew|swept|made|came|went|ran|stood|tore|threw|caught"
     r"|froze|hit|cut|shut|quit|put|set|spread)\b"
 )
-_MONTH_NUMBERS = {name: number for number, name in enumerate(_MONTHS.split("|"), 1)}
+MONTH_NUMBERS = {name: number for number, name in enumerate(MONTHS.split("|"), 1)}
 # Between a year and the match it names: at most two words, no punctuation ("the 2020 truce",
 # "the August 2023 military takeover", not "since the 2022 invasion, Russian drones").
 _ATTACHED = re.compile(r"(?: [\w']+){0,2} ?")
@@ -687,7 +687,7 @@ class SentenceModality:
             # not a date ahead ("the ceasefire takes effect in March").
             low, high = max(scope_start, start - _YEAR_BEFORE), min(len(text), end + _YEAR_AFTER)
             for m in _MONTH_NEAR.finditer(text, low, high):
-                month = _MONTH_NUMBERS[m.group("month")]
+                month = MONTH_NUMBERS[m.group("month")]
                 if (
                     m.group("last")
                     or month < self._month

@@ -18,7 +18,7 @@ from sqlmodel import select
 from bot.console import ConsoleSink
 from bot.db import Database
 from bot.models import Notice, utcnow
-from bot.notices import Notices, notice_reply
+from bot.notices import NoticeReport, Notices, notice_reply
 from bot.settings import Settings
 from bot.slack.gateway import build_client
 from bot.slack.render import render_block_parts
@@ -118,6 +118,21 @@ async def test_digest_reaches_telegram_and_slack(db: Database) -> None:
     assert blocks.count("&lt;script&gt;x&lt;/script&gt;") == 60 and "cut to fit" not in blocks
 
 
+async def fail_then_retry(
+    db: Database, tg: FakeTelegram, sl: FakeSlack
+) -> tuple[NoticeReport, Notice, NoticeReport, NoticeReport]:
+    """A tick whose part 2 fails, the notice as stored then, and two ticks past the back-off."""
+    clock = Clock()
+    async with sinks(tg, sl) as chat_sinks:
+        notices = Notices(db, chat_sinks, {}, owner="w", clock=clock)
+        first = await notices.tick()
+        after_failure = await stored(db)
+        clock.advance(timedelta(hours=1))  # past the back-off
+        second = await notices.tick()
+        third = await notices.tick()
+    return first, after_failure, second, third
+
+
 @pytest.mark.parametrize("fault", FAULTS, ids=["500", "429", "drop"])
 async def test_telegram_notice_resumes_after_the_parts_sent(
     db: Database, fault: str | tuple[str, int]
@@ -128,14 +143,7 @@ async def test_telegram_notice_resumes_after_the_parts_sent(
         parts = render_html(notice_reply(notice))
         assert len(parts) == 3
         tg.script(CHAT, ["ok", fault])
-        clock = Clock()
-        async with sinks(tg, sl) as chat_sinks:
-            notices = Notices(db, chat_sinks, {}, owner="w", clock=clock)
-            first = await notices.tick()
-            after_failure = await stored(db)
-            clock.advance(timedelta(hours=1))  # past the back-off
-            second = await notices.tick()
-            third = await notices.tick()
+        first, after_failure, second, third = await fail_then_retry(db, tg, sl)
     messages = tg.messages(CHAT)
     assert [m.body for m in messages] == parts  # 1, then 2 and 3 on the retry: none twice
     assert (first.sent, second.sent, third.sent) == (0, 1, 0)
@@ -156,14 +164,7 @@ async def test_slack_notice_resumes_after_the_parts_sent(
         parts = render_block_parts(notice_reply(notice))
         assert len(parts) == 3
         sl.script(CHANNEL, ["ok", fault])
-        clock = Clock()
-        async with sinks(tg, sl) as chat_sinks:
-            notices = Notices(db, chat_sinks, {}, owner="w", clock=clock)
-            first = await notices.tick()
-            after_failure = await stored(db)
-            clock.advance(timedelta(hours=1))
-            second = await notices.tick()
-            third = await notices.tick()
+        first, after_failure, second, third = await fail_then_retry(db, tg, sl)
     posts = sl.messages(CHANNEL)
     assert [(p.text, p.blocks) for p in posts] == [(text, blocks) for text, blocks in parts]
     assert (first.sent, second.sent, third.sent) == (0, 1, 0)
