@@ -42,8 +42,10 @@ _RELATIVE = re.compile(r"[, ]*(?:which|who|where|whose)\b")
 _WHERE = re.compile(r"[, ]*where\b")
 # "to call up 60,000 reservists ahead of the Gaza City offensive": where a call-up is for.
 _CAMPAIGN_BEFORE = re.compile(
-    r"\b(?:ahead of|for|to fight in|to serve in|in the war in|against)(?: the| an?)?"
+    r"\b(?:ahead of|for|to fight in|to serve in|in the war in|against|after)(?: the| an?)?"
     r"(?: planned| expected| new| major| looming| coming)? $"
+    # what a call-up answers: "in response to Russia's war in Ukraine"
+    r"|\b(?:in response to|because of|citing|amid fears over) (?:[\w'-]+ ){0,4}$"
 )
 _FURTHER_TARGET = re.compile(r"\band (?:also )?(?:on|against|targeting) (?:[\w'-]+ ){0,3}$")
 # What sanctions are for, after their target: "over", "for", "in response to".
@@ -110,7 +112,7 @@ def attribute(
             for m in mentions
             if not (
                 m.start >= match[0]
-                and _CAMPAIGN_BEFORE.search(sentence, max(0, m.start - 30), m.start)
+                and _CAMPAIGN_BEFORE.search(sentence, max(0, m.start - 60), m.start)
             )
         ]
     faces = faces and policy is Attribution.ACTOR
@@ -137,10 +139,12 @@ def attribute(
         # does not say where they leave; a place named elsewhere in the sentence does.
         in_clause += [m for m in mentions if m.role is Role.PLAIN and m not in in_clause]
     codes = _codes(in_clause)
-    if _PRONOUN.search(sentence, clause_start, match[0]):
+    pronoun = _PRONOUN.search(sentence, clause_start, match[0])
+    if pronoun is not None:
         earlier = [m for m in mentions if m.end <= clause_start and m.role is not Role.COMMENTER]
-        if earlier and earlier[-1].code not in codes:
-            codes.append(earlier[-1].code)
+        for m in _antecedents(sentence, earlier, plural=pronoun.group() in ("they", "their")):
+            if m.code not in codes:
+                codes.append(m.code)
     if faces and scope is not None:
         faced = _faced(sentence, mentions, match[1], scope[1])
         for code in faced:
@@ -184,6 +188,27 @@ def attribute(
     # names no other country ("Myanmar's military cut mobile data").
     own = _codes([m for m in mentions if m.role is Role.ADDRESSEE or _at_home(sentence, m)])
     return own if len(own) == 1 else []
+
+
+def _antecedents(sentence: str, earlier: list[Mention], *, plural: bool) -> list[Mention]:
+    """What a pronoun stands for: the country named last before it, or for "they"/"their" the
+    last pair named together ("Thai and Cambodian leaders agreed ..., Malaysia's prime minister
+    said, after five days of fighting along their disputed border")."""
+    if not earlier:
+        return []
+    if plural:
+        # (only a pair in the sentence's first clause, its subject: not "outlets based in Latvia
+        # and Germany ... said they had been told")
+        comma = sentence.find(",")
+        for first, second in zip(earlier[-2::-1], earlier[:0:-1], strict=True):
+            if (comma < 0 or second.end < comma) and sentence[first.end : second.start] in (
+                " and ",
+                " or ",
+                ", ",
+                " and the ",
+            ):
+                return [first, second]
+    return [earlier[-1]]
 
 
 def _headline_item(

@@ -11,7 +11,9 @@ Two article-level judgements, made after each sentence's own modality:
   same past, unless it says it happens now or later.
 - ``looks_back`` / ``as_history``: a story whose headline looks back ("Twenty years on,
   survivors of Andijan ...", "Prague marks the anniversary of ...", "Osh remembers ...") tells
-  the past it looks back on; a body sentence of it that does not say it happens now (a weekday,
+  the past it looks back on, and one whose headline is about a work, a game or a market ("war
+  epic recreates 1994 build-up", "War game: ...", "Oil retreats as ...") tells of events only as
+  its subject's matter; a body sentence of either that does not say it happens now (a weekday,
   "today", "this week": ``rules.modality.told_as_now``) is history.
 """
 
@@ -55,7 +57,16 @@ _LOOKING_BACK = re.compile(
     rf"\b(?:{_NUMBER} (?:years?|decades?) (?:on|after|since|later)\b"
     r"|anniversar(?:y|ies)\b(?! protest| rall| march| demonstration)"
     r"|remembers?\b|remembering\b|commemorat\w+"
-    r"|marks? \S+ years\b|history of\b|^(?:book )?review\b)"
+    r"|marks? \S+ years\b|history of\b|^(?:book )?review\b"
+    # ... or is about a work, a game or a market, not an event: "director's war epic recreates
+    # 1994 border build-up", "War game: a Chinese blockade of Taiwan ...", "Oil retreats as
+    # OPEC+ eases cuts"
+    r"|\b(?:film|films|movie|documentary|war epic|novel|memoir|box office|premiere|exhibition"
+    r"|thriller|sitcom|streaming|tv series|episode|(?:first|second|third|new|final) season"
+    r"|museum|war ?games?|simulation|tabletop|brent|stocks|investors"
+    r"|(?:oil|crude|gold|markets?|prices?) (?:prices? )?(?:retreats?|falls?|rises?|jumps?|slips?"
+    r"|climbs?|gains?|rall(?:y|ies)|slides?|steady|steadies|dips?|surges?|tumbles?|eases?|edges?"
+    r"|extends?|hits?|nears?))\b)"
 )
 
 
@@ -65,7 +76,7 @@ _LOOKING_BACK = re.compile(
 # "between 2015 and 2022" (not a noun it names, "boycotted the 2025 election"; not "since").
 _DATED_YEAR = re.compile(
     r"\b(?:in|on|during|from|between|until|till|of|by|and|to|the|an?)(?: (?:late|early|mid))?"
-    r"(?: (?:" + MONTHS + r")(?: \d{1,2},?)?)? (?P<year>1[89]\d\d|20\d\d)\b"
+    r"(?: (?:\d{1,2} )?(?:" + MONTHS + r")(?: \d{1,2},?)?)? (?P<year>1[89]\d\d|20\d\d)\b"
 )
 # "since" before the year: a state that goes on ("has besieged El Fasher since May 2024",
 # "the deadliest since the 2019 massacre")
@@ -125,7 +136,8 @@ def narrates(sentence: str) -> bool:
 
 
 def looks_back(titles: list[str]) -> bool:
-    """Whether the (normalised) headline sentences look back on a past event."""
+    """Whether the (normalised) headline sentences look back on a past event, or are about a
+    work, a game or a market rather than an event."""
     return any(_LOOKING_BACK.search(title) for title in titles)
 
 

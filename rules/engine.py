@@ -49,7 +49,7 @@ from rules.rule import (
     Rule,
 )
 from rules.text import expand_phrase, normalise, normalise_lines, sentence_texts
-from rules.tolls import counts_the_wounded, is_age
+from rules.tolls import counts_the_wounded, is_age, is_date
 
 __all__ = ["Engine"]
 
@@ -503,20 +503,13 @@ def _choices(
         choices = [
             c for c in choices if any(_near_a_place(text, mentions, p, _massed(c)) for p in near)
         ]
-    if (
-        rule.id in _GENERIC_ARRIVALS
-        and len({m.code for m in mentions}) <= 1
-        and _FOREIGN.search(text) is None
-    ):
+    if rule.abroad and len({m.code for m in mentions}) <= 1 and _FOREIGN.search(text) is None:
         # "Thai forces deployed tanks to Surin province": forces sent within their own country
         # (one country named, nothing foreign) are no intervention.
         return []
     return choices
 
 
-_GENERIC_ARRIVALS = frozenset(
-    {"foreign_intervention.troops_sent_abroad", "foreign_intervention.troops_arrive"}
-)
 _FOREIGN = re.compile(
     r"\b(?:(?:foreign|international|allied|coalition|multinational|regional|african|nato|un|eu|au"
     r"|new)"
@@ -649,8 +642,10 @@ def _wounded(text: str, rule: Rule, chosen: list[Phrase]) -> bool:
     if "killed" not in rule.groups[1]:
         return False
     number, death = chosen
-    return is_age(text, (number[1], number[2])) or counts_the_wounded(
-        text, (number[1], number[2]), (death[1], death[2])
+    return (
+        is_age(text, (number[1], number[2]))
+        or is_date(text, (number[1], number[2]))
+        or counts_the_wounded(text, (number[1], number[2]), (death[1], death[2]))
     )
 
 

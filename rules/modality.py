@@ -109,7 +109,15 @@ _PAST_BEFORE = re.compile(
     # "recalling the dozens of protesters shot dead", "a trial of former ministers over the
     # killing of protesters"
     r"|\brecalling (?:the )?(?:[\w'-]+ ){0,6}$"
-    r"|\b(?:trial|trials|verdict|prosecution) (?:[\w'-]+ ){0,10}?(?:over|for) (?:[\w'-]+ ){0,4}$"
+    r"|\b(?:trial|trials|verdict|prosecution|conviction|convictions)"
+    r" (?:[\w'-]+ ){0,10}?(?:over|for) (?:[\w'-]+ ){0,4}$"
+    # an event referred back to: "Italy kept its mission running after the coup"
+    r"|\b(?:(?<!hours )(?<!days )(?<!minutes )after|since|following) the (?:(?:failed|attempted"
+    r"|abortive|military|army|bloody|last|previous|recent|earlier|first|second) )?$"
+    # "killings during his anti-drug campaign, in which he told police to shoot suspects"
+    r"|\b(?:during|under) (?:his|her|their) (?:[\w'-]+ ){0,3}(?:presidency|rule|tenure|term|reign"
+    r"|campaign|war|crackdown|government|administration|time in office),? (?:in which|when"
+    r"|during which) (?:[\w'-]+ ){0,6}$"
     # "at the time, dozens of people were arrested"
     r"|\bat the time\b(?! of)|\b(?:in|over) recent (?:years|decades)\b"
     # "Those protests ... were put down with thousands of arrests"
@@ -146,6 +154,13 @@ _A_YEAR = re.compile(
     r"|\b(?P<bare>19\d\d|20\d\d) (?=(?:pull ?out|withdrawal|coup|war|invasion|uprising|crackdown"
     r"|offensive|ceasefire|truce|massacre|riots|protests|clashes|deployment|intervention)\b)"
 )
+# What a past event set off, told in a participle after it: "seized power in a February 2021
+# coup that ousted the elected government, triggering a nationwide armed uprising".
+_CONSEQUENCE_BEFORE = re.compile(
+    r", (?:triggering|sparking|prompting|setting off|unleashing|fuel?ling|provoking|leading to"
+    r"|causing) (?:[\w'-]+ ){0,5}$"
+)
+_ANY_YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
 # A past reference right after the match ("riots in the capital two years ago", "gripped by
 # protests at the time").
 _AGO_AFTER = re.compile(
@@ -161,7 +176,8 @@ _AGO_AFTER = re.compile(
     r"|for (?:more than |over |nearly |almost )?(?:a|two|three|four|five|several|many)"
     r" (?:decades?|years)|in memory of"
     # "... were killed in anti-drug operations during his presidency"
-    r"|(?:during|under) (?:his|her|their) (?:presidency|rule|tenure|term|time in office|reign)"
+    r"|(?:during|under) (?:his|her|their) (?:[\w'-]+ ){0,2}?(?:presidency|rule|tenure|term"
+    r"|time in office|reign|war on drugs|drug war|campaign|crackdown|administration)"
     # "21 people were killed then, and more than 500 detained"
     r"|(?<!and )(?<!but )(?<!since )(?<!\w)then(?= ?[,.;]))\b"
 )
@@ -243,6 +259,10 @@ _MONTH_NEAR = re.compile(
     r"\b(?:(?<!the )(?P<last>last)|(?<!since )in|during) (?:(?:early|late|mid) )?"
     r"(?P<month>" + MONTHS + r")\b(?!,? \d)"
 )
+# A month of a given year: "in April 2025", "during March 2026".
+_MONTH_OF_YEAR = re.compile(
+    r"\b(?:in|during) (?:(?:early|late|mid) )?(?P<month>" + MONTHS + r"),? (?P<year>20\d\d)\b"
+)
 # A verb told in the past tense (a regular "-ed" form or a common irregular one).
 PAST_TENSE = re.compile(
     r"\b(?:\w{3,}ed|was|were|took|began|fought|struck|shot|sent|left|fled|rose|broke|fell|led"
@@ -256,10 +276,15 @@ _ATTACHED = re.compile(r"(?: [\w']+){0,2} ?")
 _MONTH_WORDS = 4  # words between an event and a later month that dates it
 _LOOK_PAST = 24  # characters a negation word's look-ahead may read past its gap
 _YEAR_BEFORE = 32  # characters before the match where its year may stand ("the failed 1974 ")
-_YEAR_AFTER = 32  # and after it ("of september 11, 1973")
+_SINCE_REACH = 60  # characters before a year where the "since" it counts from may stand
+_SUPERLATIVE = re.compile(
+    r"\b(?:largest|biggest|first|highest|worst|deadliest|heaviest|lowest|strongest|greatest"
+    r"|sharpest|fiercest|bloodiest|most|closest|longest|widest)\b"
+)
+_YEAR_AFTER = 48  # and after it ("of september 11, 1973", "during the unrest of january 2022")
 # A demand or call for something is not the thing: "protesters demanding the resignation of the
 # cabinet", "calls for a curfew". Only before the match in its clause.
-# (Calls on someone to act are left alone: the taxonomy counts "the United States called on
+# (Calls on someone to leave are left alone: the taxonomy counts "the United States called on
 # Moscow to withdraw" as the withdrawal, and "urged its citizens to leave" is the evacuation.)
 _DEMAND = re.compile(
     r"\b(?:demand(?:s|ed|ing)?|call(?:s|ed|ing)? for|appeal(?:s|ed|ing)?(?: on \w+day)? for"
@@ -269,7 +294,7 @@ _DEMAND = re.compile(
     # withdraw stays a withdrawal (the taxonomy's "called on Moscow to withdraw"), a call on
     # forces to shoot an order to, and a call on reservists to report the mobilisation itself.
     r"|(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)? (?:on|upon))(?: (?!to\b)[\w']+){1,8} to"
-    r"(?![^.;]{0,80}?\b(?:withdraw|leave|pull|quit|depart)\b)"
+    r"(?![^.;]{0,80}?\b(?:withdraw|leave|pull|quit|depart|get out)\b)"
     r"(?! (?:shoot|fire|open fire|use (?:lethal|deadly|live)|report|enlist|join|register"
     r"|sign up|mobili[sz]e|return to))"
     r"|urg(?:e|es|ed|ing) (?:new |more |further |tougher |fresh |targeted )?sanctions)\b"
@@ -280,6 +305,11 @@ _DEMANDED_DEPARTURE = re.compile(
     r"demand(?:s|ed|ing)? (?:that )?(?:all |the |its |their )?(?:[\w']+ ){0,3}?"
     r"(?:troops|forces|soldiers|contingents?|peacekeepers|mission|personnel|mercenaries)"
     r" (?:to )?(?:leave|withdraw|depart|quit|pull out|go home)\b"
+    # "demanded the withdrawal of Turkish troops from the Bashiqa base" (not "Moscow demands that
+    # Ukraine withdraw its forces": a price named by the other side)
+    r"|demand(?:s|ed|ing)? (?:the |an immediate |the immediate |the full )?"
+    r"(?:withdrawal|departure|exit) of (?:all )?(?:[\w']+ ){0,2}?"
+    r"(?:troops|forces|soldiers|contingents?|peacekeepers)\b"
 )
 _DENIED = re.compile(
     r"\b(?:den(?:y|ies|ied|ying)|refut(?:e|es|ed|ing)"
@@ -300,7 +330,12 @@ _DENIED = re.compile(
     # "rejected western reports as hysteria", "reports ... were inaccurate"
     r"|reject(?:s|ed|ing)? (?:\w+ ){1,2}(?:claims?|reports?|allegations?|accusations?)"
     r"|(?:were|was|are|is) \"?(?:completely |totally |entirely )?(?:inaccurate|untrue|false|fake"
-    r"|baseless|groundless|fabricated|unfounded))\b"
+    r"|baseless|groundless|fabricated|unfounded)"
+    # "called reports of a military build-up along its border \"baseless\""
+    r"|(?:call(?:s|ed|ing)?|brand(?:s|ed|ing)?|label(?:s|led|ed|ling)?|describ(?:es|ed|ing))"
+    r" (?:the |such |these |those |all )?"
+    r"(?:claims?|reports?|allegations?|accusations?|suggestions?)\b[^.;]{0,120}?\b\"?(?:baseless"
+    r"|false|untrue|groundless|fabricated|unfounded|nonsense|absurd|fake))\b"
 )
 _NEGATION_WORD = re.compile(
     r"(?:\b(?:no|not|never|neither|nor|without|cannot|instead of|rather than)\b|n't\b)"
@@ -341,7 +376,7 @@ _HYPOTHETICAL = re.compile(
     r"|being considered|under consideration"
     r"|probability|likelihood|purport(?:s|ed|edly)?|unverified|rumou?rs?"
     # a price, not the deed: "as a condition for a ceasefire"
-    r"|(?:as )?a (?:pre)?condition for|preconditions? for"
+    r"|(?:as )?a (?:pre)?condition (?:for|of)|preconditions? for"
     r"|accus(?:e|es|ed|ing) (?:[\w'.]+ ){1,4}?of (?:preparing|planning|plotting)"
     r"|likely|unlikely|probably|would (?:require|need|have to)"
     # "resembled preparations for a limited artillery attack", "options included asset freezes"
@@ -349,6 +384,8 @@ _HYPOTHETICAL = re.compile(
     # "rehearsals for invasion", "a plan that would see troops deployed", "curbs presidential
     # power to declare martial law", "campaigned on promises to strengthen the army"
     r"|would see|powers? to (?:declare|impose|dissolve|dismiss|suspend)"
+    # "discussed a plan to annul the election result and declare a state of siege"
+    r"|discuss(?:es|ed|ing)? (?:a |the |their |his |her )?plans? to"
     r"|allows? (?:the )?(?:[\w'-]+ ){0,3}to (?:declare|dissolve|dismiss|suspend)"
     r"|allows? (?:[\w'-]+ ){1,5}to be (?:declared|imposed)"
     # "messages shared widely on WhatsApp claimed that troops had surrounded the palace"
@@ -358,6 +395,9 @@ _HYPOTHETICAL = re.compile(
     r"|campaign(?:s|ed|ing)? on (?:a )?(?:promises?|pledges?)|as a (?:pre)?condition(?=[.,;]|$)"
     r")\b"
     r"|(?<!\bin )(?<!\bon )(?<!\bof )(?<!\bby )(?<!since )(?<!until )(?<!theresa )\bmay\b(?! \d)"
+    # a deed as the subject of "would": "Closing the border would punish our businesses"
+    r"|^\W*(?!(?:beijing|nanjing|shenyang|king|during|everything|something|nothing|anything"
+    r"|evening|morning|spring|ring|string|wing)\b)[a-z]{3,}ing (?:[\w'-]+ ){0,6}?would\b"
 )
 # "if necessary" and the like state readiness, not a hypothesis ("would use firearms if
 # necessary" is a threat made now).
@@ -368,7 +408,7 @@ _CONDITION = re.compile(
     r"|imagin(?:es|ed|ing)|fictional|fictitious"
     # models and games: "a simulation run by a think-tank found ...", "a strategy game set in an
     # alternate 1936 invites players to mass divisions on the border"
-    r"|simulations?|simulated|alternate (?:history|reality|timeline|universe|\d{4})"
+    r"|simulations?|simulated|simulating|alternate (?:history|reality|timeline|universe|\d{4})"
     r"|alternative history"
     r"|(?:video|computer|strategy|board|mobile|online) games?|players (?:to|can|must|may|will))\b"
 )
@@ -448,7 +488,7 @@ _CUES = CueSet(
          "independence"),
         ("deny", "deni", "refut", "dismiss", "reject", "baseless", "false", "fake", "unfounded",
          "correspond", "footage", "video", "images", "untrue", "inaccurate",
-         "groundless", "fabricated", "play", "downplay"),  # _DENIED
+         "groundless", "fabricated", "play", "downplay", "nonsense", "absurd"),  # _DENIED
         ("no", "never", "neither", "without", "n't", "instead of",
          "rather than"),  # _NEGATION_WORD (no/not/nor/cannot: "no")
         ("reject", "refus", "rul", "declin", "no ", "yet to", "call", "stopp", "resist",
@@ -464,7 +504,7 @@ _CUES = CueSet(
          "probably", "would require", "would need", "would have to",
          "option", "rehearsal", "would see", "power to", "powers to", "allow", "campaign on",
          "campaigns on", "campaigned on", "campaigning on", "capable of", "had planned", "plot",
-         "claim", "ahead of"),  # _HYPOTHETICAL, _AIM_BEFORE
+         "claim", "ahead of", "would", "discuss"),  # _HYPOTHETICAL, _AIM_BEFORE
         ("if", "unless", "either", "in which", "imagin", "ficti", "simulat", "alternat", "game",
          "players "),  # _CONDITION
         ("will", "shall", "would", "plan", "announc", "order", "to start", "to begin", "set to",
@@ -472,12 +512,13 @@ _CUES = CueSet(
          "intend", "expected to", "going to", "prepar", "scheduled", "end of", "instruct",
          "authori", "approv", "issu", "decree", "'ll"),  # _ANNOUNCED
         (";", "though", "but", "however", "whereas", "while", "yet"),  # _SCOPE_BREAK
-        ("years", "anniversar", "commemorat", "remember", "last ", "decades",
+        ("years", "anniversar", "commemorat", "remember", "last ", "decades", "after the",
+         "following the",
          "at the time", "year ", "month", "the days", "the weeks", "over the", "referring",
          "since", "history of", "last ", "weeks", "sanction", "freezes",
          "travel bans", "a reference to", "those ", "earlier", "previous", "the last",
          "recent years", "recent decades", "decade", "in memory of", "recalling", "trial",
-         "verdict", "prosecution", "then,", "then.", "then;", "then ,", "then .",
+         "verdict", "prosecution", "conviction", "then,", "then.", "then;", "then ,", "then .",
          "then ;", "shadow of", "legacy of", "memory of", "memories of", "during his",
          "during her", "during their", "under his", "under her", "under their",
          "found that", "ruled that", "concluded that", "convicted", "guilty", "acquitted",
@@ -525,6 +566,9 @@ class SentenceModality:
         if cues & _SCOPE_CUE:
             self._scopes += [m.end() for m in _FAST_SCOPE_BREAK.finditer(sentence)]
         self._clauses = _clause_starts(sentence)
+        # Where "since" opens what a superlative is measured from ("the heaviest toll since a
+        # ceasefire took effect in November 2024"): a match after it is that past.
+        self._since_marks: list[int] = []
         self._historical = bool(cues & (_HISTORICAL_CUE | _DATED_CUE)) and self._is_historical(
             published_year
         )
@@ -552,9 +596,23 @@ class SentenceModality:
             )
             if year is None:
                 return True
-            if int(year) < limit:
+            if int(year) < limit and not (m.group("year") and self._since_comparison(m.start())):
                 return True
         return False
+
+    def _since_comparison(self, position: int) -> bool:
+        """Whether a year at ``position`` dates what a superlative is measured from ("the largest
+        concentration of forces near the region since Caracas held a referendum in December
+        2023"): the sentence's own event is not that year's."""
+        text = self._text
+        since = text.rfind(" since ", max(0, position - _SINCE_REACH), position)
+        if since < 0 or "," in text[since:position]:
+            return False
+        clause = max(text.rfind(",", 0, since), text.rfind(";", 0, since)) + 1
+        if _SUPERLATIVE.search(text, clause, since) is None:
+            return False
+        self._since_marks.append(since)
+        return True
 
     def scope_of(self, position: int) -> tuple[int, int]:
         """Character range of the scope (contrast-delimited part) containing ``position``."""
@@ -575,7 +633,7 @@ class SentenceModality:
         ``phrases`` are the matched phrases' spans: negation words inside them ("fire without
         warning") are part of the trigger, not a negation of it.
         """
-        if self._historical:
+        if self._historical or any(since < start for since in self._since_marks):
             return Modality.HISTORICAL
         text = self._text
         cues = self._cues
@@ -701,6 +759,13 @@ class SentenceModality:
                     )
                 ):
                     return True
+            for m in _MONTH_OF_YEAR.finditer(text, low, high):
+                # "an assault in April 2025 that killed 54 soldiers" (in a December 2025 article)
+                if (
+                    int(m.group("year")) == self._year_limit
+                    and MONTH_NUMBERS[m.group("month")] < self._month
+                ):
+                    return True
         if not self._now and cues & _PAST_CUE:
             since = _SINCE_BEFORE.search(text, scope_start, start)
             if since is not None and _ONSET.search(text, since.start(), clause_end + 1) is None:
@@ -708,6 +773,12 @@ class SentenceModality:
         if not self._now and cues & _PAST_CUE and _HISTORY_OF.search(text, scope_start, start):
             return True  # "Thailand has a long history of ..., with 13 successful coups"
         if cues & _YEAR_CUE:
+            then = _CONSEQUENCE_BEFORE.search(text, scope_start, start)
+            if then is not None and any(
+                int(y.group()) < self._year_limit
+                for y in _ANY_YEAR.finditer(text, scope_start, then.start())
+            ):
+                return True
             for m in _THEN_CLAUSE.finditer(text, scope_start, start):
                 # Not when the match is told as now ("The 2018 deal, which ended the war,
                 # collapsed on Monday as troops massed").

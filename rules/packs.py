@@ -54,6 +54,7 @@ _RULE_KEYS = frozenset(
         "countries",
         "attribution",
         "between_countries",
+        "abroad",
         "examples",
     }
 )
@@ -251,12 +252,8 @@ def _rule(raw: Any, line: int | None, pack_trigger: str | None, source: str, gz:
                 line_of(raw, "attribution", line),
                 f"rule {rule_id}: attribution must be actor, location or target",
             ) from None
-    between = raw.get("between_countries", False)
-    if not isinstance(between, bool):
-        raise _InvalidError(
-            line_of(raw, "between_countries", line),
-            f"rule {rule_id}: between_countries must be true or false",
-        )
+    between = _flag(raw, "between_countries", line, rule_id)
+    abroad = _flag(raw, "abroad", line, rule_id)
     fire: tuple[Example, ...] = ()
     quiet: tuple[Example, ...] = ()
     if "examples" in raw:
@@ -274,11 +271,19 @@ def _rule(raw: Any, line: int | None, pack_trigger: str | None, source: str, gz:
         countries=countries,
         attribution=attribution,
         between_countries=between,
+        abroad=abroad,
         fire=fire,
         quiet=quiet,
         source=source,
         line=line,
     )
+
+
+def _flag(raw: dict[Any, Any], key: str, line: int | None, rule_id: str) -> bool:
+    value = raw.get(key, False)
+    if not isinstance(value, bool):
+        raise _InvalidError(line_of(raw, key, line), f"rule {rule_id}: {key} must be true or false")
+    return value
 
 
 def _context(

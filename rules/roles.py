@@ -131,7 +131,9 @@ _STANCE_AFTER = re.compile(
 )
 _COMMENTER_BEFORE = re.compile(
     r"(?:\baccording to|, said|, says|\bquoted by|\bworried|alarmed|angered|concerned|unsettled"
-    r"|rattled|(?:criticism|condemnation|protests?|concern|warnings?) (?:from|by))(?: the)? $"
+    r"|rattled|(?:criticism|condemnation|protests?|concern|warnings?) (?:from|by)"
+    # witnesses of a signing: "signed in the presence of Qatari mediators and US officials"
+    r"|in the presence of(?: [\w'-]+){0,3}? and|in the presence of|witnessed by)(?: the)? $"
 )
 # A country's means of striking elsewhere ("Pakistani air strikes", "an Israeli drone").
 STRIKES = (
@@ -270,7 +272,8 @@ _CROSSING_AFTER = re.compile(r" (?:trying|attempting) to (?:cross|enter|flee)\b"
 # "anyone trying to cross from Afghanistan", "refugees fleeing from Syria": where people come from.
 _ORIGIN_BEFORE = re.compile(
     r"\b(?:cross(?:es|ed|ing)?|com(?:e|es|ing)|flee(?:s|ing)?|fled|sneak(?:s|ed|ing)?"
-    r"|infiltrat(?:e|es|ed|ing))(?: the (?:border|frontier|river))?(?: illegally| in| over)?"
+    r"|infiltrat(?:e|es|ed|ing))(?: the (?:[\w'-]+ )?(?:border|frontier|river|strait|lake))?"
+    r"(?: illegally| in| over)?"
     r" (?:from|out of)(?: the)? $"
 )
 # "dubai (reuters) iran ...", "seoul, jan 9 (yonhap) ...": a wire dateline opening the sentence.
@@ -331,7 +334,7 @@ def _endings(words: tuple[str, ...]) -> tuple[str, ...]:
 # these (they end in "$"), so a sentence that does not end so there needs no search.
 _COMMENTER_BEFORE_ENDINGS = _endings(
     ("according to", ", said", ", says", "worried", "alarmed", "angered", "concerned",
-     "unsettled", "rattled", "from", "by")
+     "unsettled", "rattled", "from", "by", "and", "of")
 )  # fmt: skip
 _ADDRESSEE_BEFORE_ENDINGS = _endings(
     ("on", "urge", "urges", "urged", "urging", "press", "presses", "pressed", "pressing", "to",

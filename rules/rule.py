@@ -82,7 +82,9 @@ class Rule:
     words of the match when that is set). ``exclude``: any of these in the sentence vetoes the rule.
     ``countries``: if given, the rule only reports these ISO codes. ``between_countries``: the
     match must stand between two named countries, one just before it and another just after
-    ("Israel strikes Iran", "Russia pounds Kyiv overnight").
+    ("Israel strikes Iran", "Russia pounds Kyiv overnight"). ``abroad``: the sentence must name a
+    second country or foreign forces ("allied troops", "peacekeepers"): "Thai forces deployed
+    tanks to Surin province" sends forces within their own country.
     """
 
     id: str
@@ -97,6 +99,7 @@ class Rule:
     countries: frozenset[str] | None = None
     attribution: Attribution = Attribution.LOCATION
     between_countries: bool = False
+    abroad: bool = False
     fire: tuple[Example, ...] = ()
     quiet: tuple[Example, ...] = ()
     source: str = ""

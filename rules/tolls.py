@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["counts_the_wounded", "is_age"]
+__all__ = ["counts_the_wounded", "is_age", "is_date"]
 
 # What else a number near a death word may count: the wounded, the detained, the displaced.
 _INJURED = re.compile(
@@ -25,7 +25,7 @@ _QUANTIFIER = re.compile(
     r"|an estimated|as many as|close to|no fewer than|upwards of|a total of|another|well over"
     r"|a further|an additional)\b)*"
 )
-_AFTER_WORDS = 5
+_AFTER_WORDS = 7
 
 
 # Another count between a number and a death word: the death word's own ("killing at least two
@@ -36,9 +36,18 @@ _COUNT = re.compile(
 )
 
 
+# A count of things, not people: "left nine people dead and dozens of shops burned".
+_THINGS_AFTER = re.compile(
+    r"(?: of)?(?: [\w'-]+)? (?:shops|homes|houses|buildings|vehicles|cars|businesses|stores|huts"
+    r"|kiosks|stalls|churches|mosques|schools|villages|trucks|lorries|buses)\b"
+)
+
+
 def counts_the_wounded(text: str, number: tuple[int, int], death: tuple[int, int]) -> bool:
     """Whether the number at ``number`` (start, end in ``text``) counts the wounded (or the
-    detained, or another count) rather than the dead of the death word at ``death``."""
+    detained, or another count, or things) rather than the dead of the death word at ``death``."""
+    if _THINGS_AFTER.match(text, number[1]):
+        return True
     if number[0] < death[0]:  # "30 wounded and two killed" (not "25, including two children,")
         return _INJURED.search(text, number[1], death[0]) is not None
     if _COUNT.search(text, death[1], number[0]) is not None:
@@ -48,9 +57,29 @@ def counts_the_wounded(text: str, number: tuple[int, int], death: tuple[int, int
     if _INJURED.search(text, death[1], number[0]):  # "killing seven, and detained 300"
         return True
     after = text[number[1] :]
-    stop = re.search(r"[;,.:]|\b(?:and|killed|dead|died|deaths?)\b", after)
+    # ("dozens of police officers and demonstrators were injured")
+    stop = re.search(r"[;,.:]|\b(?:killed|dead|died|deaths?)\b", after)
     words = (after[: stop.start()] if stop else after).split()[:_AFTER_WORDS]
     return any(_INJURED.fullmatch(word) for word in words)
+
+
+# A day of a month: "killed on May 28", "on 28 May", "March 5 election".
+_MONTH_NAMES = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
+)
+_MONTH_BEFORE = re.compile(rf"\b{_MONTH_NAMES} $")
+_MONTH_AFTER = re.compile(rf" {_MONTH_NAMES}\b")
+
+
+def is_date(text: str, number: tuple[int, int]) -> bool:
+    """Whether the number at ``number`` is a day of a month ("on May 28", "on 28 May")."""
+    if not text[number[0] : number[1]].isdigit():
+        return False
+    return bool(
+        _MONTH_BEFORE.search(text, max(0, number[0] - 12), number[0])
+        or _MONTH_AFTER.match(text, number[1])
+    )
 
 
 _AGE_BEFORE = re.compile(r"\b(?:aged|age of|ages of)(?: \d+(?: and|,| to))?\s*$")

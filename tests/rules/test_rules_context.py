@@ -15,7 +15,7 @@ from rules import Article, Modality, Signal, load_engine
 from rules.background import narrates, tells_the_past
 from rules.modality import SentenceModality
 from rules.text import normalise, sentence_texts
-from rules.tolls import counts_the_wounded, is_age
+from rules.tolls import counts_the_wounded, is_age, is_date
 
 ENGINE = load_engine(undated_year=2026).engine
 MARCH_2026 = datetime(2026, 3, 10, tzinfo=UTC)
@@ -99,6 +99,17 @@ def test_paragraph_starts_are_reported() -> None:
             "deployed",
         ),
         ("South African lawmakers review 2025 pull-out of troops from Congo.", "pull out"),
+        ("Italy had kept its mission running after the coup, officials said.", "coup"),
+        ("The African Union has suspended the country since the military takeover.", "takeover"),
+        (
+            "Many died during his anti-drug campaign, in which he told police to shoot suspects.",
+            "told police to shoot",
+        ),
+        (
+            "The army seized power in a February 2021 coup, triggering a nationwide uprising.",
+            "uprising",
+        ),
+        ("The court upheld his conviction over the coup plot.", "coup"),
     ],
 )
 def test_past_references_make_a_match_history(sentence: str, words: str) -> None:
@@ -131,6 +142,9 @@ def test_an_outbreak_that_goes_on_is_not_history(sentence: str) -> None:
         ("Parliament curbed the president's power to declare martial law.", "martial law"),
         ("Reports on Telegram channels had claimed that tanks were moving to the border.", "tanks"),
         ("Taiwan would probably call up reservists.", "call up"),
+        ('"Closing the border would punish our own businesses," the minister said.', "closing"),
+        ("Sandu has made the exit of Russian forces a condition of any settlement.", "exit"),
+        ("The officers discussed a plan to declare a state of siege.", "state of siege"),
     ],
 )
 def test_plans_options_and_powers_are_hypothetical(sentence: str, words: str) -> None:
@@ -209,6 +223,9 @@ def test_a_deployment_at_home_is_no_foreign_intervention() -> None:
     )
     assert ("foreign_intervention", "PK") not in alerting(
         "Soldiers were deployed to protect the Red Zone in Islamabad, which houses embassies."
+    )
+    assert ("foreign_intervention", "CO") not in alerting(
+        "Colombia deploys troops to Catatumbo after clashes kill dozens"
     )
     # Forces of one country sent to another still are.
     found = alerting(
@@ -489,4 +506,122 @@ def test_more_denials_and_pasts() -> None:
         for _, code in alerting(
             "My players were ordered to shoot on sight at the goal, Jordan's coach said."
         )
+    )
+
+
+# --- denials, origins, counts of things, headline halves -----------------------------------------
+
+
+def test_reports_called_baseless_are_denied() -> None:
+    signals = scan(
+        "Baku denies moving troops to Iranian border",
+        "Azerbaijan's defence ministry called reports of a military build-up along its border"
+        ' with Iran "baseless" and said no units had been redeployed to the south.',
+    )
+    assert not any(s.alerts for s in signals if s.trigger == "troop_massing")
+    assert any(s.modality is Modality.DENIED for s in signals)
+    # The build-up itself, reported, still alerts.
+    assert ("troop_massing", "AZ") in alerting(
+        "Azerbaijan masses troops along its border with Iran, officials say"
+    )
+
+
+def test_where_the_targets_come_from_is_not_the_shooter() -> None:
+    found = alerting(
+        "Tajikistan's security committee ordered border troops to open fire without warning on"
+        " armed groups crossing the Panj river from Afghanistan."
+    )
+    assert ("shoot_to_kill", "TJ") in found
+    assert ("shoot_to_kill", "AF") not in found
+
+
+def test_a_count_of_shops_is_no_death_toll() -> None:
+    text = normalise("clashes left at least nine people dead and dozens of shops burned")
+    assert counts_the_wounded(text, *_spans(text, "dozens", "dead"))
+    assert ("mass_casualties", "BD") not in alerting(
+        "Clashes in Rangamati, Bangladesh, left nine people dead and dozens of shops burned."
+    )
+
+
+def test_a_headline_call_up_belongs_to_its_own_half() -> None:
+    found = alerting("Ethiopia masses troops near Eritrea as Asmara calls up reservists")
+    assert ("mobilization", "ER") in found
+    assert ("mobilization", "ET") not in found
+    assert ("troop_massing", "ET") in found
+
+
+def test_disaster_relief_is_no_build_up() -> None:
+    assert ("troop_massing", "PH") not in alerting(
+        "The Philippine armed forces deployed troops, navy ships and helicopters to deliver food"
+        " and water to isolated coastal towns after the typhoon."
+    )
+
+
+def test_a_superlative_since_a_past_year_is_news() -> None:
+    found = alerting(
+        "Venezuela masses forces near Essequibo",
+        "Researchers say the reinforcements are the largest concentration of Venezuelan forces"
+        " near the disputed Essequibo region since Caracas held a referendum in December 2023.",
+    )
+    assert ("troop_massing", "VE") in found
+    # What the superlative counts from is still that past year's.
+    text = normalise(
+        "Strikes killed 41 people, the heaviest toll since a ceasefire took effect in"
+        " November 2024."
+    )
+    start = text.index("ceasefire")
+    assert SentenceModality(text, 2026).at(start, start + 9) is Modality.HISTORICAL
+
+
+def test_their_stands_for_the_pair_named_together() -> None:
+    found = alerting(
+        "",
+        "Thai and Cambodian leaders agreed to a ceasefire on Monday, Malaysia's prime minister"
+        " said, after five days of air strikes along their disputed border that killed more than"
+        " 30 people.",
+    )
+    assert {("mass_casualties", "TH"), ("mass_casualties", "KH")} <= found
+    assert ("mass_casualties", "MY") not in found
+
+
+def test_a_day_of_a_month_is_no_death_toll() -> None:
+    text = normalise("A soldier was killed on May 28 in a brief exchange of fire.")
+    assert is_date(text, _spans(text, "28", "killed")[0])
+    assert not is_date(text, _spans(text, "soldier", "killed")[0])
+    assert ("mass_casualties", "TH") not in alerting(
+        "A Thai soldier was killed on May 28 in a brief exchange of fire."
+    )
+
+
+def test_a_headline_about_a_work_a_game_or_a_market_tells_no_news() -> None:
+    body = "The simulation assumed that US strikes on Chinese ports followed a naval clash."
+    assert not any(
+        s.alerts for s in scan("War game: a Chinese blockade of Taiwan would split allies", body)
+    )
+    assert not alerting(
+        "Oil retreats as OPEC+ eases cuts",
+        "Prices spiked briefly in June when Israel and the United States struck Iranian nuclear"
+        " sites, but the rally faded within days.",
+    )
+    # A headline that reports an event itself is news however it is framed.
+    assert ("armed_conflict", "IR") in alerting("Oil jumps as Israel strikes Iran's nuclear sites")
+
+
+def test_the_central_african_country_is_a_region_not_a_state() -> None:
+    found = alerting(
+        "France hands over its last base in Chad",
+        "France handed over its last military base in Chad to the Chadian army on Thursday,"
+        " completing a withdrawal that ends six decades of French presence in the Central"
+        " African country.",
+    )
+    assert ("withdrawal", "TD") in found
+    assert ("withdrawal", "CF") not in found
+
+
+def test_deadly_clashes_alone_are_no_war() -> None:
+    found = alerting("Bangladesh imposes curfew after deadly clashes in Khagrachhari")
+    assert ("emergency_rule", "BD") in found
+    assert ("armed_conflict", "BD") not in found
+    assert ("armed_conflict", "CM") in alerting(
+        "Separatist fighters kill 12 soldiers in ambush in Cameroon's North-West"
     )

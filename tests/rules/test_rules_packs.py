@@ -114,6 +114,12 @@ def test_broken_yaml_reports_line(tmp_path: pathlib.Path) -> None:
             6,
             "between_countries must be true or false",
         ),
+        (
+            "trigger: unrest\nrules:\n  - id: unrest.x\n    description: d\n    any: [x]\n"
+            "    abroad: 1\n",
+            6,
+            "abroad must be true or false",
+        ),
     ],
 )
 def test_validation_problems(tmp_path: pathlib.Path, text: str, line: int, reason: str) -> None:
