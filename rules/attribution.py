@@ -30,6 +30,11 @@ _BORDER_CUE = re.compile(
     r"|dmz|demilitari[sz]ed zone|front|front ?lines?|ceasefire line|demarcation line|crossings?"
     r"|(?:its|our) (?:territory|soil|waters|coast))\b"
 )
+_OWN_BORDER = re.compile(r"\b(?:its|our) (?:[\w-]+ )?(?:borders?|frontiers?)\b")
+_SHARED_BEFORE = re.compile(
+    r"\b(?:their|common|shared|mutual|joint)"
+    r"(?: (?:disputed|contested|long|porous|common|shared))? $"
+)
 # "into Belarus", "to Guam": where departing forces go (unless they were sent or based there).
 _DESTINATION_BEFORE = re.compile(r"\b(?:into|to|towards|toward|for)(?: the)? $")
 _POSTED = re.compile(
@@ -44,6 +49,8 @@ _WHERE = re.compile(r"[, ]*where\b")
 _CAMPAIGN_BEFORE = re.compile(
     r"\b(?:ahead of|for|to fight in|to serve in|in the war in|against|after)(?: the| an?)?"
     r"(?: planned| expected| new| major| looming| coming)? $"
+    # "calls up 60,000 reservists ahead of push into Gaza City"
+    r"|\bahead of (?:an? |the |its |a new )?(?:[\w'-]+ ){0,2}(?:into|in|on|against) $"
     # what a call-up answers: "in response to Russia's war in Ukraine"
     r"|\b(?:in response to|because of|citing|amid fears over) (?:[\w'-]+ ){0,4}$"
 )
@@ -190,6 +197,9 @@ def attribute(
     return own if len(own) == 1 else []
 
 
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|from|at|of|to|into|across|between)(?: the)? $")
+
+
 def _antecedents(sentence: str, earlier: list[Mention], *, plural: bool) -> list[Mention]:
     """What a pronoun stands for: the country named last before it, or for "they"/"their" the
     last pair named together ("Thai and Cambodian leaders agreed ..., Malaysia's prime minister
@@ -197,16 +207,15 @@ def _antecedents(sentence: str, earlier: list[Mention], *, plural: bool) -> list
     if not earlier:
         return []
     if plural:
-        # (only a pair in the sentence's first clause, its subject: not "outlets based in Latvia
-        # and Germany ... said they had been told")
-        comma = sentence.find(",")
         for first, second in zip(earlier[-2::-1], earlier[:0:-1], strict=True):
-            if (comma < 0 or second.end < comma) and sentence[first.end : second.start] in (
+            if sentence[first.end : second.start] in (
                 " and ",
                 " or ",
                 ", ",
                 " and the ",
-            ):
+            ) and not _PLACE_PREPOSITION.search(sentence, max(0, first.start - 12), first.start):
+                # (a pair that acts, not one where something is: "outlets based in Latvia and
+                # Germany ... said they had been told")
                 return [first, second]
     return [earlier[-1]]
 
@@ -251,7 +260,14 @@ def _add_faced_speakers(
 ) -> None:
     """Add to ``codes`` each speaker that neighbours one of them, when the scope names a border
     or front ("Seoul says Pyongyang stations guns near the DMZ")."""
-    if not _BORDER_CUE.search(sentence, scope[0], scope[1]):
+    if not any(
+        _SHARED_BEFORE.search(sentence, max(0, m.start() - 24), m.start()) is None
+        for m in _BORDER_CUE.finditer(sentence, scope[0], scope[1])
+    ):
+        return  # (only "their common border": the actors' own, nobody else's)
+    if len(codes) > 1 and _OWN_BORDER.search(sentence, scope[0], scope[1]) is None:
+        # both sides are named ("Thailand and Cambodia ... border clashes, Malaysia's premier
+        # said"; not "Lithuania says Russian units moved into Belarus near its border")
         return
     actors = list(codes)
     for mention in mentions:

@@ -511,8 +511,8 @@ def _choices(
 
 
 _FOREIGN = re.compile(
-    r"\b(?:(?:foreign|international|allied|coalition|multinational|regional|african|nato|un|eu|au"
-    r"|new)"
+    r"\b(?:(?:foreign|international|allied|coalition|multinational|regional"
+    r"|(?<!south )(?<!central )african|nato|un|eu|au|new)"
     r" (?:\w+ )?(?:troops|forces|force|soldiers|military|contingents?|mission|personnel|units)"
     r"|abroad|overseas|peacekeep\w*|(?:suppression|support|stabili[sz]ation|intervention|standby"
     r"|joint|protection|reaction|expeditionary) force|ecowas|sadc|csto|eufor|kfor"
@@ -555,13 +555,13 @@ def _with_listed_subjects(
 # the base", "the neighbouring Matale district".
 _GENERIC_NEAR = frozenset(
     {"toward", "towards", "near", "close to", "next to", "closer to", "neighbouring", "neighboring",
-     "edge of", "approaches to"}
+     "edge of", "approaches to", "along"}
 )  # fmt: skip
 _PLACE_AFTER = re.compile(
     r" (?:the |its |their )?(?:[\w'-]+ ){0,3}?(?:border|borders|frontier|frontiers|boundary|front"
     r"|front line|frontline|line of control|line of contact|loc|lac|ceasefire line|coast|strait"
     r"|dmz|buffer zone|crossings?|checkpoints?|border posts?|disputed|enclave|exclave|corridor"
-    r"|heights|shoal|islands?|gulf|sea)\b"
+    r"|heights|shoal|islands?|gulf|sea|river|riverbank|bank|line)\b"
 )
 
 
@@ -585,6 +585,8 @@ def _near_a_place(text: str, mentions: list[Mention], phrase: Phrase, massed: bo
     if phrase[3] not in _GENERIC_NEAR:
         return True
     end = phrase[2]
+    if text.startswith(" with", end):
+        return False  # "along with 100 American soldiers"
     if any(end < m.start <= end + 30 for m in mentions):
         return True
     # A name straight after it ("near Assab", "near the town of Goris"), not a common noun
@@ -609,9 +611,22 @@ def _across_the_border(
     fighting is across the border, in the country faced, not the one acting."""
     if not _AFTER_CLAUSE.match(text, clause[0]) or _MUTUAL.search(text, clause[0], clause[1]):
         return codes
-    faced = [m.code for m in mentions if m.role is Role.FACED and m.end <= clause[0]]
-    kept = [code for code in codes if code in faced]
+    faced = [m for m in mentions if m.role is Role.FACED and m.end <= clause[0]]
+    if any(_HOME_REGION_BEFORE.search(text, max(0, m.start - 60), m.start) for m in faced):
+        # "... flown to the Catatumbo region on the border with Venezuela after fighting between
+        # ELN guerrillas and FARC dissidents": the fighting is in that region, this side.
+        home = [code for code in codes if code not in {m.code for m in faced}]
+        return home or codes
+    kept = [code for code in codes if code in {m.code for m in faced}]
     return kept or codes
+
+
+# A region of the acting country named at the border: "to the Catatumbo region on the border with".
+_HOME_REGION_BEFORE = re.compile(
+    r"\b(?:region|province|state|district|department|area|town|city|valley)"
+    r"(?: of [\w'-]+)? (?:on|along|near) (?:the|its) (?:[\w-]+ )?(?:border|frontier)"
+    r" with (?:the )?$"
+)
 
 
 def _sensible(

@@ -112,12 +112,17 @@ _PAST_BEFORE = re.compile(
     r"|\b(?:trial|trials|verdict|prosecution|conviction|convictions)"
     r" (?:[\w'-]+ ){0,10}?(?:over|for) (?:[\w'-]+ ){0,4}$"
     # an event referred back to: "Italy kept its mission running after the coup"
-    r"|\b(?:(?<!hours )(?<!days )(?<!minutes )after|since|following) the (?:(?:failed|attempted"
-    r"|abortive|military|army|bloody|last|previous|recent|earlier|first|second) )?$"
+    r"|\b(?:(?<!hours )(?<!days )(?<!minutes )after the|(?:since(?: before)?|following)"
+    r" (?:the|[\w-]+'s)) (?:(?:failed|attempted|abortive|military|army|bloody|last|previous"
+    r"|recent|earlier|first|second|full scale|large scale) )?$"
     # "killings during his anti-drug campaign, in which he told police to shoot suspects"
     r"|\b(?:during|under) (?:his|her|their) (?:[\w'-]+ ){0,3}(?:presidency|rule|tenure|term|reign"
     r"|campaign|war|crackdown|government|administration|time in office),? (?:in which|when"
     r"|during which) (?:[\w'-]+ ){0,6}$"
+    # "Historians estimate that hundreds of thousands were killed during the war"
+    r"|\bhistorians? (?:[\w'-]+ ){0,3}?(?:estimate|say|believe|recall|note|agree|argue)s?"
+    r" (?:that )?"
+    r"(?:[\w',-]+ ){0,12}$"
     # "at the time, dozens of people were arrested"
     r"|\bat the time\b(?! of)|\b(?:in|over) recent (?:years|decades)\b"
     # "Those protests ... were put down with thousands of arrests"
@@ -220,6 +225,9 @@ _CLAUSE_HISTORY = re.compile(
 _THEN_CLAUSE = re.compile(
     r"\b(?P<year>1[5-9]\d\d|20\d\d)\b(?: [\w'-]+){0,10}(?:,? (?:when|in which|during which"
     r"|after which)|, which)\b"
+    # "under the November 2020 truce that halted six weeks of fighting"
+    r"|\b(?:the|an?) (?:(?:" + MONTHS + r") )?(?P<that_year>1[5-9]\d\d|20\d\d)"
+    r"(?: [\w'-]+){1,3} that\b"
 )
 # An aim or a choice not to, right before the match: "who has sought to ease tensions",
 # "decided against imposing economic sanctions".
@@ -384,6 +392,10 @@ _HYPOTHETICAL = re.compile(
     # "rehearsals for invasion", "a plan that would see troops deployed", "curbs presidential
     # power to declare martial law", "campaigned on promises to strengthen the army"
     r"|would see|powers? to (?:declare|impose|dissolve|dismiss|suspend)"
+    # "has floated bringing back conscription", "offers Astana as venue for future peace talks"
+    r"|float(?:s|ed|ing)|future (?:peace |ceasefire |direct |border )?(?:talks|negotiations)"
+    # "would deploy once a ceasefire or peace agreement is in place"
+    r"|once (?:a|an|any) (?:[\w'-]+ ){0,4}?(?:is|are) (?:in place|agreed|signed|reached)"
     # "discussed a plan to annul the election result and declare a state of siege"
     r"|discuss(?:es|ed|ing)? (?:a |the |their |his |her )?plans? to"
     r"|allows? (?:the )?(?:[\w'-]+ ){0,3}to (?:declare|dissolve|dismiss|suspend)"
@@ -504,7 +516,8 @@ _CUES = CueSet(
          "probably", "would require", "would need", "would have to",
          "option", "rehearsal", "would see", "power to", "powers to", "allow", "campaign on",
          "campaigns on", "campaigned on", "campaigning on", "capable of", "had planned", "plot",
-         "claim", "ahead of", "would", "discuss"),  # _HYPOTHETICAL, _AIM_BEFORE
+         "claim", "ahead of", "would", "discuss", "float", "future",
+         "once "),  # _HYPOTHETICAL, _AIM_BEFORE
         ("if", "unless", "either", "in which", "imagin", "ficti", "simulat", "alternat", "game",
          "players "),  # _CONDITION
         ("will", "shall", "would", "plan", "announc", "order", "to start", "to begin", "set to",
@@ -513,7 +526,8 @@ _CUES = CueSet(
          "authori", "approv", "issu", "decree", "'ll"),  # _ANNOUNCED
         (";", "though", "but", "however", "whereas", "while", "yet"),  # _SCOPE_BREAK
         ("years", "anniversar", "commemorat", "remember", "last ", "decades", "after the",
-         "following the",
+         "historian",
+         "following",
          "at the time", "year ", "month", "the days", "the weeks", "over the", "referring",
          "since", "history of", "last ", "weeks", "sanction", "freezes",
          "travel bans", "a reference to", "those ", "earlier", "previous", "the last",
@@ -783,7 +797,7 @@ class SentenceModality:
                 # Not when the match is told as now ("The 2018 deal, which ended the war,
                 # collapsed on Monday as troops massed").
                 if (
-                    int(m.group("year")) < self._year_limit
+                    int(m.group("year") or m.group("that_year")) < self._year_limit
                     and text.find(";", m.end(), start) < 0
                     and _NOW.search(text, m.end(), end) is None
                 ):
@@ -799,7 +813,12 @@ class SentenceModality:
                 ):
                     return True
             for m in _YEAR_NEAR.finditer(text, low, high):
-                if int(m.group("year")) < self._year_limit:
+                if int(m.group("year")) < self._year_limit and not (
+                    # (a year in a later clause dates that clause: "peacekeepers leave
+                    # Karabakh, ending a mission born of the 2020 war")
+                    m.start() >= end
+                    and ("," in text[end : m.start()] or ";" in text[end : m.start()])
+                ):
                     return True
                 # Undated: an event named by its year before it is a known, earlier one ("the
                 # 2020 truce", "the August 2023 military takeover"); a year after it may be a

@@ -625,3 +625,91 @@ def test_deadly_clashes_alone_are_no_war() -> None:
     assert ("armed_conflict", "CM") in alerting(
         "Separatist fighters kill 12 soldiers in ambush in Cameroon's North-West"
     )
+
+
+def test_fighting_in_a_region_at_the_border_is_this_side() -> None:
+    found = alerting(
+        "",
+        "Colombia's defence minister said 3,000 soldiers had been flown to the Catatumbo region"
+        " on the border with Venezuela after fighting between ELN guerrillas and FARC dissidents"
+        " killed at least 80 people.",
+    )
+    assert ("armed_conflict", "CO") in found
+    assert ("armed_conflict", "VE") not in found
+    # Across a border the fighting is the neighbour's.
+    found = alerting(
+        "",
+        "Chad closed its eastern border with Sudan after fighting between the army and the"
+        " Rapid Support Forces near El Geneina.",
+    )
+    assert ("armed_conflict", "SD") in found
+    assert ("armed_conflict", "TD") not in found
+
+
+def test_a_speaker_across_a_shared_border_is_no_party() -> None:
+    found = alerting(
+        "",
+        "Thailand and Cambodia agreed to a ceasefire after five days of border clashes that"
+        " killed more than 30 people, Malaysia's prime minister said after hosting talks.",
+    )
+    assert ("armed_conflict", "TH") in found
+    assert ("armed_conflict", "MY") not in found
+    # The neighbour speaking of its own border is the one faced.
+    assert ("troop_massing", "LT") in alerting(
+        "Lithuania says Russian battalion and missile launchers moved into Belarus near its border"
+    )
+
+
+def test_moving_away_and_along_with_are_no_build_up() -> None:
+    assert not any(
+        t == "troop_massing"
+        for t, _ in alerting(
+            "Thai and Cambodian forces began moving artillery and tanks away from frontline"
+            " positions along their disputed border."
+        )
+    )
+    assert ("troop_massing", "IL") not in alerting(
+        "The Pentagon will deploy a THAAD battery to Israel, along with roughly 100 American"
+        " soldiers, to bolster Israel's air defences."
+    )
+    assert ("foreign_intervention", "IL") in alerting(
+        "The United States will deploy about 100 soldiers to Israel."
+    )
+
+
+def test_a_year_in_a_later_clause_dates_that_clause() -> None:
+    found = alerting("Last Russian peacekeepers leave Karabakh, ending mission born of 2020 war")
+    assert ("withdrawal", "AZ") in found
+    text = normalise(
+        "Troops had been stationed there under the November 2020 truce that halted the fighting."
+    )
+    start = text.index("fighting")
+    assert SentenceModality(text, 2026).at(start, start + 8) is Modality.HISTORICAL
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        ("President Vucic has floated bringing back conscription.", "conscription"),
+        ("Tokayev offers Astana as venue for future peace talks.", "peace talks"),
+        ("The force would deploy once a ceasefire is in place.", "ceasefire"),
+    ],
+)
+def test_proposals_and_what_waits_on_a_ceasefire_are_hypotheses(sentence: str, words: str) -> None:
+    text = normalise(sentence)
+    start = text.index(words)
+    assert SentenceModality(text, 2026).at(start, start + len(words)) is Modality.HYPOTHETICAL
+
+
+def test_roles_of_goods_spokesmen_and_campaigns() -> None:
+    assert ("border_closure", "CN") not in alerting(
+        "Poland shut its border with Belarus, halting freight trains carrying Chinese goods."
+    )
+    assert ("mobilization", "PS") not in alerting(
+        "Israel calls up 60,000 reservists ahead of push into Gaza City"
+    )
+    assert ("withdrawal", "SS") not in alerting(
+        "",
+        "Kenyan soldiers pulled out of their base at Dhobley in Somalia's Lower Juba region on"
+        " Sunday.",
+    )
