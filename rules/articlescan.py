@@ -13,7 +13,7 @@ from sys import maxsize
 from typing import TYPE_CHECKING
 
 from rules.attribution import Mention, Role
-from rules.background import looks_back, narrates, tells_the_past
+from rules.background import labelled_history, looks_back, narrates, tells_the_past
 from rules.keys import Key, RuleBits
 from rules.matcher import RawHit, Span
 
@@ -34,6 +34,7 @@ class ArticleScan:
         "_background",
         "_engine",
         "_focus",
+        "_history",
         "_joined",
         "_looks_back",
         "_mentions",
@@ -83,6 +84,7 @@ class ArticleScan:
         self._plainly: dict[str, bool] = {}
         self._focus: str | bool | None = False  # False: not worked out yet
         self._looks_back: bool | None = None
+        self._history: bool | None = None
         self.month = month  # the month the article was published, when dated
 
     def spans(self, index: int) -> list[Span[Key]]:
@@ -128,6 +130,12 @@ class ArticleScan:
         if self._looks_back is None:
             self._looks_back = looks_back(self.normalised[: self.titles])
         return self._looks_back
+
+    def labelled_history(self) -> bool:
+        """Whether the headline labels the story history (``rules.background.labelled_history``)."""
+        if self._history is None:
+            self._history = labelled_history(self.normalised[: self.titles])
+        return self._history
 
     def in_background(self, index: int, year: int) -> bool:
         """Whether body sentence ``index`` goes on telling the past of the sentence before it

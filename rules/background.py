@@ -34,6 +34,7 @@ __all__ = [
     "BACKGROUND_OFFSET",
     "as_history",
     "drop_background",
+    "labelled_history",
     "looks_back",
     "narrates",
     "tells_the_past",
@@ -133,6 +134,18 @@ def narrates(sentence: str) -> bool:
     """Whether a (normalised) sentence has no word placing it now or ahead, so that it may go
     on telling the past of the sentence before it."""
     return not told_as_now(sentence) and _PRESENT.search(sentence) is None
+
+
+# A headline that labels its story history as a whole, headline included: "This week in history:
+# Indonesia invades East Timor; ...", "On this day: ...".
+_HISTORY_LABEL = re.compile(
+    r"\b(?:this week|this day|today|this month) in history\b|^on this day\b"
+)
+
+
+def labelled_history(titles: list[str]) -> bool:
+    """Whether the (normalised) headline labels the whole story history, itself included."""
+    return any(_HISTORY_LABEL.search(title) for title in titles)
 
 
 def looks_back(titles: list[str]) -> bool:

@@ -271,7 +271,9 @@ class Engine:
         if outcomes is None:
             outcomes = scan.outcomes[text] = self._outcomes(scan, index, candidates, year)
         if any(o[1] in ALERTING_MODALITIES for o in outcomes):  # (else nothing to recast)
-            if (
+            if scan.labelled_history():  # "This week in history: Indonesia invades East Timor"
+                outcomes = as_history(outcomes)
+            elif (
                 index >= scan.titles
                 and scan.looks_back()
                 and not told_as_now(text)

@@ -233,6 +233,9 @@ _THEN_CLAUSE = re.compile(
 # "decided against imposing economic sanctions".
 _AIM_BEFORE = re.compile(
     r"\b(?:sought|seeks?|seeking) to $"
+    # "elders were trying to broker a truce", "offered to help ease tensions"
+    r"|\b(?:trying|tries|tried|attempting|attempts|working|works|offered|offers|offering)"
+    r" to (?:help )?$"
     # "forces capable of fighting NATO", "the group had planned mass riots", "plotted to seize"
     r"|\b(?:capable of|had planned|plott(?:ed|ing)(?: to)?|plots? to) $"
     # "police detain opposition leaders ahead of Tbilisi rally": it has not happened yet
@@ -248,7 +251,7 @@ _DECLINED_BEFORE = re.compile(
     r"|\bfail(?:s|ed|ing)? to $"
 )
 # What a failed attempt still is: "soldiers failed to seize power" is a coup (an attempt).
-_ATTEMPTS = ("seize", "take power", "grab", "topple", "overthrow", "oust", "storm")
+_ATTEMPTS = ("seize", "take power", "grab", "topple", "overthrow", "oust", "storm", "dissolve")
 _HISTORY_OF = re.compile(r"\bhistory of\b")
 # An earlier event that time is counted from: "since the juntas expelled western forces" (not
 # an outbreak that goes on: "the deadliest day since protests erupted").
@@ -424,6 +427,8 @@ _CONDITION = re.compile(
     r"|alternative history"
     r"|(?:video|computer|strategy|board|mobile|online) games?|players (?:to|can|must|may|will))\b"
 )
+# What goes on already, however conditional the grammar: "if the protests continue".
+_GOES_ON = re.compile(r" (?:continue|continues|persist|persists|go on|goes on|spread|spreads)\b")
 # Subordinators that open a clause about an earlier event, cutting a later if/unless off a match.
 _PAST_CLAUSE = re.compile(r"\b(?:after|following|since|because)\b")
 # An authorisation with a condition after it is a rule of engagement given now: "officers were
@@ -516,7 +521,8 @@ _CUES = CueSet(
          "probably", "would require", "would need", "would have to",
          "option", "rehearsal", "would see", "power to", "powers to", "allow", "campaign on",
          "campaigns on", "campaigned on", "campaigning on", "capable of", "had planned", "plot",
-         "claim", "ahead of", "would", "discuss", "float", "future",
+         "claim", "ahead of", "would", "discuss", "float", "future", "trie", "trying", "attempt",
+         "working to", "works to", "offer",
          "once "),  # _HYPOTHETICAL, _AIM_BEFORE
         ("if", "unless", "either", "in which", "imagin", "ficti", "simulat", "alternat", "game",
          "players "),  # _CONDITION
@@ -667,10 +673,24 @@ class SentenceModality:
             and not text.startswith(_ATTEMPTS, start)
         ):
             return Modality.NEGATED  # "decided against imposing economic sanctions"
-        if cues & _HYPOTHETICAL_CUE and _AIM_BEFORE.search(text, scope_start, start):
+        if (
+            cues & _HYPOTHETICAL_CUE
+            and _AIM_BEFORE.search(text, scope_start, start)
+            and not text.startswith(_ATTEMPTS, start)
+        ):
             return Modality.HYPOTHETICAL  # "who has sought to ease tensions"
-        if cues & _THREAT_CUE and _THREAT.search(text, scope_start, end):
-            return Modality.THREATENED
+        if cues & _THREAT_CUE:
+            threat = _THREAT.search(text, scope_start, end)
+            if threat is not None:
+                if (
+                    cues & _CONDITION_CUE
+                    and _CONDITION.search(text, threat.end(), start)
+                    and not _GOES_ON.match(text, end)  # ("if the protests continue")
+                ):
+                    # "warned he would move armour up unless Cambodian soldiers left the area":
+                    # what the threat waits on is no deed
+                    return Modality.HYPOTHETICAL
+                return Modality.THREATENED
         if self._question:  # "Would Venezuela really invade Guyana?"
             return Modality.HYPOTHETICAL
         if not cues & (_HYPOTHETICAL_CUE | _CONDITION_CUE | _ANNOUNCED_CUE | _DEMAND_CUE):

@@ -110,8 +110,18 @@ _COMMENTER_AFTER = re.compile(
     + _JOINED_BY_BODY
     + _ON_DAY
     + r"(?: (?!(?:and|or|to|of|in|on|been|was|were|is|are|be|being|as|after|while"
-    r"|when|but|that|which|who|the)\b)[\w.]+){0,4}? (?:" + _SPEECH + r")\b"
+    r"|when|but|that|which|who|the)\b)[\w.]+){0,4}?"
+    + _ON_DAY  # "Japan's foreign minister on Thursday called on Israel to ..."
+    + r" (?:"
+    + _SPEECH
+    + r")\b"
     r"(?! (?:that )?(?:it|they|its|their|we|our|itself|he|she|his|her)\b)"
+)
+# A titled speaker with a long name: "Brazilian President Luiz Inacio Lula da Silva on Tuesday
+# called on the United States to ...".
+_TITLED_SPEAKER_AFTER = re.compile(
+    r"(?:'s)? (?:president|prime minister|foreign minister|defen[cs]e minister|minister|leader"
+    r"|king|chancellor|premier)(?: [\w.]+){1,6}?" + _ON_DAY + r" (?:" + _SPEECH + r")\b"
 )
 # "Belgium and France urged Rwanda to ...": a country sharing a stance verb with another is a
 # commenter too (only for verbs nobody uses of their own deeds; "Russia and Ukraine said ..." is
@@ -121,6 +131,7 @@ _STANCE = (
     r"|critici[sz](?:e|es|ed)|denounc(?:e|es|ed)|prais(?:e|es|ed)"
 )
 _JOINT_STANCE_AFTER = re.compile(r" and (?:the )?(?:[\w.]+ ){1,3}?(?:" + _STANCE + r"|demanded)\b")
+_SPEECH_AFTER = re.compile(r" (?:" + _SPEECH + r")\b")
 # "Iran, which backs armed factions in Iraq, called the protests a plot": a relative clause between
 # a country and its stance verb (not "said": "Tokayev, who sacked his cabinet, said ..." keeps
 # the sacking his).
@@ -293,7 +304,9 @@ _DATELINE_OUTLET = re.compile(r"[\w.' ]{2,30}?(?:,? [\w.]+(?: \d{1,2})?)? \((?:[
 # "SEOUL - Thousands of ...", "CARACAS - President ...": a city opening the sentence and followed
 # by a word that starts a new sentence (the dash is gone once normalised) is a dateline.
 _DATELINE_OPENER = re.compile(
-    r" (?:the|a|an|thousands|hundreds|dozens|tens|several|some|about|members|president"
+    # (a demonym before the subject: "BRASILIA - Brazilian President Lula ...")
+    r" (?:[a-z]+(?:an|ian|ese|ish|i) (?=president|prime minister))?"
+    r"(?:the|a|an|thousands|hundreds|dozens|tens|several|some|about|members|president"
     r"|prime minister|veterans|trainloads|blue helmets|west|east|north|south|western|eastern"
     r"|northern|southern|central|regional|protesters|demonstrators|rebels|gunmen|militants"
     r"|opposition|masked|unidentified|suspected|african|european|arab|asian|latin|\d+)\b"
@@ -442,7 +455,14 @@ class SentenceRoles:
             aside = _RELATIVE_ASIDE.match(sentence, end)
             if aside is not None and _STANCE_AFTER.match(sentence, aside.end()):
                 return Role.COMMENTER
-        if self._speech and _COMMENTER_AFTER.match(after):
+        if self._speech and after.startswith(("'s ", " ")):
+            # "Malaysia's prime minister, who hosted the talks, said ...": an official speaking
+            official = _OFFICIAL_AFTER.match(after)
+            if official is not None:
+                aside = _RELATIVE_ASIDE.match(sentence, end + official.end())
+                if aside is not None and _SPEECH_AFTER.match(sentence, aside.end()):
+                    return Role.OFFICIAL
+        if self._speech and (_COMMENTER_AFTER.match(after) or _TITLED_SPEAKER_AFTER.match(after)):
             if (
                 _OFFICIAL_AFTER.match(after)
                 or _OWN_OFFICIAL_BEFORE.search(sentence, max(0, start - 40), start)

@@ -713,3 +713,63 @@ def test_roles_of_goods_spokesmen_and_campaigns() -> None:
         "Kenyan soldiers pulled out of their base at Dhobley in Somalia's Lower Juba region on"
         " Sunday.",
     )
+
+
+def test_an_order_after_gunmen_killed_villagers_is_still_an_order() -> None:
+    found = alerting(
+        "",
+        "Zamfara State Governor Dauda Lawal on Sunday directed security agencies in Nigeria to"
+        " shoot on sight anyone found carrying firearms after gunmen killed 14 villagers in"
+        " overnight raids.",
+    )
+    assert ("shoot_to_kill", "NG") in found
+    # Gunmen are never the ones ordered to shoot.
+    assert ("shoot_to_kill", "NG") not in alerting(
+        "Gunmen opened fire without warning on a wedding party in Nigeria's Plateau state."
+    )
+
+
+def test_troops_rushed_to_a_border_crossing_are_a_build_up() -> None:
+    found = alerting(
+        "",
+        "Pakistan and Afghanistan's Taliban authorities have rushed additional troops and heavy"
+        " weapons to both sides of the Torkham crossing, local officials said on Wednesday.",
+    )
+    assert {("troop_massing", "PK"), ("troop_massing", "AF")} <= found
+
+
+def test_speakers_with_long_titles_and_days_are_commenters() -> None:
+    found = alerting(
+        "",
+        "Japan's foreign minister on Thursday called on Israel to withdraw its remaining soldiers"
+        " from five hilltop positions in southern Lebanon.",
+    )
+    assert ("withdrawal", "JP") not in found
+    found = alerting(
+        "",
+        "BRASILIA - Brazilian President Luiz Inacio Lula da Silva on Tuesday called on the United"
+        " States to withdraw the warships it has massed in the southern Caribbean.",
+    )
+    assert not any(code == "BR" for _, code in found)
+
+
+def test_what_a_threat_waits_on_is_no_deed() -> None:
+    signals = scan(
+        "",
+        "Thailand's army commander warned he would move armoured units up to the frontier unless"
+        " Cambodian soldiers left the area around the disputed temple.",
+    )
+    assert not any(s.alerts for s in signals if s.trigger == "withdrawal")
+
+
+def test_a_story_labelled_history_is_history_headline_included() -> None:
+    assert not alerting(
+        "This week in history: Indonesia invades East Timor; Soviet tanks roll into Afghanistan"
+    )
+
+
+def test_short_names_and_songs() -> None:
+    assert ("troop_massing", "KP") in alerting("N Korea masses rocket launchers near the DMZ")
+    assert ("shoot_to_kill", "NG") not in alerting(
+        "A Lagos rapper's single 'Shoot on Sight' spent a third week at number one in Nigeria."
+    )
