@@ -30,7 +30,10 @@ _BORDER_CUE = re.compile(
     r"|dmz|demilitari[sz]ed zone|front|front ?lines?|ceasefire line|demarcation line|crossings?"
     r"|(?:its|our) (?:territory|soil|waters|coast))\b"
 )
-_OWN_BORDER = re.compile(r"\b(?:its|our) (?:[\w-]+ )?(?:borders?|frontiers?)\b")
+_OWN_BORDER = re.compile(
+    r"\b(?:its|our) (?:[\w-]+ )?(?:borders?|frontiers?|villages?|positions?|territory|soil|side"
+    r"|posts?|towns?)\b"
+)
 _SHARED_BEFORE = re.compile(
     r"\b(?:their|common|shared|mutual|joint)"
     r"(?: (?:disputed|contested|long|porous|common|shared))? $"
@@ -197,7 +200,9 @@ def attribute(
     return own if len(own) == 1 else []
 
 
-_PLACE_PREPOSITION = re.compile(r"\b(?:in|from|at|of|to|into|across|between)(?: the)? $")
+_PLACE_PREPOSITION = re.compile(
+    r"\b(?:in|from|at|of|to|into|across|between|fled|left|leaving|quit|via|through)(?: the)? $"
+)
 
 
 def _antecedents(sentence: str, earlier: list[Mention], *, plural: bool) -> list[Mention]:
@@ -208,14 +213,11 @@ def _antecedents(sentence: str, earlier: list[Mention], *, plural: bool) -> list
         return []
     if plural:
         for first, second in zip(earlier[-2::-1], earlier[:0:-1], strict=True):
-            if sentence[first.end : second.start] in (
-                " and ",
-                " or ",
-                ", ",
-                " and the ",
-            ) and not _PLACE_PREPOSITION.search(sentence, max(0, first.start - 12), first.start):
-                # (a pair that acts, not one where something is: "outlets based in Latvia and
-                # Germany ... said they had been told")
+            if sentence[first.end : second.start] in (" and ", " or ", ", ", " and the "):
+                if _PLACE_PREPOSITION.search(sentence, max(0, first.start - 12), first.start):
+                    # a pair where something is, not one that acts: "outlets based in Latvia
+                    # and Germany ... said they had been told"
+                    return [] if second is earlier[-1] else [earlier[-1]]
                 return [first, second]
     return [earlier[-1]]
 
@@ -258,22 +260,38 @@ def _add_faced_speakers(
     codes: list[str],
     borders: Callable[[str, str], bool],
 ) -> None:
-    """Add to ``codes`` each speaker that neighbours one of them, when the scope names a border
-    or front ("Seoul says Pyongyang stations guns near the DMZ")."""
-    if not any(
-        _SHARED_BEFORE.search(sentence, max(0, m.start() - 24), m.start()) is None
-        for m in _BORDER_CUE.finditer(sentence, scope[0], scope[1])
+    """Add to ``codes`` each speaker that neighbours one of them: the other side of what one
+    actor does ("Seoul says Pyongyang stations guns near the DMZ", "Kyiv says Russian units pulled
+    back from two villages"); with several actors, only when the scope names a border or front
+    that is not theirs alone."""
+    if len(codes) > 1:
+        cues = list(_BORDER_CUE.finditer(sentence, scope[0], scope[1]))
+        if not cues:
+            return
+        own_side = _OWN_BORDER.search(sentence, scope[0], scope[1]) is not None
+        if not own_side and all(
+            _SHARED_BEFORE.search(sentence, max(0, m.start() - 24), m.start()) is not None
+            for m in cues
+        ):
+            return  # (only "their common border" of two actors: theirs, nobody else's)
+    if (
+        len(codes) > 1
+        and _OWN_BORDER.search(sentence, scope[0], scope[1]) is None
+        and sum(1 for m in mentions if m.code in codes and m.role is Role.PLAIN) > 1
     ):
-        return  # (only "their common border": the actors' own, nobody else's)
-    if len(codes) > 1 and _OWN_BORDER.search(sentence, scope[0], scope[1]) is None:
-        # both sides are named ("Thailand and Cambodia ... border clashes, Malaysia's premier
-        # said"; not "Lithuania says Russian units moved into Belarus near its border")
+        # both sides are named as countries ("Thailand and Cambodia ... border clashes,
+        # Malaysia's premier said"; not "Poland says Russian and Belarusian troops are massing
+        # near the border", nor "Lithuania says Russian units moved into Belarus near its border")
         return
     actors = list(codes)
+    cued = len(codes) > 1 or _BORDER_CUE.search(sentence, scope[0], scope[1]) is not None
     for mention in mentions:
         if (
             mention.role in (Role.COMMENTER, Role.OFFICIAL)
             and mention.code not in codes
+            # (without a border named, only a speaker who opens the sentence: "Kyiv says Russian
+            # units pulled back", not "..., Japan's Joint Staff said")
+            and (cued or mention.start < scope[0] + 40)
             and any(borders(mention.code, actor) for actor in actors)
         ):
             codes.append(mention.code)

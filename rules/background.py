@@ -11,10 +11,11 @@ Two article-level judgements, made after each sentence's own modality:
   same past, unless it says it happens now or later.
 - ``looks_back`` / ``as_history``: a story whose headline looks back ("Twenty years on,
   survivors of Andijan ...", "Prague marks the anniversary of ...", "Osh remembers ...") tells
-  the past it looks back on, and one whose headline is about a work, a game or a market ("war
-  epic recreates 1994 build-up", "War game: ...", "Oil retreats as ...") tells of events only as
-  its subject's matter; a body sentence of either that does not say it happens now (a weekday,
-  "today", "this week": ``rules.modality.told_as_now``) is history.
+  the past it looks back on, and one whose headline is about a work or a game ("war epic
+  recreates 1994 build-up", "War game: ...") tells of events only as its subject's matter; a
+  body sentence of either that does not say it happens now (a weekday, "today", "this week":
+  ``rules.modality.told_as_now``) is history. A headline labelled "This week in history" is
+  history throughout (``labelled_history``).
 """
 
 from __future__ import annotations
@@ -59,15 +60,13 @@ _LOOKING_BACK = re.compile(
     r"|anniversar(?:y|ies)\b(?! protest| rall| march| demonstration)"
     r"|remembers?\b|remembering\b|commemorat\w+"
     r"|marks? \S+ years\b|history of\b|^(?:book )?review\b"
-    # ... or is about a work, a game or a market, not an event: "director's war epic recreates
-    # 1994 border build-up", "War game: a Chinese blockade of Taiwan ...", "Oil retreats as
-    # OPEC+ eases cuts"
-    r"|\b(?:film|films|movie|documentary|war epic|novel|memoir|box office|premiere|exhibition"
-    r"|thriller|sitcom|streaming|tv series|episode|(?:first|second|third|new|final) season"
-    r"|museum|war ?games?|simulation|tabletop|brent|stocks|investors"
-    r"|(?:oil|crude|gold|markets?|prices?) (?:prices? )?(?:retreats?|falls?|rises?|jumps?|slips?"
-    r"|climbs?|gains?|rall(?:y|ies)|slides?|steady|steadies|dips?|surges?|tumbles?|eases?|edges?"
-    r"|extends?|hits?|nears?))\b)"
+    # ... or is about a work or a game, not an event: "director's war epic recreates 1994 border
+    # build-up", "War game: a Chinese blockade of Taiwan ...", "A museum in Kuwait City retells
+    # the summer the tanks came" (a work doing what works do, not "film director arrested")
+    r"|^war ?games?\b|\b(?:film|movie|documentary|epic|novel|memoir|thriller|sitcom|series"
+    r"|drama|play|exhibition|museum|war ?games?|simulation|tabletop exercise)\b(?: [\w'-]+){0,4}"
+    r" (?:recreates?|depicts?|revisits?|imagines?|retells?|explores?|dramati[sz]es?|tops"
+    r"|premieres?|renewed|finds|shows|simulates?)\b)"
 )
 
 
@@ -150,7 +149,7 @@ def labelled_history(titles: list[str]) -> bool:
 
 def looks_back(titles: list[str]) -> bool:
     """Whether the (normalised) headline sentences look back on a past event, or are about a
-    work, a game or a market rather than an event."""
+    work or a game rather than an event."""
     return any(_LOOKING_BACK.search(title) for title in titles)
 
 

@@ -505,20 +505,41 @@ def _choices(
         choices = [
             c for c in choices if any(_near_a_place(text, mentions, p, _massed(c)) for p in near)
         ]
-    if rule.abroad and len({m.code for m in mentions}) <= 1 and _FOREIGN.search(text) is None:
+    if (
+        rule.abroad
+        and len(
+            {
+                m.code
+                for m in mentions
+                if m.role not in _NOT_A_DESTINATION
+                and not _ORIGIN_BEFORE.search(text, max(0, m.start - 30), m.start)
+            }
+        )
+        <= 1
+        and _FOREIGN.search(text) is None
+    ):
         # "Thai forces deployed tanks to Surin province": forces sent within their own country
         # (one country named, nothing foreign) are no intervention.
         return []
     return choices
 
 
+# Countries named only as where people come from, what something is linked to, or a dateline:
+# "Pakistan deployed troops to Karachi after protests over Afghan refugees" is no deployment
+# abroad.
+_NOT_A_DESTINATION = frozenset({Role.PEOPLE, Role.MODIFIER, Role.DATELINE})
+# "guerrillas based in Venezuela", "Boko Haram attacks from Nigeria" (not "soldiers from Kenya")
+_ORIGIN_BEFORE = re.compile(
+    r"\b(?:based in|(?:attacks?|raids?|crossed|fled|infiltrat\w*|incursions?) from)(?: the)? $"
+)
 _FOREIGN = re.compile(
     r"\b(?:(?:foreign|international|allied|coalition|multinational|regional"
     r"|(?<!south )(?<!central )african|nato|un|eu|au|new)"
     r" (?:\w+ )?(?:troops|forces|force|soldiers|military|contingents?|mission|personnel|units)"
     r"|abroad|overseas|peacekeep\w*|(?:suppression|support|stabili[sz]ation|intervention|standby"
     r"|joint|protection|reaction|expeditionary) force|ecowas|sadc|csto|eufor|kfor"
-    r"|from (?:neighbou?ring|other|several|foreign|allied) countries)\b"
+    r"|from (?:neighbou?ring|other|several|foreign|allied) countries"
+    r"|led (?:military )?(?:alliance|bloc|coalition|force|mission))\b"
 )
 
 
@@ -563,7 +584,8 @@ _PLACE_AFTER = re.compile(
     r" (?:the |its |their )?(?:[\w'-]+ ){0,3}?(?:border|borders|frontier|frontiers|boundary|front"
     r"|front line|frontline|line of control|line of contact|loc|lac|ceasefire line|coast|strait"
     r"|dmz|buffer zone|crossings?|checkpoints?|border posts?|disputed|enclave|exclave|corridor"
-    r"|heights|shoal|islands?|gulf|sea|river|riverbank|bank|line)\b"
+    r"|heights|shoal|islands?|gulf|sea|river|riverbank|bank|line|shores?|shoreline|coastline|lake"
+    r"|valley|spit|pass|passes|highway|road|frontlines?)\b"
 )
 
 
@@ -614,7 +636,9 @@ def _across_the_border(
     if not _AFTER_CLAUSE.match(text, clause[0]) or _MUTUAL.search(text, clause[0], clause[1]):
         return codes
     faced = [m for m in mentions if m.role is Role.FACED and m.end <= clause[0]]
-    if any(_HOME_REGION_BEFORE.search(text, max(0, m.start - 60), m.start) for m in faced):
+    if " across " not in text[clause[0] : clause[1]] and any(
+        _HOME_REGION_BEFORE.search(text, max(0, m.start - 60), m.start) for m in faced
+    ):
         # "... flown to the Catatumbo region on the border with Venezuela after fighting between
         # ELN guerrillas and FARC dissidents": the fighting is in that region, this side.
         home = [code for code in codes if code not in {m.code for m in faced}]
@@ -643,7 +667,26 @@ def _sensible(
     if rule.trigger == "troop_massing":
         # "militants ambushed an army convoy": a convoy attacked is no build-up
         return [c for c in choices if not any(_ambushed(text, p) for p in c)]
+    if rule.trigger == "armed_conflict":
+        # "Burundian troops deployed in South Kivu, fighting alongside Congolese forces": a role
+        # the forces have, not a battle
+        return [c for c in choices if not any(_a_role(text, p) for p in c)]
     return choices
+
+
+_ROLE_AFTER = re.compile(r" alongside\b")
+_ROLE_BEFORE = re.compile(r"\b(?:has|have|had) been $")
+
+
+def _a_role(text: str, phrase: Phrase) -> bool:
+    """Whether a fighting phrase tells what forces do there ("fighting alongside", "have been
+    fighting insurgents there since 2021") rather than a battle."""
+    if phrase[3] not in ("fighting", "fought", "fight", "fights"):
+        return False
+    return (
+        _ROLE_AFTER.match(text, phrase[2]) is not None
+        or _ROLE_BEFORE.search(text, max(0, phrase[1] - 16), phrase[1]) is not None
+    )
 
 
 _AMBUSHED = re.compile(r"\bambush\w*(?: [\w'-]+){0,4} $")

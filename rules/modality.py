@@ -111,10 +111,15 @@ _PAST_BEFORE = re.compile(
     r"|\brecalling (?:the )?(?:[\w'-]+ ){0,6}$"
     r"|\b(?:trial|trials|verdict|prosecution|conviction|convictions)"
     r" (?:[\w'-]+ ){0,10}?(?:over|for) (?:[\w'-]+ ){0,4}$"
-    # an event referred back to: "Italy kept its mission running after the coup"
-    r"|\b(?:(?<!hours )(?<!days )(?<!minutes )after the|(?:since(?: before)?|following)"
-    r" (?:the|[\w-]+'s)) (?:(?:failed|attempted|abortive|military|army|bloody|last|previous"
+    # an event referred back to: "has been suspended since the coup", "Italy had kept its mission
+    # running after the coup", "the AU, which suspended Guinea-Bissau after the coup" (not "a
+    # week after the coup", "after the army shelled villages": that is the news)
+    r"|\bsince(?: before)? (?:the|[\w-]+'s) (?:(?:failed|attempted|abortive|bloody|last|previous"
     r"|recent|earlier|first|second|full scale|large scale) )?$"
+    r"|\b(?:had|which|who)\b[^.;]{1,80}\b(?<!day )(?<!week )(?<!hours )(?<!days )(?<!weeks )"
+    r"(?<!shortly )(?<!soon )(?<!just )(?:after the|following (?:the|[\w-]+'s))"
+    r" (?:(?:failed|attempted|abortive|bloody|last|previous|recent|earlier|full scale"
+    r"|large scale) )?$"
     # "killings during his anti-drug campaign, in which he told police to shoot suspects"
     r"|\b(?:during|under) (?:his|her|their) (?:[\w'-]+ ){0,3}(?:presidency|rule|tenure|term|reign"
     r"|campaign|war|crackdown|government|administration|time in office),? (?:in which|when"
@@ -165,7 +170,20 @@ _CONSEQUENCE_BEFORE = re.compile(
     r", (?:triggering|sparking|prompting|setting off|unleashing|fuel?ling|provoking|leading to"
     r"|causing) (?:[\w'-]+ ){0,5}$"
 )
-_ANY_YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
+_ANY_YEAR = re.compile(
+    r"\b(?:in|on|during|by|until|since)(?: an?)?(?: (?:early|late|mid))?(?: \d{1,2})?"
+    r"(?: (?:" + MONTHS + r"))?(?: \d{1,2},?)? (?:1[5-9]\d\d|20\d\d)\b"
+)
+_CLAUSE_COMMA = re.compile(r",(?!\d\d\d\b)")  # (not the comma of "100,000")
+
+
+def _comma_between(text: str, low: int, high: int) -> bool:
+    """Whether a clause comma stands in ``text[low:high]`` (searched to the end of the text, so
+    that the look-ahead sees the digits after a number's comma)."""
+    found = _CLAUSE_COMMA.search(text, low)
+    return found is not None and found.start() < high
+
+
 # A past reference right after the match ("riots in the capital two years ago", "gripped by
 # protests at the time").
 _AGO_AFTER = re.compile(
@@ -182,7 +200,7 @@ _AGO_AFTER = re.compile(
     r" (?:decades?|years)|in memory of"
     # "... were killed in anti-drug operations during his presidency"
     r"|(?:during|under) (?:his|her|their) (?:[\w'-]+ ){0,2}?(?:presidency|rule|tenure|term"
-    r"|time in office|reign|war on drugs|drug war|campaign|crackdown|administration)"
+    r"|time in office|reign|war on drugs|drug war)"
     # "21 people were killed then, and more than 500 detained"
     r"|(?<!and )(?<!but )(?<!since )(?<!\w)then(?= ?[,.;]))\b"
 )
@@ -233,9 +251,13 @@ _THEN_CLAUSE = re.compile(
 # "decided against imposing economic sanctions".
 _AIM_BEFORE = re.compile(
     r"\b(?:sought|seeks?|seeking) to $"
-    # "elders were trying to broker a truce", "offered to help ease tensions"
+    # "elders were trying to broker a truce", "offered to help ease tensions", "offers Astana as
+    # venue for future peace talks"
     r"|\b(?:trying|tries|tried|attempting|attempts|working|works|offered|offers|offering)"
-    r" to (?:help )?$"
+    r" to (?:help )?$|\bfuture $"
+    # "has floated bringing back conscription"
+    r"|\bfloat(?:s|ed|ing) (?:(?:the idea of|a plan to|plans? to|a proposal (?:to|for)"
+    r"|bringing back|reintroducing|restoring) )?(?:[\w'-]+ ){0,3}$"
     # "forces capable of fighting NATO", "the group had planned mass riots", "plotted to seize"
     r"|\b(?:capable of|had planned|plott(?:ed|ing)(?: to)?|plots? to) $"
     # "police detain opposition leaders ahead of Tbilisi rally": it has not happened yet
@@ -249,6 +271,12 @@ _DECLINED_BEFORE = re.compile(
     # "Russian authorities had failed to close the airspace" (not "failed to seize power": an
     # attempt is a coup)
     r"|\bfail(?:s|ed|ing)? to $"
+    # "lifted most of its economic sanctions on Syria" (only the measures lifted: "... but
+    # imposed new sanctions on Russia" is news)
+    r"|\blift(?:s|ed|ing)? (?:most|all|part|some|the last|the remainder|the rest) of"
+    r" (?:its |their |the )?(?:[\w'-]+ ){0,3}$"
+    r"|\blift(?:s|ed|ing)? (?:its |their |the )?(?:broad|sweeping|remaining|economic|financial"
+    r"|long standing) (?:[\w'-]+ )?$"
 )
 # What a failed attempt still is: "soldiers failed to seize power" is a coup (an attempt).
 _ATTEMPTS = ("seize", "take power", "grab", "topple", "overthrow", "oust", "storm", "dissolve")
@@ -345,8 +373,9 @@ _DENIED = re.compile(
     # "called reports of a military build-up along its border \"baseless\""
     r"|(?:call(?:s|ed|ing)?|brand(?:s|ed|ing)?|label(?:s|led|ed|ling)?|describ(?:es|ed|ing))"
     r" (?:the |such |these |those |all )?"
-    r"(?:claims?|reports?|allegations?|accusations?|suggestions?)\b[^.;]{0,120}?\b\"?(?:baseless"
-    r"|false|untrue|groundless|fabricated|unfounded|nonsense|absurd|fake))\b"
+    r"(?:claims?|reports?|allegations?|accusations?|suggestions?)\b(?:(?! and )[^.;,]){0,80}?"
+    r"(?: as)? \"?(?:baseless|false(?! flag)|untrue|groundless|fabricated|unfounded|nonsense|absurd"
+    r"|fake))\b"
 )
 _NEGATION_WORD = re.compile(
     r"(?:\b(?:no|not|never|neither|nor|without|cannot|instead of|rather than)\b|n't\b)"
@@ -396,9 +425,9 @@ _HYPOTHETICAL = re.compile(
     # power to declare martial law", "campaigned on promises to strengthen the army"
     r"|would see|powers? to (?:declare|impose|dissolve|dismiss|suspend)"
     # "has floated bringing back conscription", "offers Astana as venue for future peace talks"
-    r"|float(?:s|ed|ing)|future (?:peace |ceasefire |direct |border )?(?:talks|negotiations)"
-    # "would deploy once a ceasefire or peace agreement is in place"
-    r"|once (?:a|an|any) (?:[\w'-]+ ){0,4}?(?:is|are) (?:in place|agreed|signed|reached)"
+    # "would deploy once a ceasefire is in place" (not "will withdraw once a timetable is agreed")
+    r"|would (?:[\w'-]+ ){0,8}?once (?:a|an|any) (?:[\w'-]+ ){0,4}?(?:is|are) (?:in place|agreed"
+    r"|signed|reached)"
     # "discussed a plan to annul the election result and declare a state of siege"
     r"|discuss(?:es|ed|ing)? (?:a |the |their |his |her )?plans? to"
     r"|allows? (?:the )?(?:[\w'-]+ ){0,3}to (?:declare|dissolve|dismiss|suspend)"
@@ -410,9 +439,12 @@ _HYPOTHETICAL = re.compile(
     r"|campaign(?:s|ed|ing)? on (?:a )?(?:promises?|pledges?)|as a (?:pre)?condition(?=[.,;]|$)"
     r")\b"
     r"|(?<!\bin )(?<!\bon )(?<!\bof )(?<!\bby )(?<!since )(?<!until )(?<!theresa )\bmay\b(?! \d)"
-    # a deed as the subject of "would": "Closing the border would punish our businesses"
-    r"|^\W*(?!(?:beijing|nanjing|shenyang|king|during|everything|something|nothing|anything"
-    r"|evening|morning|spring|ring|string|wing)\b)[a-z]{3,}ing (?:[\w'-]+ ){0,6}?would\b"
+    # a deed as the subject of "would": "Closing the border would punish our businesses" (a
+    # deed's gerund with its object, not "Remaining French troops would leave")
+    r"|^\W*(?:closing|shutting|sealing|sending|deploying|imposing|declaring|withdrawing|pulling"
+    r"|launching|invading|attacking|sanctioning|cutting|mobili[sz]ing|expelling|blocking"
+    r"|suspending|ordering|arming|bombing|striking) (?:(?:the|a|an|its|their|our|all|more) )?"
+    r"(?:[\w'-]+ ){0,5}?would\b"
 )
 # "if necessary" and the like state readiness, not a hypothesis ("would use firearms if
 # necessary" is a threat made now).
@@ -509,7 +541,7 @@ _CUES = CueSet(
         ("no", "never", "neither", "without", "n't", "instead of",
          "rather than"),  # _NEGATION_WORD (no/not/nor/cannot: "no")
         ("reject", "refus", "rul", "declin", "no ", "yet to", "call", "stopp", "resist",
-         "halt", "vot", "block", "fail", "against"),  # _REFUSAL
+         "halt", "vot", "block", "fail", "against", "lift"),  # _REFUSAL, _DECLINED_BEFORE
         ("threat", "warn", "ultimatum"),  # _THREAT
         ("could", "might", "possib", "probabil", "likelihood", "purport", "unverified", "accus",
          "ruled out", "rule out", "rules out", "ruling out", "potential", "whether", "should",
@@ -626,7 +658,7 @@ class SentenceModality:
         2023"): the sentence's own event is not that year's."""
         text = self._text
         since = text.rfind(" since ", max(0, position - _SINCE_REACH), position)
-        if since < 0 or "," in text[since:position]:
+        if since < 0 or _comma_between(text, since, position):
             return False
         clause = max(text.rfind(",", 0, since), text.rfind(";", 0, since)) + 1
         if _SUPERLATIVE.search(text, clause, since) is None:
@@ -798,6 +830,9 @@ class SentenceModality:
                 if (
                     int(m.group("year")) == self._year_limit
                     and MONTH_NUMBERS[m.group("month")] < self._month
+                    # (in the match's own clause: not "M23 rebels, who captured Goma in January
+                    # 2026, launched an offensive")
+                    and not _comma_between(text, min(m.end(), start), max(m.start(), end))
                 ):
                     return True
         if not self._now and cues & _PAST_CUE:
@@ -807,17 +842,27 @@ class SentenceModality:
         if not self._now and cues & _PAST_CUE and _HISTORY_OF.search(text, scope_start, start):
             return True  # "Thailand has a long history of ..., with 13 successful coups"
         if cues & _YEAR_CUE:
-            then = _CONSEQUENCE_BEFORE.search(text, scope_start, start)
+            then = None if self._now else _CONSEQUENCE_BEFORE.search(text, scope_start, start)
             if then is not None and any(
-                int(y.group()) < self._year_limit
+                int(y.group()[-4:]) < self._year_limit
                 for y in _ANY_YEAR.finditer(text, scope_start, then.start())
             ):
                 return True
             for m in _THEN_CLAUSE.finditer(text, scope_start, start):
                 # Not when the match is told as now ("The 2018 deal, which ended the war,
                 # collapsed on Monday as troops massed").
+                if m.group("that_year"):
+                    # ("the 2020 truce that ended the war": only that clause, not "Azerbaijani
+                    # forces, breaking a 2020 truce that ended the war, shelled villages")
+                    if (
+                        int(m.group("that_year")) < self._year_limit
+                        and not _comma_between(text, m.end(), start)
+                        and not self._now
+                    ):
+                        return True
+                    continue
                 if (
-                    int(m.group("year") or m.group("that_year")) < self._year_limit
+                    int(m.group("year")) < self._year_limit
                     and text.find(";", m.end(), start) < 0
                     and _NOW.search(text, m.end(), end) is None
                 ):
@@ -837,7 +882,7 @@ class SentenceModality:
                     # (a year in a later clause dates that clause: "peacekeepers leave
                     # Karabakh, ending a mission born of the 2020 war")
                     m.start() >= end
-                    and ("," in text[end : m.start()] or ";" in text[end : m.start()])
+                    and (_comma_between(text, end, m.start()) or ";" in text[end : m.start()])
                 ):
                     return True
                 # Undated: an event named by its year before it is a known, earlier one ("the

@@ -26,6 +26,10 @@ _QUANTIFIER = re.compile(
     r"|a further|an additional)\b)*"
 )
 _AFTER_WORDS = 7
+_PEOPLE = (
+    r"demonstrators|protesters|civilians|police|officers|soldiers|residents|students|others"
+    r"|passengers|bystanders|journalists|children|women"
+)
 
 
 # Another count between a number and a death word: the death word's own ("killing at least two
@@ -57,8 +61,11 @@ def counts_the_wounded(text: str, number: tuple[int, int], death: tuple[int, int
     if _INJURED.search(text, death[1], number[0]):  # "killing seven, and detained 300"
         return True
     after = text[number[1] :]
-    # ("dozens of police officers and demonstrators were injured")
-    stop = re.search(r"[;,.:]|\b(?:killed|dead|died|deaths?)\b", after)
+    # ("dozens of police officers and demonstrators were injured", not "14 children and dozens of
+    # people were injured")
+    stop = re.search(
+        r"[;,.:]|\b(?:and(?! (?:" + _PEOPLE + r")\b)|killed|dead|died|deaths?)\b", after
+    )
     words = (after[: stop.start()] if stop else after).split()[:_AFTER_WORDS]
     return any(_INJURED.fullmatch(word) for word in words)
 

@@ -593,18 +593,24 @@ def test_a_day_of_a_month_is_no_death_toll() -> None:
     )
 
 
-def test_a_headline_about_a_work_a_game_or_a_market_tells_no_news() -> None:
+def test_a_headline_about_a_work_or_a_game_tells_no_news() -> None:
     body = "The simulation assumed that US strikes on Chinese ports followed a naval clash."
     assert not any(
         s.alerts for s in scan("War game: a Chinese blockade of Taiwan would split allies", body)
     )
     assert not alerting(
-        "Oil retreats as OPEC+ eases cuts",
-        "Prices spiked briefly in June when Israel and the United States struck Iranian nuclear"
-        " sites, but the rally faded within days.",
+        "Director's war epic recreates 1994 border build-up",
+        "Critics praised its recreation of Russian columns massing on the edge of Grozny.",
     )
-    # A headline that reports an event itself is news however it is framed.
-    assert ("armed_conflict", "IR") in alerting("Oil jumps as Israel strikes Iran's nuclear sites")
+    # Markets and museums report the news that moves them; a work's maker in the news is news.
+    assert ("armed_conflict", "KP") in alerting(
+        "Markets slide as North Korea fires missiles",
+        "North Korea fired a ballistic missile into South Korea's waters.",
+    )
+    assert ("crackdown", "IR") in alerting(
+        "Iranian film director arrested",
+        "Security forces have arrested thousands of protesters in Tehran, rights groups said.",
+    )
 
 
 def test_the_central_african_country_is_a_region_not_a_state() -> None:
