@@ -57,6 +57,11 @@ _CAMPAIGN_BEFORE = re.compile(
     # what a call-up answers: "in response to Russia's war in Ukraine"
     r"|\b(?:in response to|because of|citing|amid fears over) (?:[\w'-]+ ){0,4}$"
 )
+# "after Israel's security cabinet approved ...": the country's own organ deciding the call-up
+_OWN_ORGAN_AFTER = re.compile(
+    r"(?:'s)? (?:security cabinet|cabinet|government|parliament|president|prime minister"
+    r"|security council|defen[cs]e ministry|army|military)\b"
+)
 _FURTHER_TARGET = re.compile(r"\band (?:also )?(?:on|against|targeting) (?:[\w'-]+ ){0,3}$")
 # What sanctions are for, after their target: "over", "for", "in response to".
 _GROUNDS = re.compile(
@@ -94,6 +99,7 @@ def attribute(
     faces: bool = True,
     capitals: frozenset[str] = frozenset(),
     headline: bool = False,
+    uncued_speakers: bool = False,
 ) -> list[str]:
     """ISO codes the event at ``match`` belongs to, in order of first mention; may be empty.
 
@@ -123,6 +129,7 @@ def attribute(
             if not (
                 m.start >= match[0]
                 and _CAMPAIGN_BEFORE.search(sentence, max(0, m.start - 60), m.start)
+                and not _OWN_ORGAN_AFTER.match(sentence, m.end)
             )
         ]
     faces = faces and policy is Attribution.ACTOR
@@ -161,7 +168,7 @@ def attribute(
             if code not in codes:
                 codes.append(code)
         if borders is not None and codes and not faced:
-            _add_faced_speakers(sentence, mentions, scope, codes, borders)
+            _add_faced_speakers(sentence, mentions, scope, codes, borders, uncued=uncued_speakers)
     if codes or clause_only:
         return codes
     if headline and ";" in sentence:
@@ -181,7 +188,7 @@ def attribute(
     codes = _codes([m for m in mentions if _allowed(m, policy, faces)])
     if codes:
         if policy is Attribution.ACTOR and borders is not None and scope is not None:
-            _add_faced_speakers(sentence, mentions, scope, codes, borders)
+            _add_faced_speakers(sentence, mentions, scope, codes, borders, uncued=uncued_speakers)
         return codes
     # A country's own authorities acting at home, before a country named only across a border
     # ("Niger's military authorities imposed a curfew ... near the border with Mali").
@@ -201,7 +208,8 @@ def attribute(
 
 
 _PLACE_PREPOSITION = re.compile(
-    r"\b(?:in|from|at|of|to|into|across|between|fled|left|leaving|quit|via|through)(?: the)? $"
+    r"\b(?:in|from|at|of|to|into|across|between|fled|left|leaving|quit|via|through|with|by|for"
+    r"|against|on)(?: the)? $"
 )
 
 
@@ -259,11 +267,12 @@ def _add_faced_speakers(
     scope: tuple[int, int],
     codes: list[str],
     borders: Callable[[str, str], bool],
+    *,
+    uncued: bool = False,
 ) -> None:
-    """Add to ``codes`` each speaker that neighbours one of them: the other side of what one
-    actor does ("Seoul says Pyongyang stations guns near the DMZ", "Kyiv says Russian units pulled
-    back from two villages"); with several actors, only when the scope names a border or front
-    that is not theirs alone."""
+    """Add to ``codes`` each speaker that neighbours one of them, when the scope names a border
+    or front ("Seoul says Pyongyang stations guns near the DMZ"); with several actors, only a
+    border or front that is not theirs alone."""
     if len(codes) > 1:
         cues = list(_BORDER_CUE.finditer(sentence, scope[0], scope[1]))
         if not cues:
@@ -283,15 +292,19 @@ def _add_faced_speakers(
         # Malaysia's premier said"; not "Poland says Russian and Belarusian troops are massing
         # near the border", nor "Lithuania says Russian units moved into Belarus near its border")
         return
+    opener_only = False
+    if len(codes) == 1 and _BORDER_CUE.search(sentence, scope[0], scope[1]) is None:
+        if not uncued:
+            return  # ("Thailand says Myanmar's military bombed Myawaddy": a commenter, no party)
+        # a build-up faces a neighbour who opens the sentence reporting it ("Taiwan reports
+        # concentration of Chinese warships"; not "..., Japan's Joint Staff said")
+        opener_only = True
     actors = list(codes)
-    cued = len(codes) > 1 or _BORDER_CUE.search(sentence, scope[0], scope[1]) is not None
     for mention in mentions:
         if (
             mention.role in (Role.COMMENTER, Role.OFFICIAL)
             and mention.code not in codes
-            # (without a border named, only a speaker who opens the sentence: "Kyiv says Russian
-            # units pulled back", not "..., Japan's Joint Staff said")
-            and (cued or mention.start < scope[0] + 40)
+            and (not opener_only or mention.start < scope[0] + 30)
             and any(borders(mention.code, actor) for actor in actors)
         ):
             codes.append(mention.code)

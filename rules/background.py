@@ -63,8 +63,8 @@ _LOOKING_BACK = re.compile(
     # ... or is about a work or a game, not an event: "director's war epic recreates 1994 border
     # build-up", "War game: a Chinese blockade of Taiwan ...", "A museum in Kuwait City retells
     # the summer the tanks came" (a work doing what works do, not "film director arrested")
-    r"|^war ?games?\b|\b(?:film|movie|documentary|epic|novel|memoir|thriller|sitcom|series"
-    r"|drama|play|exhibition|museum|war ?games?|simulation|tabletop exercise)\b(?: [\w'-]+){0,4}"
+    r"|^war ?game\b(?! near| on| off| around| as)|\b(?:film|movie|documentary|epic|novel|memoir"
+    r"|thriller|sitcom|exhibition|museum|war ?games?|tabletop exercise)\b(?: [\w'-]+){0,4}"
     r" (?:recreates?|depicts?|revisits?|imagines?|retells?|explores?|dramati[sz]es?|tops"
     r"|premieres?|renewed|finds|shows|simulates?)\b)"
 )

@@ -45,6 +45,7 @@ from rules.rule import (
     DEPARTURE_TRIGGERS,
     FACED_SPEAKER_TRIGGERS,
     FACING_TRIGGERS,
+    UNCUED_SPEAKER_TRIGGERS,
     Attribution,
     Rule,
 )
@@ -368,6 +369,7 @@ class Engine:
             arrival = rule.trigger in ARRIVAL_TRIGGERS
             call_up = rule.trigger in CALL_UP_TRIGGERS
             faces = rule.trigger in FACING_TRIGGERS
+            uncued = rule.trigger in UNCUED_SPEAKER_TRIGGERS
             if modality_finder is None:
                 modality_finder = SentenceModality(text, year, month=scan.month)
             # Every valid match of the rule in the sentence: the first alerting one (tightest
@@ -409,6 +411,7 @@ class Engine:
                     call_up=call_up,
                     faces=faces,
                     capitals=self._capitals,
+                    uncued_speakers=uncued,
                 )
                 codes.extend(code for code in more_codes if code not in codes)
             if not codes:  # no match's clause names a country: the evidence's sentence-wide
@@ -425,6 +428,7 @@ class Engine:
                     call_up=call_up,
                     faces=faces,
                     capitals=self._capitals,
+                    uncued_speakers=uncued,
                     headline=index < scan.titles,
                 )
                 if rule.trigger == "armed_conflict" and not any(
@@ -513,6 +517,10 @@ def _choices(
                 for m in mentions
                 if m.role not in _NOT_A_DESTINATION
                 and not _ORIGIN_BEFORE.search(text, max(0, m.start - 30), m.start)
+                # (not a country named only in what the deployment answers: "deployed troops to
+                # Borno after attacks by fighters from Cameroon", "to Kharkiv as Russian forces
+                # advanced", "to deter Russia", "attacks backed by the UAE")
+                and not _CAUSE_BEFORE.search(text, 0, m.start)
             }
         )
         <= 1
@@ -531,6 +539,10 @@ _NOT_A_DESTINATION = frozenset({Role.PEOPLE, Role.MODIFIER, Role.DATELINE})
 # "guerrillas based in Venezuela", "Boko Haram attacks from Nigeria" (not "soldiers from Kenya")
 _ORIGIN_BEFORE = re.compile(
     r"\b(?:based in|(?:attacks?|raids?|crossed|fled|infiltrat\w*|incursions?) from)(?: the)? $"
+)
+_CAUSE_BEFORE = re.compile(
+    r"(?:\b(?:after|as|amid|following|while|over|because of|in response to)\b[^,;]*"
+    r"|\b(?:to deter|to counter|backed by|supported by)(?: the)? )$"
 )
 _FOREIGN = re.compile(
     r"\b(?:(?:foreign|international|allied|coalition|multinational|regional"
@@ -584,6 +596,7 @@ _PLACE_AFTER = re.compile(
     r" (?:the |its |their )?(?:[\w'-]+ ){0,3}?(?:border|borders|frontier|frontiers|boundary|front"
     r"|front line|frontline|line of control|line of contact|loc|lac|ceasefire line|coast|strait"
     r"|dmz|buffer zone|crossings?|checkpoints?|border posts?|disputed|enclave|exclave|corridor"
+    r"|parallel"
     r"|heights|shoal|islands?|gulf|sea|river|riverbank|bank|line|shores?|shoreline|coastline|lake"
     r"|valley|spit|pass|passes|highway|road|frontlines?)\b"
 )
@@ -681,12 +694,9 @@ _ROLE_BEFORE = re.compile(r"\b(?:has|have|had) been $")
 def _a_role(text: str, phrase: Phrase) -> bool:
     """Whether a fighting phrase tells what forces do there ("fighting alongside", "have been
     fighting insurgents there since 2021") rather than a battle."""
-    if phrase[3] not in ("fighting", "fought", "fight", "fights"):
+    if phrase[3] != "fighting":
         return False
-    return (
-        _ROLE_AFTER.match(text, phrase[2]) is not None
-        or _ROLE_BEFORE.search(text, max(0, phrase[1] - 16), phrase[1]) is not None
-    )
+    return _ROLE_AFTER.match(text, phrase[2]) is not None
 
 
 _AMBUSHED = re.compile(r"\bambush\w*(?: [\w'-]+){0,4} $")

@@ -116,7 +116,8 @@ _PAST_BEFORE = re.compile(
     # week after the coup", "after the army shelled villages": that is the news)
     r"|\bsince(?: before)? (?:the|[\w-]+'s) (?:(?:failed|attempted|abortive|bloody|last|previous"
     r"|recent|earlier|first|second|full scale|large scale) )?$"
-    r"|\b(?:had|which|who)\b[^.;]{1,80}\b(?<!day )(?<!week )(?<!hours )(?<!days )(?<!weeks )"
+    r"|\b(?:(?<!they )(?<!it )(?<!he )(?<!she )(?<!we )had|which|who)\b[^.;]{1,80}"
+    r"\b(?<!day )(?<!week )(?<!hours )(?<!days )(?<!weeks )"
     r"(?<!shortly )(?<!soon )(?<!just )(?:after the|following (?:the|[\w-]+'s))"
     r" (?:(?:failed|attempted|abortive|bloody|last|previous|recent|earlier|full scale"
     r"|large scale) )?$"
@@ -171,7 +172,7 @@ _CONSEQUENCE_BEFORE = re.compile(
     r"|causing) (?:[\w'-]+ ){0,5}$"
 )
 _ANY_YEAR = re.compile(
-    r"\b(?:in|on|during|by|until|since)(?: an?)?(?: (?:early|late|mid))?(?: \d{1,2})?"
+    r"\b(?:in|on|during|by)(?: an?)?(?: (?:early|late|mid))?(?: \d{1,2})?"
     r"(?: (?:" + MONTHS + r"))?(?: \d{1,2},?)? (?:1[5-9]\d\d|20\d\d)\b"
 )
 _CLAUSE_COMMA = re.compile(r",(?!\d\d\d\b)")  # (not the comma of "100,000")
@@ -280,6 +281,9 @@ _DECLINED_BEFORE = re.compile(
 )
 # What a failed attempt still is: "soldiers failed to seize power" is a coup (an attempt).
 _ATTEMPTS = ("seize", "take power", "grab", "topple", "overthrow", "oust", "storm", "dissolve")
+# What is under way while forces try to finish it: "trying to repel an attack", "working to
+# evacuate its nationals".
+_DONE_WHILE_TRYING = ("repel", "repulse", "fend off", "hold off", "evacuat")
 _HISTORY_OF = re.compile(r"\bhistory of\b")
 # An earlier event that time is counted from: "since the juntas expelled western forces" (not
 # an outbreak that goes on: "the deadliest day since protests erupted").
@@ -297,6 +301,10 @@ _NOW = re.compile(
 _MONTH_NEAR = re.compile(
     r"\b(?:(?<!the )(?P<last>last)|(?<!since )in|during) (?:(?:early|late|mid) )?"
     r"(?P<month>" + MONTHS + r")\b(?!,? \d)"
+)
+_DATED_VERB_BEFORE = re.compile(
+    r"\b(?:declared|imposed|introduced|adopted|announced|began|begun|erupted|started|broke out"
+    r"|agreed|signed|launched)(?: first)? $"
 )
 # A month of a given year: "in April 2025", "during March 2026".
 _MONTH_OF_YEAR = re.compile(
@@ -460,7 +468,7 @@ _CONDITION = re.compile(
     r"|(?:video|computer|strategy|board|mobile|online) games?|players (?:to|can|must|may|will))\b"
 )
 # What goes on already, however conditional the grammar: "if the protests continue".
-_GOES_ON = re.compile(r" (?:continue|continues|persist|persists|go on|goes on|spread|spreads)\b")
+_GOES_ON = re.compile(r" (?:continue[sd]?|persist(?:s|ed)?|go(?:es)? on|went on|spread|spreads)\b")
 # Subordinators that open a clause about an earlier event, cutting a later if/unless off a match.
 _PAST_CLAUSE = re.compile(r"\b(?:after|following|since|because)\b")
 # An authorisation with a condition after it is a rule of engagement given now: "officers were
@@ -708,15 +716,18 @@ class SentenceModality:
         if (
             cues & _HYPOTHETICAL_CUE
             and _AIM_BEFORE.search(text, scope_start, start)
-            and not text.startswith(_ATTEMPTS, start)
+            and not text.startswith(_ATTEMPTS + _DONE_WHILE_TRYING, start)
         ):
             return Modality.HYPOTHETICAL  # "who has sought to ease tensions"
         if cues & _THREAT_CUE:
             threat = _THREAT.search(text, scope_start, end)
             if threat is not None:
+                cond = (
+                    _CONDITION.search(text, threat.end(), start) if cues & _CONDITION_CUE else None
+                )
                 if (
-                    cues & _CONDITION_CUE
-                    and _CONDITION.search(text, threat.end(), start)
+                    cond is not None
+                    and not _comma_between(text, cond.end(), end)
                     and not _GOES_ON.match(text, end)  # ("if the protests continue")
                 ):
                     # "warned he would move armour up unless Cambodian soldiers left the area":
@@ -773,8 +784,15 @@ class SentenceModality:
     def _past(self, start: int, end: int, scope_start: int) -> bool:
         """A past reference just before the match in its scope, or its own past year."""
         text, cues = self._text, self._cues
+        past = _PAST_BEFORE.search(text, scope_start, start) if cues & _PAST_CUE else None
+        if (
+            past is not None
+            and past.group().startswith("since ")
+            and _ONSET.match(text, end + 1, min(len(text), end + 14))
+        ):
+            past = None  # ("arrested since the protests erupted": they go on)
         if cues & _PAST_CUE and (
-            _PAST_BEFORE.search(text, scope_start, start)
+            past is not None
             or _AGO_AFTER.match(text, end, min(len(text), end + 60))
             or _AGO_INSIDE.search(text, start, end)
         ):
@@ -833,6 +851,13 @@ class SentenceModality:
                     # (in the match's own clause: not "M23 rebels, who captured Goma in January
                     # 2026, launched an offensive")
                     and not _comma_between(text, min(m.end(), start), max(m.start(), end))
+                    # (not a month that dates another verb outside the match: "extended the state
+                    # of emergency declared in January 2026", "fighting that erupted in February
+                    # 2026 has killed 200")
+                    and not (
+                        (m.start() >= end or m.end() <= start)
+                        and _DATED_VERB_BEFORE.search(text, max(0, m.start() - 24), m.start())
+                    )
                 ):
                     return True
         if not self._now and cues & _PAST_CUE:
@@ -858,6 +883,7 @@ class SentenceModality:
                         int(m.group("that_year")) < self._year_limit
                         and not _comma_between(text, m.end(), start)
                         and not self._now
+                        and not PAST_TENSE.match(text, start)
                     ):
                         return True
                     continue

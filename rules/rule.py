@@ -17,6 +17,7 @@ __all__ = [
     "DEPARTURE_TRIGGERS",
     "FACED_SPEAKER_TRIGGERS",
     "FACING_TRIGGERS",
+    "UNCUED_SPEAKER_TRIGGERS",
     "Attribution",
     "Example",
     "Rule",
@@ -50,6 +51,10 @@ DEFAULT_ATTRIBUTION: dict[str, Attribution] = {
 # Triggers whose faced country may be the speaker ("Seoul says Pyongyang massed guns near the
 # DMZ"), and those whose signal leaves out where the forces go ("withdrawn into Belarus").
 FACED_SPEAKER_TRIGGERS = frozenset({"troop_massing", "armed_conflict"})
+# ... and those whose neighbouring speaker is faced even with no border named ("Taiwan reports
+# unusual concentration of Chinese warships": a build-up faces who reports it; "Thailand says
+# Myanmar's military bombed Myawaddy" is a commenter's word on a war).
+UNCUED_SPEAKER_TRIGGERS = frozenset({"troop_massing"})
 # Actor triggers where the country across a border takes part ("massing on the border with X").
 FACING_TRIGGERS = frozenset({"troop_massing", "armed_conflict", "de_escalation"})
 DEPARTURE_TRIGGERS = frozenset({"withdrawal"})

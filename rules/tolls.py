@@ -42,7 +42,8 @@ _COUNT = re.compile(
 
 # A count of things, not people: "left nine people dead and dozens of shops burned".
 _THINGS_AFTER = re.compile(
-    r"(?: of)?(?: [\w'-]+)? (?:shops|homes|houses|buildings|vehicles|cars|businesses|stores|huts"
+    r"(?: of)?(?: (?!in\b|at\b|on\b|across\b|near\b|inside\b)[\w'-]+)?"
+    r" (?:shops|homes|houses|buildings|vehicles|cars|businesses|stores|huts"
     r"|kiosks|stalls|churches|mosques|schools|villages|trucks|lorries|buses)\b"
 )
 
@@ -81,7 +82,7 @@ _MONTH_AFTER = re.compile(rf" {_MONTH_NAMES}\b")
 
 def is_date(text: str, number: tuple[int, int]) -> bool:
     """Whether the number at ``number`` is a day of a month ("on May 28", "on 28 May")."""
-    if not text[number[0] : number[1]].isdigit():
+    if not text[number[0] : number[1]].isdigit() or not 1 <= int(text[number[0] : number[1]]) <= 31:
         return False
     return bool(
         _MONTH_BEFORE.search(text, max(0, number[0] - 12), number[0])

@@ -100,6 +100,18 @@ MUST_ALERT = [
     ("Rebels launched an offensive on Bria, a town in the Central African nation's east, the UN said.", "", {("armed_conflict", "CF")}),
     # counts
     ("Those killed in the Kharkiv strike included 14 children and dozens of people were injured.", "", {("mass_casualties", "UA")}),
+    # a second review: threats with conditions, wars that go on, asides with dates, attempts
+    ("Putin threatened that if the West supplied long-range missiles, Russia would strike Ukraine's government quarter in Kyiv.", "", {("armed_conflict", "RU")}),
+    ("Tokayev threatened that, if the riots continued, he would impose a nationwide state of emergency in Kazakhstan.", "", {("emergency_rule", "KZ")}),
+    ("Israeli troops have been fighting Hamas militants in Khan Younis for weeks.", "", {("armed_conflict", "IL")}),
+    ("More than 500 people have been arrested since the protests erupted last week in Tbilisi.", "", {("unrest", "GE")}),
+    ("Thousands protesting the 2025 finance law that raised taxes clashed with police in Nairobi.", "", {("unrest", "KE")}),
+    ("Ecuador extended the state of emergency declared in January 2026 by 60 days.", "", {("emergency_rule", "EC")}),
+    ("Witnesses said they had seen dozens of bodies following the air strike on the market in El Fasher, Sudan.", "", {("armed_conflict", "SD")}),
+    ("Ukrainian forces were trying to repel an attack near Pokrovsk, the general staff said.", "", {("armed_conflict", "UA")}),
+    ("France is working to evacuate its nationals from Niger, the foreign ministry said.", "", {("evacuation", "NE")}),
+    ("Chad sends troops to Niger as France withdraws its forces from the Sahel.", "", {("foreign_intervention", "NE")}),
+    ("Taiwan's defence ministry said on Saturday it had tracked 21 Chinese navy vessels gathering in waters south-west of the island.", "", {("troop_massing", "TW"), ("troop_massing", "CN")}),
 ]  # fmt: skip
 
 MUST_NOT_ALERT = [
@@ -109,6 +121,8 @@ MUST_NOT_ALERT = [
     ("Sending troops to Niger would be a mistake, the Algerian foreign minister said.", "", ("foreign_intervention", "NE")),
     ("Rebel lawmakers ambushed the prime minister in a no-confidence vote in Kathmandu.", "", ("armed_conflict", "NP")),
     ("Moscow floated a ceasefire proposal as Russian troops massed on the border.", "", ("de_escalation", "RU")),
+    ("Thailand says Myanmar's military launched air strikes on rebel-held Myawaddy.", "", ("armed_conflict", "TH")),
+    ("Unilever exits Russian unit in a $500 million sale.", "", ("withdrawal", "RU")),
 ]  # fmt: skip
 
 
