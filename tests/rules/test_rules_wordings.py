@@ -123,6 +123,9 @@ MUST_NOT_ALERT = [
     ("Moscow floated a ceasefire proposal as Russian troops massed on the border.", "", ("de_escalation", "RU")),
     ("Thailand says Myanmar's military launched air strikes on rebel-held Myawaddy.", "", ("armed_conflict", "TH")),
     ("Unilever exits Russian unit in a $500 million sale.", "", ("withdrawal", "RU")),
+    ("Georgia sends National Guard troops to Texas border mission", "", ("troop_massing", "GE")),
+    ("Poland opens archives on 1981 martial law crackdown", "", ("emergency_rule", "PL")),
+    ("Turkish army rushes troops to quake-hit Hatay near Syrian border", "", ("troop_massing", "TR")),
 ]  # fmt: skip
 
 
