@@ -60,7 +60,7 @@ _CAMPAIGN_BEFORE = re.compile(
 # "after Israel's security cabinet approved ...": the country's own organ deciding the call-up
 _OWN_ORGAN_AFTER = re.compile(
     r"(?:'s)? (?:security cabinet|cabinet|government|parliament|president|prime minister"
-    r"|security council|defen[cs]e ministry|army|military)\b"
+    r"|security council|defen[cs]e ministry)\b"
 )
 _FURTHER_TARGET = re.compile(r"\band (?:also )?(?:on|against|targeting) (?:[\w'-]+ ){0,3}$")
 # What sanctions are for, after their target: "over", "for", "in response to".
@@ -293,7 +293,11 @@ def _add_faced_speakers(
         # near the border", nor "Lithuania says Russian units moved into Belarus near its border")
         return
     opener_only = False
-    if len(codes) == 1 and _BORDER_CUE.search(sentence, scope[0], scope[1]) is None:
+    if (
+        len(codes) == 1
+        and _BORDER_CUE.search(sentence, scope[0], scope[1]) is None
+        and _OWN_BORDER.search(sentence, scope[0], scope[1]) is None  # ("attacked its posts")
+    ):
         if not uncued:
             return  # ("Thailand says Myanmar's military bombed Myawaddy": a commenter, no party)
         # a build-up faces a neighbour who opens the sentence reporting it ("Taiwan reports

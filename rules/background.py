@@ -59,7 +59,7 @@ _LOOKING_BACK = re.compile(
     rf"\b(?:{_NUMBER} (?:years?|decades?) (?:on|after|since|later)\b"
     r"|anniversar(?:y|ies)\b(?! protest| rall| march| demonstration)"
     r"|remembers?\b|remembering\b|commemorat\w+"
-    r"|marks? \S+ years\b|history of\b|^(?:book )?review\b|\barchives? (?:on|of|about)\b"
+    r"|marks? \S+ years\b|history of\b|^(?:book )?review\b"
     # ... or is about a work or a game, not an event: "director's war epic recreates 1994 border
     # build-up", "War game: a Chinese blockade of Taiwan ...", "A museum in Kuwait City retells
     # the summer the tanks came" (a work doing what works do, not "film director arrested")
@@ -139,6 +139,7 @@ def narrates(sentence: str) -> bool:
 # Indonesia invades East Timor; ...", "On this day: ...".
 _HISTORY_LABEL = re.compile(
     r"\b(?:this week|this day|today|this month) in history\b|^on this day\b"
+    r"|\bopens? (?:its |the )?archives? (?:on|of|about)\b"
 )
 
 

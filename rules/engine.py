@@ -520,7 +520,9 @@ def _choices(
                 # (not a country named only in what the deployment answers: "deployed troops to
                 # Borno after attacks by fighters from Cameroon", "to Kharkiv as Russian forces
                 # advanced", "to deter Russia", "attacks backed by the UAE")
-                and not _CAUSE_BEFORE.search(text, 0, m.start)
+                and not _after_the_destination(
+                    _CAUSE_BEFORE.search(text, 0, m.start), text, m.start
+                )
             }
         )
         <= 1
@@ -540,6 +542,18 @@ _NOT_A_DESTINATION = frozenset({Role.PEOPLE, Role.MODIFIER, Role.DATELINE})
 _ORIGIN_BEFORE = re.compile(
     r"\b(?:based in|(?:attacks?|raids?|crossed|fled|infiltrat\w*|incursions?) from)(?: the)? $"
 )
+
+
+def _after_the_destination(cause: re.Match[str] | None, text: str, position: int) -> bool:
+    """Whether a cause clause found before ``position`` stands after the deployment's own "to" or
+    "into" (so the country it names is the cause, not the destination: "Amid a jihadist surge
+    Chad deploys troops to Niger" keeps Niger)."""
+    if cause is None:
+        return False
+    marker = max(text.rfind(" to ", 0, position), text.rfind(" into ", 0, position))
+    return marker >= 0 and cause.start() > marker
+
+
 _CAUSE_BEFORE = re.compile(
     r"(?:\b(?:after|as|amid|following|while|over|because of|in response to)\b[^,;]*"
     r"|\b(?:to deter|to counter|backed by|supported by)(?: the)? )$"

@@ -130,7 +130,7 @@ _PAST_BEFORE = re.compile(
     r" (?:that )?"
     r"(?:[\w',-]+ ){0,12}$"
     # "During last year's protests against tax increases, more than 60 people were killed"
-    r"|^(?:during|in) last (?:year|month|week)'s\b[^;]*$"
+    r"|^(?:during|in) last year's\b[^;]*$"
     # "at the time, dozens of people were arrested"
     r"|\bat the time\b(?! of)|\b(?:in|over) recent (?:years|decades)\b"
     # "Those protests ... were put down with thousands of arrests"
@@ -154,7 +154,7 @@ _PAST_BEFORE = re.compile(
 # september 11, 1973", "before 1979 Afghan invasion". Further away a year only dates something
 # else ("since the 2022 invasion, drones have hit kyiv" is still news about the drones).
 _YEAR_NEAR = re.compile(
-    r"(?:(?:\b(?:the|of|on|before|after|over|during|for|into|in an?)|'s)"
+    r"(?:(?:\b(?:the|of|before|after|over|during|for|into|in an?)|'s)"
     r"(?: (?:failed|abortive|aborted|attempted|bloody|military|first|last))?"
     r" (?:(?:" + MONTHS + r") (?:\d{1,2}(?:st|nd|rd|th)?,? )?)?"
     # "in a September 2022 coup" (a month and year: one event; "a 2018 agreement" is not dated)

@@ -112,6 +112,12 @@ MUST_ALERT = [
     ("France is working to evacuate its nationals from Niger, the foreign ministry said.", "", {("evacuation", "NE")}),
     ("Chad sends troops to Niger as France withdraws its forces from the Sahel.", "", {("foreign_intervention", "NE")}),
     ("Taiwan's defence ministry said on Saturday it had tracked 21 Chinese navy vessels gathering in waters south-west of the island.", "", {("troop_massing", "TW"), ("troop_massing", "CN")}),
+    # a third review
+    ("The US imposed sanctions on Russia's largest commercial banks on Friday.", "", {("sanctions", "RU")}),
+    ("Amid jihadist surge Chad deploys 2,000 troops to Niger", "", {("foreign_intervention", "NE")}),
+    ("During last month's protests in Kenya, police shot dead 23 demonstrators.", "", {("unrest", "KE")}),
+    ("Georgian lawmakers impeach President Zourabichvili", "", {("government_crisis", "GE")}),
+    ("Pakistan says Afghan Taliban forces attacked its posts overnight.", "", {("armed_conflict", "PK")}),
 ]  # fmt: skip
 
 MUST_NOT_ALERT = [
@@ -126,6 +132,9 @@ MUST_NOT_ALERT = [
     ("Georgia sends National Guard troops to Texas border mission", "", ("troop_massing", "GE")),
     ("Poland opens archives on 1981 martial law crackdown", "", ("emergency_rule", "PL")),
     ("Turkish army rushes troops to quake-hit Hatay near Syrian border", "", ("troop_massing", "TR")),
+    ("Peace talks between Sudan's army and the RSF broke down in Jeddah on Saturday.", "", ("de_escalation", "SD")),
+    ("Ukraine's military said it was studying a new ceasefire proposal from Russia.", "", ("de_escalation", "UA")),
+    ("Moscow mobilises reservists in response to Russia's military build-up, Kyiv claims, in a reversal.", "", ("mobilization", "UA")),
 ]  # fmt: skip
 
 
