@@ -273,31 +273,27 @@ def _add_faced_speakers(
     """Add to ``codes`` each speaker that neighbours one of them, when the scope names a border
     or front ("Seoul says Pyongyang stations guns near the DMZ"); with several actors, only a
     border or front that is not theirs alone."""
+    cues = list(_BORDER_CUE.finditer(sentence, scope[0], scope[1]))
+    own_side = _OWN_BORDER.search(sentence, scope[0], scope[1]) is not None  # ("its posts")
     if len(codes) > 1:
-        cues = list(_BORDER_CUE.finditer(sentence, scope[0], scope[1]))
         if not cues:
             return
-        own_side = _OWN_BORDER.search(sentence, scope[0], scope[1]) is not None
         if not own_side and all(
             _SHARED_BEFORE.search(sentence, max(0, m.start() - 24), m.start()) is not None
             for m in cues
         ):
             return  # (only "their common border" of two actors: theirs, nobody else's)
-    if (
-        len(codes) > 1
-        and _OWN_BORDER.search(sentence, scope[0], scope[1]) is None
-        and sum(1 for m in mentions if m.code in codes and m.role is Role.PLAIN) > 1
-    ):
-        # both sides are named as countries ("Thailand and Cambodia ... border clashes,
-        # Malaysia's premier said"; not "Poland says Russian and Belarusian troops are massing
-        # near the border", nor "Lithuania says Russian units moved into Belarus near its border")
-        return
+        if (
+            not own_side
+            and sum(1 for m in mentions if m.code in codes and m.role is Role.PLAIN) > 1
+        ):
+            # both sides are named as countries ("Thailand and Cambodia ... border clashes,
+            # Malaysia's premier said"; not "Poland says Russian and Belarusian troops are
+            # massing near the border", nor "Lithuania says Russian units moved into Belarus
+            # near its border")
+            return
     opener_only = False
-    if (
-        len(codes) == 1
-        and _BORDER_CUE.search(sentence, scope[0], scope[1]) is None
-        and _OWN_BORDER.search(sentence, scope[0], scope[1]) is None  # ("attacked its posts")
-    ):
+    if len(codes) == 1 and not cues and not own_side:
         if not uncued:
             return  # ("Thailand says Myanmar's military bombed Myawaddy": a commenter, no party)
         # a build-up faces a neighbour who opens the sentence reporting it ("Taiwan reports

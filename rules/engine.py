@@ -509,25 +509,7 @@ def _choices(
         choices = [
             c for c in choices if any(_near_a_place(text, mentions, p, _massed(c)) for p in near)
         ]
-    if (
-        rule.abroad
-        and len(
-            {
-                m.code
-                for m in mentions
-                if m.role not in _NOT_A_DESTINATION
-                and not _ORIGIN_BEFORE.search(text, max(0, m.start - 30), m.start)
-                # (not a country named only in what the deployment answers: "deployed troops to
-                # Borno after attacks by fighters from Cameroon", "to Kharkiv as Russian forces
-                # advanced", "to deter Russia", "attacks backed by the UAE")
-                and not _after_the_destination(
-                    _CAUSE_BEFORE.search(text, 0, m.start), text, m.start
-                )
-            }
-        )
-        <= 1
-        and _FOREIGN.search(text) is None
-    ):
+    if rule.abroad and len(_destinations(text, mentions)) <= 1 and _FOREIGN.search(text) is None:
         # "Thai forces deployed tanks to Surin province": forces sent within their own country
         # (one country named, nothing foreign) are no intervention.
         return []
@@ -542,6 +524,20 @@ _NOT_A_DESTINATION = frozenset({Role.PEOPLE, Role.MODIFIER, Role.DATELINE})
 _ORIGIN_BEFORE = re.compile(
     r"\b(?:based in|(?:attacks?|raids?|crossed|fled|infiltrat\w*|incursions?) from)(?: the)? $"
 )
+
+
+def _destinations(text: str, mentions: list[Mention]) -> set[str]:
+    """The countries a deployment may go to or come from: not those named only as where people
+    or attacks come from, what something is linked to, a dateline, or what the deployment answers
+    ("deployed troops to Borno after attacks by fighters from Cameroon", "to Kharkiv as Russian
+    forces advanced", "to deter Russia")."""
+    return {
+        m.code
+        for m in mentions
+        if m.role not in _NOT_A_DESTINATION
+        and not _ORIGIN_BEFORE.search(text, max(0, m.start - 30), m.start)
+        and not _after_the_destination(_CAUSE_BEFORE.search(text, 0, m.start), text, m.start)
+    }
 
 
 def _after_the_destination(cause: re.Match[str] | None, text: str, position: int) -> bool:
@@ -702,12 +698,11 @@ def _sensible(
 
 
 _ROLE_AFTER = re.compile(r" alongside\b")
-_ROLE_BEFORE = re.compile(r"\b(?:has|have|had) been $")
 
 
 def _a_role(text: str, phrase: Phrase) -> bool:
-    """Whether a fighting phrase tells what forces do there ("fighting alongside", "have been
-    fighting insurgents there since 2021") rather than a battle."""
+    """Whether a fighting phrase tells what forces do there ("fighting alongside Congolese
+    forces") rather than a battle."""
     if phrase[3] != "fighting":
         return False
     return _ROLE_AFTER.match(text, phrase[2]) is not None

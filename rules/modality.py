@@ -173,7 +173,7 @@ _CONSEQUENCE_BEFORE = re.compile(
     r", (?:triggering|sparking|prompting|setting off|unleashing|fuel?ling|provoking|leading to"
     r"|causing) (?:[\w'-]+ ){0,5}$"
 )
-_ANY_YEAR = re.compile(
+_EVENT_YEAR = re.compile(
     r"\b(?:in|on|during|by)(?: an?)?(?: (?:early|late|mid))?(?: \d{1,2})?"
     r"(?: (?:" + MONTHS + r"))?(?: \d{1,2},?)? (?:1[5-9]\d\d|20\d\d)\b"
 )
@@ -872,7 +872,7 @@ class SentenceModality:
             then = None if self._now else _CONSEQUENCE_BEFORE.search(text, scope_start, start)
             if then is not None and any(
                 int(y.group()[-4:]) < self._year_limit
-                for y in _ANY_YEAR.finditer(text, scope_start, then.start())
+                for y in _EVENT_YEAR.finditer(text, scope_start, then.start())
             ):
                 return True
             for m in _THEN_CLAUSE.finditer(text, scope_start, start):

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from rules.modality import MONTHS
+
 __all__ = ["counts_the_wounded", "is_age", "is_date"]
 
 # What else a number near a death word may count: the wounded, the detained, the displaced.
@@ -72,17 +74,15 @@ def counts_the_wounded(text: str, number: tuple[int, int], death: tuple[int, int
 
 
 # A day of a month: "killed on May 28", "on 28 May", "March 5 election".
-_MONTH_NAMES = (
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
-    r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
-)
+_MONTH_NAMES = rf"(?:{MONTHS}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
 _MONTH_BEFORE = re.compile(rf"\b{_MONTH_NAMES} $")
 _MONTH_AFTER = re.compile(rf" {_MONTH_NAMES}\b")
 
 
 def is_date(text: str, number: tuple[int, int]) -> bool:
     """Whether the number at ``number`` is a day of a month ("on May 28", "on 28 May")."""
-    if not text[number[0] : number[1]].isdigit() or not 1 <= int(text[number[0] : number[1]]) <= 31:
+    digits = text[number[0] : number[1]]
+    if not digits.isdigit() or not 1 <= int(digits) <= 31:
         return False
     return bool(
         _MONTH_BEFORE.search(text, max(0, number[0] - 12), number[0])
