@@ -70,6 +70,10 @@ def _parser() -> argparse.ArgumentParser:
     rsub.add_parser("check", help="validate every rule pack and run every rule's examples")
     explain = rsub.add_parser("explain", help="show each signal in a text, and why")
     explain.add_argument("subject", help="the text itself, or a file holding it")
+    explain.add_argument("--title", default="", help="the article's headline (counts as evidence)")
+    explain.add_argument(
+        "--published", default="", metavar="DATE", help="publication date (ISO 8601)"
+    )
 
     evaluate = sub.add_parser("eval", help="score the engine on a labelled JSON Lines file")
     evaluate.add_argument("file", type=Path)
@@ -132,7 +136,14 @@ async def _dispatch(args: argparse.Namespace, settings: Settings, out: TextIO) -
         case "health":
             return await commands.health(settings, out)
         case "rules":
-            return commands.rules(settings, args.rules_command, getattr(args, "subject", ""), out)
+            return commands.rules(
+                settings,
+                args.rules_command,
+                getattr(args, "subject", ""),
+                out,
+                title=getattr(args, "title", ""),
+                published=getattr(args, "published", ""),
+            )
         case "eval":
             return commands.evaluate(settings, args.file, out, quiet=args.quiet, as_json=args.json)
     raise CliError(f"unknown command {args.command}", EXIT_USAGE)

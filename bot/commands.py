@@ -27,6 +27,7 @@ from bot.store.status import StoredStatus
 from bot.textreply import render_text
 from handlers.status import status_command
 from rules.gazetteer import load_gazetteer
+from rules.model import parse_timestamp
 
 __all__ = [
     "EXIT_LOCKED",
@@ -103,14 +104,28 @@ def scan(settings: Settings, file: str, out: TextIO) -> int:
     return 0
 
 
-def rules(settings: Settings, action: str, subject: str, out: TextIO) -> int:
+def rules(
+    settings: Settings,
+    action: str,
+    subject: str,
+    out: TextIO,
+    *,
+    title: str = "",
+    published: str = "",
+) -> int:
     """``riskbot rules list|check|explain``."""
     loaded = load_rules(settings)
     if action == "list":
         return ruletools.list_rules(loaded, out)
     if action == "check":
         return ruletools.check_rules(loaded, out)
-    return ruletools.explain(loaded, subject, out)
+    when = parse_timestamp(published) if published else None
+    if published and when is None:
+        raise CliError(
+            f"--published {published!r} is not a date (use e.g. 2026-01-05 or 2026-01-05T10:00Z)",
+            EXIT_USAGE,
+        )
+    return ruletools.explain(loaded, subject, out, title=title, published=when)
 
 
 def evaluate(settings: Settings, file: Path, out: TextIO, *, quiet: bool, as_json: bool) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
@@ -42,11 +43,20 @@ def check_rules(loaded: LoadedEngine, out: TextIO) -> int:
     return 1 if loaded.problems or failures else 0
 
 
-def explain(loaded: LoadedEngine, subject: str, out: TextIO) -> int:
-    """Every signal in a text (or a text file) with its rule, modality, words and sentence."""
+def explain(
+    loaded: LoadedEngine,
+    subject: str,
+    out: TextIO,
+    *,
+    title: str = "",
+    published: datetime | None = None,
+) -> int:
+    """Every signal in a text (or a text file) with its rule, modality, words and sentence. A
+    headline and a publication date, when given, are read as the article's (headlines count as
+    evidence; the date tells a past year from this one)."""
     path = Path(subject)
     text = path.read_text(encoding="utf-8", errors="replace") if path.is_file() else subject
-    signals = loaded.engine.scan(Article("explain", "", text))
+    signals = loaded.engine.scan(Article("explain", title, text, published))
     if not signals:
         out.write("no trigger found\n")
         return 0

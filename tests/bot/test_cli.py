@@ -101,3 +101,20 @@ async def test_malformed_setting_is_one_line(
     code, _, err = await riskbot(capsys, "status")
     assert code == 2
     assert err.strip().startswith("riskbot: RISKBOT_POLL_INTERVAL:") and err.count("\n") == 1
+
+
+async def test_rules_explain_reads_a_headline_and_a_date(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = await riskbot(
+        capsys, "rules", "explain", "", "--title", "Russia masses troops near Ukrainian border"
+    )
+    assert code == 0 and "troop_massing · RU · reported" in out
+    assert "sentence: Russia masses troops near Ukrainian border" in out
+    text = "In 2026, Russia massed troops near the Ukrainian border."
+    code, out, _ = await riskbot(capsys, "rules", "explain", text, "--published", "2026-03-01")
+    assert code == 0 and "troop_massing · RU · reported" in out
+    code, out, _ = await riskbot(capsys, "rules", "explain", text, "--published", "2028-03-01")
+    assert code == 0 and "does not alert (historical)" in out and "· reported ·" not in out
+    code, _, err = await riskbot(capsys, "rules", "explain", text, "--published", "soon")
+    assert code == 2 and "--published 'soon' is not a date" in err
