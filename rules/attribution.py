@@ -53,9 +53,14 @@ _CAMPAIGN_BEFORE = re.compile(
     r"\b(?:ahead of|for|to fight in|to serve in|in the war in|against|after)(?: the| an?)?"
     r"(?: planned| expected| new| major| looming| coming)? $"
     # "calls up 60,000 reservists ahead of push into Gaza City"
-    r"|\bahead of (?:an? |the |its |a new )?(?:[\w'-]+ ){0,2}(?:into|in|on|against) $"
-    # what a call-up answers: "in response to Russia's war in Ukraine"
-    r"|\b(?:in response to|because of|citing|amid fears over) (?:[\w'-]+ ){0,4}$"
+    r"|\bahead of (?:an? |the |its |a new )?(?:[\w'-]+ ){0,2}"
+    r"(?:into|in|on|against|to (?:take|capture|seize|retake|storm|attack)) $"
+)
+# What a call-up answers, wherever it is told: "in response to Russia's war in Ukraine";
+# "Vilnius has brought back compulsory military service, citing Russia's actions in Ukraine,
+# with the first conscripts due to report".
+_CALL_UP_CAUSE = re.compile(
+    r"\b(?:in response to|because of|citing|amid fears over) (?:[\w'-]+ ){0,4}$"
 )
 # "after Israel's security cabinet approved ...": the country's own organ deciding the call-up
 _OWN_ORGAN_AFTER = re.compile(
@@ -123,15 +128,7 @@ def attribute(
         # "Haiti: new force's troops land as Kenyan police start leaving": not the leavers.
         mentions = _without_others(sentence, mentions, match, _LEAVING)
     if call_up:
-        mentions = [
-            m
-            for m in mentions
-            if not (
-                m.start >= match[0]
-                and _CAMPAIGN_BEFORE.search(sentence, max(0, m.start - 60), m.start)
-                and not _OWN_ORGAN_AFTER.match(sentence, m.end)
-            )
-        ]
+        mentions = _without_causes(sentence, mentions, match)
     faces = faces and policy is Attribution.ACTOR
     mentions = _place_datelines(sentence, mentions, policy, faces, capitals)
     if not faces:
@@ -185,7 +182,7 @@ def attribute(
             return []
         if before:
             return [before[-1].code]
-    codes = _codes([m for m in mentions if _allowed(m, policy, faces)])
+    codes = _codes(_in_sentence(mentions, match, policy, faces, call_up=call_up))
     if codes:
         if policy is Attribution.ACTOR and borders is not None and scope is not None:
             _add_faced_speakers(sentence, mentions, scope, codes, borders, uncued=uncued_speakers)
@@ -205,6 +202,38 @@ def attribute(
     # names no other country ("Myanmar's military cut mobile data").
     own = _codes([m for m in mentions if m.role is Role.ADDRESSEE or _at_home(sentence, m)])
     return own if len(own) == 1 else []
+
+
+def _in_sentence(
+    mentions: list[Mention],
+    match: tuple[int, int],
+    policy: Attribution,
+    faces: bool,
+    *,
+    call_up: bool,
+) -> list[Mention]:
+    """The sentence's mentions that may carry the event when its clause names none. Who calls
+    up is named before the call-up, what it answers after ("Vilnius has brought back
+    conscription, citing Russia's actions in Ukraine")."""
+    allowed = [m for m in mentions if _allowed(m, policy, faces)]
+    if call_up and any(m.start < match[0] for m in allowed):
+        return [m for m in allowed if m.start < match[0]]
+    return allowed
+
+
+def _without_causes(
+    sentence: str, mentions: list[Mention], match: tuple[int, int]
+) -> list[Mention]:
+    """A call-up's mentions without the campaign it is for ("ahead of the Gaza offensive", told
+    after it) and what it answers ("citing Russia's actions", told anywhere); a country's own
+    organ deciding it stays ("after Israel's security cabinet approved")."""
+
+    def cause(m: Mention) -> bool:
+        before = max(0, m.start - 60)
+        campaign = m.start >= match[0] and _CAMPAIGN_BEFORE.search(sentence, before, m.start)
+        return bool(campaign or _CALL_UP_CAUSE.search(sentence, before, m.start))
+
+    return [m for m in mentions if not (cause(m) and not _OWN_ORGAN_AFTER.match(sentence, m.end))]
 
 
 _PLACE_PREPOSITION = re.compile(
