@@ -43,6 +43,16 @@ def check_rules(loaded: LoadedEngine, out: TextIO) -> int:
     return 1 if loaded.problems or failures else 0
 
 
+def _file_text(subject: str) -> str:
+    """The text of the file ``subject`` names, or ``subject`` itself when it names none (a long
+    text is no file name: the system refuses it as one)."""
+    path = Path(subject)
+    try:
+        return path.read_text(encoding="utf-8", errors="replace") if path.is_file() else subject
+    except OSError:
+        return subject
+
+
 def explain(
     loaded: LoadedEngine,
     subject: str,
@@ -54,8 +64,7 @@ def explain(
     """Every signal in a text (or a text file) with its rule, modality, words and sentence. A
     headline and a publication date, when given, are read as the article's (headlines count as
     evidence; the date tells a past year from this one)."""
-    path = Path(subject)
-    text = path.read_text(encoding="utf-8", errors="replace") if path.is_file() else subject
+    text = _file_text(subject)
     signals = loaded.engine.scan(Article("explain", title, text, published))
     if not signals:
         out.write("no trigger found\n")

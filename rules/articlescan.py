@@ -121,7 +121,12 @@ class ArticleScan:
             if self.titles:
                 codes = self.codes(range(self.titles))
             if not codes and not self._doubtful_title():
-                codes = self.codes(range(self.titles, min(len(self.texts), _FOCUS_SENTENCES)))
+                lead = range(self.titles, min(len(self.texts), _FOCUS_SENTENCES))
+                # a country only across a border ("the road to the Costa Rican border") is not
+                # where the story is; a dateline is, when nothing else is named ("PANAMA CITY -")
+                codes = self.codes(lead, without=(Role.FACED, Role.MODIFIER)) or self.codes(
+                    lead, only=(Role.DATELINE,)
+                )
             self._focus = next(iter(codes)) if len(codes) == 1 else None
         return self._focus if isinstance(self._focus, str) else None
 
@@ -172,15 +177,15 @@ class ArticleScan:
             for _, _, phrase, _ in self.spans(index)
         )
 
-    def codes(self, indexes: range) -> set[str]:
-        """Countries the sentences ``indexes`` name (ignoring commenters, people, datelines and
-        venues)."""
-        return {
-            m.code
-            for index in indexes
-            for m in self.mentions(index)
-            if m.role not in (Role.COMMENTER, Role.PEOPLE, Role.DATELINE, Role.TRANSIT)
-        }
+    def codes(
+        self, indexes: range, *, without: tuple[Role, ...] = (), only: tuple[Role, ...] = ()
+    ) -> set[str]:
+        """Countries the sentences ``indexes`` name (ignoring commenters, people, datelines,
+        venues and the roles ``without``), or only those named in the roles ``only``."""
+        if only:
+            return {m.code for index in indexes for m in self.mentions(index) if m.role in only}
+        ignored = (Role.COMMENTER, Role.PEOPLE, Role.DATELINE, Role.TRANSIT, *without)
+        return {m.code for index in indexes for m in self.mentions(index) if m.role not in ignored}
 
 
 def walk(

@@ -70,7 +70,8 @@ _OWN_ORGAN_AFTER = re.compile(
 _FURTHER_TARGET = re.compile(r"\band (?:also )?(?:on|against|targeting) (?:[\w'-]+ ){0,3}$")
 # What sanctions are for, after their target: "over", "for", "in response to".
 _GROUNDS = re.compile(
-    r"\b(?:over|for|in response to|in retaliation for|because of|as punishment for|after)\b"
+    r"\b(?:over|for|in response to|in retaliation for|because of|as punishment for|after"
+    r"|accus(?:ing|ed) (?:[\w'-]+ ){0,2}?of)\b"
 )
 _PRONOUN = re.compile(r"\b(?:it|its|they|their|itself)\b")
 
@@ -182,7 +183,7 @@ def attribute(
             return []
         if before:
             return [before[-1].code]
-    codes = _codes(_in_sentence(mentions, match, policy, faces, call_up=call_up))
+    codes = _codes(_in_sentence(sentence, mentions, match, policy, faces, call_up=call_up))
     if codes:
         if policy is Attribution.ACTOR and borders is not None and scope is not None:
             _add_faced_speakers(sentence, mentions, scope, codes, borders, uncued=uncued_speakers)
@@ -205,6 +206,7 @@ def attribute(
 
 
 def _in_sentence(
+    sentence: str,
     mentions: list[Mention],
     match: tuple[int, int],
     policy: Attribution,
@@ -218,6 +220,10 @@ def _in_sentence(
     allowed = [m for m in mentions if _allowed(m, policy, faces)]
     if call_up and any(m.start < match[0] for m in allowed):
         return [m for m in allowed if m.start < match[0]]
+    if policy is Attribution.TARGET:
+        # nor the grounds of sanctions told in another clause ("sanctions on James Kabarebe,
+        # Rwanda's state minister, accusing him of backing the rebels in eastern Congo")
+        return _targets(sentence, allowed, match, len(sentence)) or allowed
     return allowed
 
 

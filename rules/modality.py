@@ -364,7 +364,7 @@ _DENIED = re.compile(
     r"\b(?:den(?:y|ies|ied|ying)|refut(?:e|es|ed|ing)"
     r"|dismiss(?:es|ed|ing)? (?:the |such |these |those |all |as |an? )?(?:[\w']+ ){0,2}?"
     r"(?:claims?|reports?|allegations?|accusations?|suggestions?|speculation|rumou?rs?|videos?"
-    r"|footage|images|photos)"
+    r"|footage|images|photos|messages|posts)"
     r"|reject(?:s|ed|ing)? (?:the |such |these |those |all )?"
     r"(?:claims?|reports?|allegations?|accusations?|suggestions?)"
     # "... planned a strike, a claim New Delhi dismissed"
@@ -460,6 +460,9 @@ _HYPOTHETICAL = re.compile(
 # necessary" is a threat made now).
 _CONDITION = re.compile(
     r"\b(?:if(?! (?:necessary|needed|required|need be))|unless|either (?:they|you|we|he|she)"
+    # a candidate's promise: "when I am president, our soldiers will have orders to shoot"
+    r"|when (?:i|we|he|she|they) (?:am|are|is|become|becomes|get|gets) (?:elected|president"
+    r"|prime minister|in power|in office)"
     r"|(?:war ?games?|simulations?|scenarios?|exercises?|drills?|tabletop exercises?)"
     r"(?:,? including one)? in which"
     r"|imagin(?:es|ed|ing)|fictional|fictitious"
@@ -566,7 +569,8 @@ _CUES = CueSet(
          "claim", "ahead of", "would", "discuss", "float", "future", "trie", "trying", "attempt",
          "working to", "works to", "offer",
          "once "),  # _HYPOTHETICAL, _AIM_BEFORE
-        ("if", "unless", "either", "in which", "imagin", "ficti", "simulat", "alternat", "game",
+        ("if", "unless", "either", "in which", "when i ", "when we ", "when he ", "when she ",
+         "when they ", "imagin", "ficti", "simulat", "alternat", "game",
          "players "),  # _CONDITION
         ("will", "shall", "would", "plan", "announc", "order", "to start", "to begin", "set to",
          "is to", "are to", "was to", "were to", "decid", "decision to", "agree", "pledg", "vow",

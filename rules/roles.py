@@ -195,6 +195,11 @@ _MODIFIER_AFTER = re.compile(
 _MISSION_AFTER = re.compile(
     r"(?:'s)? (?:embass(?:y|ies)|consulates?(?: general)?|diplomatic mission)\b"
 )
+# "set fire to the embassies of Rwanda, France and the United States": whose missions, not where.
+_MISSION_OF_BEFORE = re.compile(
+    r"\b(?:embass(?:y|ies)|consulates?|diplomatic missions?) of"
+    r"(?: (?:the )?[\w'.-]+(?: [\w'.-]+){0,2}?(?:,| and|, and))* (?:the )?$"
+)
 # ... except a country leading or backing a military action, which is its own ("a Saudi-led
 # strike", "the Russian-backed offensive"): that counts as its forces.
 _LED_ACTION_AFTER = re.compile(
@@ -235,7 +240,17 @@ _TRANSIT_BEFORE = re.compile(
     r"|\b(?:brokered|mediated|hosted|facilitated|guaranteed) by (?:the )?(?:[\w']+(?: [\w']+)?"
     r"(?:,| and) )?$"
     # "blocked the EN4 highway to South Africa": where a road leads is not where it is blocked.
-    r"|\b(?:highway|motorway|road|route|railway|rail line|pipeline|flights?) (?:to|into) $"
+    # "ambushed convoys on the roads from Senegal and Cote d'Ivoire": nor where it comes from.
+    r"|\b(?:highways?|motorways?|roads?|routes?|railways?|rail lines?|pipelines?|flights?"
+    r"|corridors?) (?:to|into|from)(?: the)? (?:[\w']+(?: [\w']+)?(?:,| and) )?$"
+    # "from people who crossed into Turkey and Iraq": where people fled to
+    r"|\b(?:people|refugees|civilians|residents|families|migrants|villagers|thousands|hundreds)"
+    r" (?:[\w']+ ){0,3}?(?:crossed|fled|escaped|flee|fleeing|crossing) (?:in)?to(?: the)?"
+    r" (?:[\w']+(?: [\w']+)?(?:,| and) )?$"
+    # "said a former judge now living in Islamabad": where a speaker lives
+    r"|\b(?:living|lives|residing|resides|in exile) in $"
+    # "agreed to meet again in Istanbul": where talks go on next
+    r"|\b(?:meet|reconvene|convene)(?: again| next| later)?(?: [\w']+){0,3} in $"
     # "a base that supported operations in Afghanistan": the place it served, not where it is.
     r"|\b(?:support(?:s|ed|ing)?|back(?:s|ed|ing)?|for) (?:[\w']+ ){0,2}?operations"
     r" (?:in|over) (?:neighbou?ring )?$"
@@ -274,7 +289,10 @@ FACED_LIST = re.compile(r"^(?:,|,? and|,? or)(?: the)? $")
 _ETHNIC_BEFORE = re.compile(r"\bethnic (?:[\w]+,? (?:and |or )?)?$")
 # "border crossers from Afghanistan" is plain; "Afghan border crossers" qualifies the people.
 _PEOPLE_AFTER = re.compile(
-    r"(?: (?:border|illegal|undocumented|irregular|would be))? (?:crossers?|migrants?|refugees?"
+    r"(?: (?:border|illegal|undocumented|irregular|would be))?"
+    # "urged Chinese companies and citizens to leave"
+    r"(?: (?:companies|firms|businesses|workers|students|diplomats) (?:and|or))?"
+    r" (?:crossers?|migrants?|refugees?"
     r"|asylum seekers?|smugglers?|nationals|citizens|fishermen|pilgrims|tourists|poachers"
     r"|infiltrators|intruders|expatriates|expats|observers|monitors|mediators|inspectors)\b"
 )
@@ -419,6 +437,7 @@ class SentenceRoles:
         if (
             _MODIFIER_AFTER.match(after)
             or _MISSION_AFTER.match(after)
+            or _MISSION_OF_BEFORE.search(sentence, max(0, start - 120), start)
             or sentence.endswith(_MODIFIER_BEFORE, 0, start)
             or (
                 sentence.endswith(_COMPARED_ENDINGS, 0, start)

@@ -88,3 +88,10 @@ def test_broken_user_pack_is_reported_and_the_rest_works(tmp_path: Path) -> None
     out = io.StringIO()
     explain(loaded, "Russia has massed troops near the Ukrainian border.", out)
     assert "troop_massing · RU" in out.getvalue()
+
+
+def test_explain_takes_a_long_text_that_is_no_file_name() -> None:
+    text = "Russia has massed troops near the Ukrainian border. " + "Nothing else happened. " * 30
+    out = io.StringIO()
+    assert explain(LOADED, text, out) == 0
+    assert "troop_massing · RU" in out.getvalue()

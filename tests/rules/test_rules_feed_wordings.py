@@ -39,8 +39,19 @@ MUST_ALERT = [
         "The US ordered non-emergency government employees to leave South Sudan as fighting spread in Upper Nile state.",
         {("evacuation", "SS")},
     ),
+    # a dateline names where the story is when the lead names nothing else
+    (
+        "Governor suspends guarantees in Chiriqui, cuts mobile data as strike turns violent",
+        "PANAMA CITY - The president declared a state of emergency in the province on Friday after protesters burned buildings.\nThe government also ordered mobile data suspended in the province. Strikers had blocked the highway to the Costa Rican border for weeks.",
+        {("comms_blackout", "PA"), ("emergency_rule", "PA")},
+    ),
+    # embassies attacked: where, not whose
+    (
+        "",
+        "In Kinshasa, protesters set fire to parts of the embassies of Rwanda, France and the United States on Tuesday.",
+        {("unrest", "CD")},
+    ),
 ]
-
 # (headline, body, a pair that must not alert)
 MUST_NOT_ALERT = [
     # what a call-up answers is no call-up of its own, wherever it is told
@@ -59,6 +70,128 @@ MUST_NOT_ALERT = [
         "",
         "Israel's defence minister approved the call-up of about 60,000 reservists ahead of a planned offensive to take Gaza City, the military said.",
         ("mobilization", "PS"),
+    ),
+    # a country only across a border is not where a story without other places happens
+    (
+        "Governor suspends guarantees in Chiriqui, cuts mobile data as strike turns violent",
+        "PANAMA CITY - The president declared a state of emergency in the province on Friday after protesters burned buildings.\nThe government also ordered mobile data suspended in the province. Strikers had blocked the highway to the Costa Rican border for weeks.",
+        ("comms_blackout", "CR"),
+    ),
+    (
+        "",
+        "In Kinshasa, protesters set fire to parts of the embassies of Rwanda, France and the United States on Tuesday.",
+        ("unrest", "FR"),
+    ),
+    # origins, destinations and venues are no place of the event
+    (
+        "",
+        "Militants have for weeks ambushed fuel convoys on the roads from Senegal and Guinea, clashing with Malian army escorts.",
+        ("armed_conflict", "SN"),
+    ),
+    (
+        "",
+        "Witnesses reached by phone and people who fled to Turkey and Iraq said authorities had cut internet access across the country.",
+        ("comms_blackout", "TR"),
+    ),
+    (
+        "Kabul and Islamabad agree truce at Doha talks",
+        "The two sides agreed to consolidate the ceasefire and to meet again in Istanbul next month.",
+        ("de_escalation", "TR"),
+    ),
+    (
+        "",
+        "The Chinese embassy in Dushanbe urged Chinese firms and citizens to leave the border area.",
+        ("evacuation", "CN"),
+    ),
+    # "its" after the event points at what was just named, not at the previous sentence's country
+    (
+        "Bangladesh premier quits and flees; crowds storm residence",
+        "DHAKA - The prime minister resigned and left the country on Monday.\nHer helicopter landed at an air base near Delhi, Indian officials said.\nCrowds stormed the official residence, carrying away furniture and fish from its ponds.",
+        ("unrest", "IN"),
+    ),
+    # grounds of sanctions told in another clause
+    (
+        "",
+        "The Treasury imposed sanctions on a senior minister of Rwanda, accusing him of backing rebels in eastern Congo.",
+        ("sanctions", "CD"),
+    ),
+    # what was ended, lapsed, suspended, rejected or withdrawn
+    (
+        "",
+        "The state of exception decreed in four provinces expired at midnight and will not be renewed, the interior minister said.",
+        ("emergency_rule", "EC"),
+    ),
+    (
+        "",
+        "Peruvian authorities said the curfew in the border districts had ended on Sunday.",
+        ("emergency_rule", "PE"),
+    ),
+    (
+        "",
+        "Colombia's president suspended peace talks with the ELN guerrilla after the attacks.",
+        ("de_escalation", "CO"),
+    ),
+    (
+        "Harare quiet as called protest fails to materialise",
+        "",
+        ("unrest", "ZW"),
+    ),
+    (
+        "",
+        "Police in Zimbabwe dismissed messages circulating online that officers had been told to shoot protesters on sight.",
+        ("shoot_to_kill", "ZW"),
+    ),
+    (
+        "Ecuadorians reject return of foreign military bases",
+        "",
+        ("withdrawal", "EC"),
+    ),
+    (
+        "",
+        "Authorities in Manipur, India, withdrew an order that had authorised security forces to shoot at sight.",
+        ("withdrawal", "IN"),
+    ),
+    (
+        "",
+        "Azerbaijani media showed columns of Russian military vehicles leaving a base near the Armenian border.",
+        ("troop_massing", "RU"),
+    ),
+    (
+        "",
+        "Israeli tanks moved beyond the Golan buffer zone on Sunday, Syrian officials said.",
+        ("troop_massing", "IL"),
+    ),
+    # disasters, treaties, films, festivals
+    (
+        "",
+        "Rivers in Pakistan's Punjab burst their banks after monsoon rains, killing at least 33 people.",
+        ("mass_casualties", "PK"),
+    ),
+    (
+        "",
+        "Campaigners in Lithuania said the mine-ban treaty had saved tens of thousands of lives.",
+        ("mass_casualties", "LT"),
+    ),
+    (
+        "Moroccan short wins 'coup de coeur' prize at Marrakech festival",
+        "",
+        ("coup", "MA"),
+    ),
+    (
+        "",
+        "Lawyers for Brazil's former president appealed against his sentence for plotting a coup.",
+        ("coup", "BR"),
+    ),
+    (
+        "",
+        "Prosecutors in Georgia's capital Tbilisi said they were investigating an attempt to overthrow the government.",
+        ("coup", "GE"),
+    ),
+    # Kenya's Saba Saba day is no Caribbean island
+    (
+        "",
+        "Kenyan police fired on crowds during the Saba Saba protests, leaving 31 dead.",
+        ("unrest", "BQ"),
     ),
 ]
 
