@@ -33,6 +33,7 @@ from rules.evidence import Best, Outcome, assemble_signals, keep_best
 from rules.gazetteer import Gazetteer
 from rules.keys import Key as Key  # noqa: PLC0414  (re-exported: it was defined here)
 from rules.keys import PhraseKeys, RuleBits, layer_of
+from rules.landmarks import without_landmarks
 from rules.matcher import PhraseMatcher
 from rules.matches import MAX_HITS_PER_GROUP as MAX_HITS_PER_GROUP  # noqa: PLC0414  (idem)
 from rules.matches import Phrase, SentencePhrases, file_phrases, valid_matches
@@ -436,6 +437,8 @@ class Engine:
                 ):
                     # (An exchange of fire or border clashes have both sides in them.)
                     codes = _across_the_border(text, scan.mentions(index), clause, codes)
+            if rule.trigger == "armed_conflict" and not any("border" in p[3] for p in chosen):
+                codes = without_landmarks(text, scan.mentions(index), codes)
             codes = self._settled_codes(scan, index, rule, chosen, span=span, codes=codes)
             severity = rule.severity
             if modality is Modality.THREATENED:

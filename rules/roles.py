@@ -247,6 +247,9 @@ _TRANSIT_BEFORE = re.compile(
     r"|\b(?:people|refugees|civilians|residents|families|migrants|villagers|thousands|hundreds)"
     r" (?:[\w']+ ){0,3}?(?:crossed|fled|escaped|flee|fleeing|crossing) (?:in)?to(?: the)?"
     r" (?:[\w']+(?: [\w']+)?(?:,| and) )?$"
+    # "began evacuating students from Tehran by land to Armenia": where evacuees are taken
+    r"|\b(?:by land|by road|overland|by bus|by air|evacuat(?:e|ed|es|ing)|airlifted|ferried)"
+    r" (?:(?:[\w']+ ){0,4}?)(?:in)?to(?: the)? $"
     # "said a former judge now living in Islamabad": where a speaker lives
     r"|\b(?:living|lives|residing|resides|in exile) in $"
     # "agreed to meet again in Istanbul": where talks go on next

@@ -52,6 +52,30 @@ MUST_ALERT = [
         {("unrest", "CD")},
     ),
 ]
+MUST_ALERT += [
+    # a border a place lies near is a landmark, not a party; forces named elsewhere are
+    (
+        "",
+        "Militants attacked a checkpoint near the border with Afghanistan, killing 12 Pakistani soldiers.",
+        {("armed_conflict", "PK")},
+    ),
+    (
+        "",
+        "Gunmen attacked an army post in Niger near the border with Mali on Sunday.",
+        {("armed_conflict", "NE")},
+    ),
+    (
+        "",
+        "Pakistani jets struck militant hideouts across the border in Afghanistan.",
+        {("armed_conflict", "PK"), ("armed_conflict", "AF")},
+    ),
+    (
+        "",
+        "Egyptian brigades moved close to the border with Libya amid renewed fighting between rival armed factions around Tripoli.",
+        {("armed_conflict", "LY")},
+    ),
+]
+
 # (headline, body, a pair that must not alert)
 MUST_NOT_ALERT = [
     # what a call-up answers is no call-up of its own, wherever it is told
@@ -192,6 +216,29 @@ MUST_NOT_ALERT = [
         "",
         "Kenyan police fired on crowds during the Saba Saba protests, leaving 31 dead.",
         ("unrest", "BQ"),
+    ),
+    # landmarks
+    (
+        "",
+        "Militants attacked a checkpoint near the border with Afghanistan, killing 12 Pakistani soldiers.",
+        ("armed_conflict", "AF"),
+    ),
+    (
+        "",
+        "Two soldiers were killed in an ambush in northern Benin near the border with Burkina Faso.",
+        ("armed_conflict", "BF"),
+    ),
+    # parades, powers and where evacuees are taken
+    (
+        "",
+        "Columns of tanks and thousands of troops marched through Red Square as Russia marked Victory Day.",
+        ("unrest", "RU"),
+    ),
+    ("South Korean lawmakers debate curbs on martial law powers", "", ("emergency_rule", "KR")),
+    (
+        "",
+        "India urged its nationals in Iran to leave and began evacuating students from Tehran by land to Armenia.",
+        ("evacuation", "AM"),
     ),
 ]
 
