@@ -71,7 +71,7 @@ _FURTHER_TARGET = re.compile(r"\band (?:also )?(?:on|against|targeting) (?:[\w'-
 # What sanctions are for, after their target: "over", "for", "in response to".
 _GROUNDS = re.compile(
     r"\b(?:over|for|in response to|in retaliation for|because of|as punishment for|after"
-    r"|accus(?:ing|ed) (?:[\w'-]+ ){0,2}?of)\b"
+    r"|accus(?:ing|ed|es|e) (?:[\w'-]+ ){0,2}?of)\b"
 )
 _PRONOUN = re.compile(r"\b(?:it|its|they|their|itself)\b")
 
@@ -123,13 +123,9 @@ def attribute(
     as a dateline ("VIENNA - Russia ..."). In a ``headline``, items parted by semicolons are
     separate stories.
     """
-    if departure:
-        mentions = _without_destinations(sentence, mentions, match)
-    if arrival:
-        # "Haiti: new force's troops land as Kenyan police start leaving": not the leavers.
-        mentions = _without_others(sentence, mentions, match, _LEAVING)
-    if call_up:
-        mentions = _without_causes(sentence, mentions, match)
+    mentions = _for_the_trigger(
+        sentence, mentions, match, policy, departure=departure, arrival=arrival, call_up=call_up
+    )
     faces = faces and policy is Attribution.ACTOR
     mentions = _place_datelines(sentence, mentions, policy, faces, capitals)
     if not faces:
@@ -203,6 +199,51 @@ def attribute(
     # names no other country ("Myanmar's military cut mobile data").
     own = _codes([m for m in mentions if m.role is Role.ADDRESSEE or _at_home(sentence, m)])
     return own if len(own) == 1 else []
+
+
+# "fighting alongside Russian forces against Ukrainian troops": the enemy is no host.
+_AGAINST_BEFORE = re.compile(r"\bagainst(?: the)? $")
+# "sanctions on 25 Belarusian officials it accuses of ...": officials who are the target.
+_TARGETED_BEFORE = re.compile(
+    r"\b(?:on|against|targeting|sanction(?:s|ed|ing)?)(?: (?:[\w,'-]+|\d[\d,]*)){0,3} $"
+)
+
+
+def _for_the_trigger(
+    sentence: str,
+    mentions: list[Mention],
+    match: tuple[int, int],
+    policy: Attribution,
+    *,
+    departure: bool,
+    arrival: bool,
+    call_up: bool,
+) -> list[Mention]:
+    """``mentions`` as the trigger reads them: a departure's destinations, an arrival's leavers
+    and enemies, a call-up's causes left out; a target rule's officials as targets."""
+    if departure:
+        mentions = _without_destinations(sentence, mentions, match)
+    if arrival:
+        # "Haiti: new force's troops land as Kenyan police start leaving": not the leavers.
+        mentions = _without_others(sentence, mentions, match, _LEAVING)
+        mentions = [
+            m
+            for m in mentions
+            if m.start < match[0]
+            or not _AGAINST_BEFORE.search(sentence, max(0, m.start - 12), m.start)
+        ]
+    if call_up:
+        mentions = _without_causes(sentence, mentions, match)
+    if policy is Attribution.TARGET:
+        mentions = [
+            Mention(m.start, m.end, m.code, Role.PLAIN)
+            if m.role is Role.OFFICIAL
+            and m.start >= match[0]
+            and _TARGETED_BEFORE.search(sentence, max(0, m.start - 40), m.start)
+            else m
+            for m in mentions
+        ]
+    return mentions
 
 
 def _in_sentence(

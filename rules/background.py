@@ -35,6 +35,7 @@ __all__ = [
     "BACKGROUND_OFFSET",
     "as_history",
     "drop_background",
+    "drop_disaster_tolls",
     "labelled_history",
     "looks_back",
     "narrates",
@@ -196,3 +197,38 @@ def drop_background(best: dict[tuple[str, str], Best], scan: ArticleScan) -> Non
             if key[1] in lead:
                 continue
         del best[key]
+
+
+# A headline about a natural disaster or an accident: the deaths its story counts are not
+# political violence ("Myanmar junta declares emergency in six regions after powerful quake":
+# "at least 144 people had been confirmed dead").
+_DISASTER = re.compile(
+    r"\b(?:earthquakes?|quakes?|floods?|flooding|cyclones?|typhoons?|hurricanes?|landslides?"
+    r"|mudslides?|tsunamis?|wildfires?|bushfires?|heat ?waves?|volcano(?:es)?|eruptions?"
+    r"|avalanches?|monsoons?|(?:tropical|winter|severe|heavy|violent) storms?|rainstorms?"
+    r"|blizzards?|stampedes?|derail\w*|blazes?|cholera"
+    r"|epidemics?|outbreaks?|(?:bus|plane|train|road|boat|ferry) (?:crash|accident|disaster)s?"
+    r"|capsize[sd]?|sinks|sank|collapses?|collapsed)\b"
+)
+_VIOLENCE = re.compile(
+    r"\b(?:attack\w*|strikes?|struck|shell\w*|bomb\w*|gunm[ae]n|clash\w*|fighting|fight"
+    r"|militants?|rebels?|insurgen\w*|shot|shoot\w*|fired|fire on|protest\w*|massacre\w*|war"
+    r"|killings?|raids?|raided|ambush\w*|jihadis\w*|terror\w*|militia\w*|crackdown|gangs?"
+    r"|violence|riots?|unrest|coup)\b"
+)
+# ... and in the toll's own sentence, forces too ("soldiers killed in the flooded camp")
+_FORCES = re.compile(r"\b(?:troops|soldiers|forces|police)\b")
+
+
+def drop_disaster_tolls(best: dict[tuple[str, str], Best], scan: ArticleScan) -> None:
+    """Remove death tolls of a story whose headline tells a natural disaster or an accident
+    (and no violence), when their own sentence tells no violence either."""
+    if not scan.titles:
+        return
+    title = " ".join(scan.normalised[: scan.titles])
+    if not _DISASTER.search(title) or _VIOLENCE.search(_DISASTER.sub(" ", title)):
+        return
+    for key in [k for k in best if k[0] == "mass_casualties"]:
+        sentence = scan.normalised[best[key][0][2]]
+        if not _VIOLENCE.search(sentence) and not _FORCES.search(sentence):
+            del best[key]

@@ -28,7 +28,7 @@ from collections.abc import Sequence
 
 from rules.articlescan import ArticleScan, walk
 from rules.attribution import Mention, Role, SentenceRoles, attribute
-from rules.background import as_history, drop_background
+from rules.background import as_history, drop_background, drop_disaster_tolls
 from rules.evidence import Best, Outcome, assemble_signals, keep_best
 from rules.gazetteer import Gazetteer
 from rules.keys import Key as Key  # noqa: PLC0414  (re-exported: it was defined here)
@@ -158,6 +158,7 @@ class Engine:
         for index, candidates in work:
             self._scan_sentence(scan, index, candidates, year, best)
         drop_background(best, scan)
+        drop_disaster_tolls(best, scan)
         return assemble_signals(best, scan.texts)
 
     def _work(self, scan: ArticleScan, marked: list[int]) -> list[tuple[int, list[int]]]:
@@ -447,7 +448,14 @@ class Engine:
         return outcomes
 
 
-_NOT_PARTIES = (Role.COMMENTER, Role.TRANSIT, Role.DATELINE, Role.PEOPLE, Role.OFFICIAL)
+_NOT_PARTIES = (
+    Role.COMMENTER,
+    Role.TRANSIT,
+    Role.DATELINE,
+    Role.PEOPLE,
+    Role.OFFICIAL,
+    Role.MODIFIER,
+)
 
 
 def _between_countries(text: str, mentions: list[Mention], chosen: list[Phrase]) -> list[str]:

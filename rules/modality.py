@@ -440,6 +440,11 @@ _HYPOTHETICAL = re.compile(
     r"|signed|reached)"
     # "discussed a plan to annul the election result and declare a state of siege"
     r"|discuss(?:es|ed|ing)? (?:a |the |their |his |her )?plans? to"
+    # "thwarted a plan by former officials to seize power by provoking mass riots"
+    r"|(?:thwart|foil|uncover|disrupt)(?:s|ed|ing)? (?:an? |the )?(?:[\w'-]+ ){0,2}"
+    r"(?:plan|plot|conspiracy)s?\b"
+    # "gathered to discuss a US ceasefire proposal"
+    r"|discuss(?:es|ed|ing)? (?:a|an|the) (?:[\w'.-]+ ){0,2}(?:proposals?|offers?|plans?)\b"
     r"|allows? (?:the )?(?:[\w'-]+ ){0,3}to (?:declare|dissolve|dismiss|suspend)"
     r"|allows? (?:[\w'-]+ ){1,5}to be (?:declared|imposed)"
     # "messages shared widely on WhatsApp claimed that troops had surrounded the palace"
@@ -447,6 +452,11 @@ _HYPOTHETICAL = re.compile(
     r"|\b(?:reports?|posts?|messages?|videos?|rumou?rs?)(?: [\w']+){0,8}"
     r" (?:had |have |has )?claimed that"
     r"|campaign(?:s|ed|ing)? on (?:a )?(?:promises?|pledges?)|as a (?:pre)?condition(?=[.,;]|$)"
+    # a deal still to come: "would not lift restrictions before a peace deal" (not "before a
+    # ceasefire took effect")
+    r"|(?:before|until|unless) (?:there is )?(?:a|an|any) (?:lasting |final |full |comprehensive )?"
+    r"(?:peace deal|peace agreement|ceasefire|truce|settlement)"
+    r"(?! (?:took|takes|came|comes|went|goes|was|is|had|has)\b)"
     r")\b"
     r"|(?<!\bin )(?<!\bon )(?<!\bof )(?<!\bby )(?<!since )(?<!until )(?<!theresa )\bmay\b(?! \d)"
     # a deed as the subject of "would": "Closing the border would punish our businesses" (a
@@ -568,7 +578,9 @@ _CUES = CueSet(
          "campaigns on", "campaigned on", "campaigning on", "capable of", "had planned", "plot",
          "claim", "ahead of", "would", "discuss", "float", "future", "trie", "trying", "attempt",
          "working to", "works to", "offer",
-         "once "),  # _HYPOTHETICAL, _AIM_BEFORE
+         "once ", "before a", "before an", "before any", "until a", "until an", "until any",
+         "unless a", "unless an", "unless any", "unless there", "thwart", "foil", "uncover",
+         "disrupt"),  # _HYPOTHETICAL, _AIM_BEFORE
         ("if", "unless", "either", "in which", "when i ", "when we ", "when he ", "when she ",
          "when they ", "imagin", "ficti", "simulat", "alternat", "game",
          "players "),  # _CONDITION

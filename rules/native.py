@@ -40,6 +40,7 @@ COMPILED = (
     "background",
     "cues",
     "tolls",
+    "landmarks",
 )
 """The modules of ``rules`` that ``setup.py`` compiles (the per-article path of ``Engine.scan``)."""
 

@@ -187,7 +187,9 @@ _MODIFIER_AFTER = re.compile(
     r"|based|owned|linked|mediated|drafted|designed|registered|flagged|aligned|leaning|speaking|inspired"
     r"|chaired|hosted|run|monitored"
     # "Kyiv rejects US proposal to withdraw": whose proposal, not who acts
-    r"|proposals?|peace plan|initiative"
+    r"|(?:[\w-]+ )?(?:proposals?|peace plan|initiative)"
+    # "bring Iranian weapons into Yemen": whose weapons, not who fights
+    r"|weapons|arms(?! of)"
     # "waving Serbian and Republika Srpska flags": a flag is no place
     r"|flags?)\b"
 )
@@ -223,7 +225,8 @@ _FORCES_BASED = re.compile(
     r"(?: [\w'-]+){0,3} (?:based|headquartered) in $"
 )
 _HOST_AFTER = re.compile(
-    r" (?:hosts|hosted|hosting|will host|to host)\b(?: [\w'-]+){0,3} (?:talks|summit|meeting"
+    r" (?:hosts|hosted|hosting|will host|to host|offered to host|offers to host)\b"
+    r"(?: [\w'-]+){0,3} (?:talks|summit|meeting"
     r"|negotiations|conference)\b|(?: again)? as (?:a |the )?(?:venue|host)\b"
 )
 # "under the Washington accord", "the Doha agreement": an agreement named by where it was made.
@@ -242,7 +245,11 @@ _TRANSIT_BEFORE = re.compile(
     # "blocked the EN4 highway to South Africa": where a road leads is not where it is blocked.
     # "ambushed convoys on the roads from Senegal and Cote d'Ivoire": nor where it comes from.
     r"|\b(?:highways?|motorways?|roads?|routes?|railways?|rail lines?|pipelines?|flights?"
-    r"|corridors?) (?:to|into|from)(?: the)? (?:[\w']+(?: [\w']+)?(?:,| and) )?$"
+    r"|corridors?|crossings?) (?:to|into|from)(?: the)? (?:[\w']+(?: [\w']+)?(?:,| and) )?$"
+    # "over an investment deal with Russia": a partner in business is no party
+    r"|\b(?:investment|trade|gas|energy|loan|economic|business|arms|oil)"
+    r" (?:deal|agreement|pact|contract)s?"
+    r" with(?: the)? $"
     # "from people who crossed into Turkey and Iraq": where people fled to
     r"|\b(?:people|refugees|civilians|residents|families|migrants|villagers|thousands|hundreds)"
     r" (?:[\w']+ ){0,3}?(?:crossed|fled|escaped|flee|fleeing|crossing) (?:in)?to(?: the)?"

@@ -53,6 +53,17 @@ MUST_ALERT = [
     ),
 ]
 MUST_ALERT += [
+    # dissolving all political parties is a crackdown; a storm of a residence is no disaster
+    (
+        "",
+        "Mali's military government dissolved all political parties by decree on Tuesday.",
+        {("crackdown", "ML")},
+    ),
+    (
+        "Sheikh Hasina quits and flees as crowds storm Dhaka residence",
+        "Police fired on protesters in Bangladesh, and at least 94 people were killed on Sunday.",
+        {("mass_casualties", "BD")},
+    ),
     # a border a place lies near is a landmark, not a party; forces named elsewhere are
     (
         "",
@@ -239,6 +250,118 @@ MUST_NOT_ALERT = [
         "",
         "India urged its nationals in Iran to leave and began evacuating students from Tehran by land to Armenia.",
         ("evacuation", "AM"),
+    ),
+    # what stays a plan, a proposal or a wish
+    (
+        "",
+        "Security officials said they had thwarted a plan by former officials to seize power by provoking mass riots in Bishkek, Kyrgyzstan.",
+        ("unrest", "KG"),
+    ),
+    (
+        "",
+        "An Israeli strike in Doha, Qatar, targeted Hamas leaders who had gathered to discuss a US ceasefire proposal.",
+        ("de_escalation", "QA"),
+    ),
+    (
+        "",
+        "European governments said they would not lift their own restrictions on Russia before a peace deal.",
+        ("de_escalation", "RU"),
+    ),
+    (
+        "",
+        "Oman offered to host indirect talks between Iran and the United States, and Saudi Arabia said it supported any diplomatic effort.",
+        ("de_escalation", "SA"),
+    ),
+    # grounds, partners, mediators and weapons' makers are no parties
+    (
+        "",
+        "The EU imposed sanctions on 25 Belarusian officials it accuses of organising the movement of migrants towards the borders of Poland and Lithuania.",
+        ("sanctions", "PL"),
+    ),
+    (
+        "",
+        "Protesters in Abkhazia, Georgia, stormed the local parliament over an investment deal with Russia.",
+        ("unrest", "RU"),
+    ),
+    (
+        "Hundreds killed in Sweida clashes; Israel strikes Damascus before US-brokered ceasefire",
+        "",
+        ("armed_conflict", "US"),
+    ),
+    (
+        "",
+        "Israeli jets flew about 1,700 km to hit targets used to bring Iranian weapons into Yemen.",
+        ("armed_conflict", "IR"),
+    ),
+    (
+        "",
+        "Israeli forces began withdrawing from populated areas of Gaza, and aid trucks entered through crossings from Egypt and Israel.",
+        ("withdrawal", "EG"),
+    ),
+    (
+        "",
+        "North Korean soldiers deployed to Russia have begun fighting alongside Russian forces against Ukrainian troops in the Kursk region.",
+        ("foreign_intervention", "UA"),
+    ),
+    # scrambled jets, raided offices, ended fighting, a sanctioned tanker
+    (
+        "",
+        "In neighbouring Poland, the armed forces scrambled fighter jets as the missiles flew near the border.",
+        ("troop_massing", "PL"),
+    ),
+    (
+        "Baku raids Sputnik office, Moscow detains dozens of Azerbaijanis as row deepens",
+        "",
+        ("armed_conflict", "RU"),
+    ),
+    (
+        "",
+        "A ceasefire between Israel and Hezbollah came into force, halting more than a year of cross-border fighting in Lebanon.",
+        ("armed_conflict", "IL"),
+    ),
+    (
+        "",
+        "Russian warships escorted tankers through the Gulf of Finland, weeks after Estonia's navy tried to stop a sanctioned tanker.",
+        ("sanctions", "EE"),
+    ),
+    # disasters and accidents
+    (
+        "Myanmar junta declares emergency in six regions after powerful quake",
+        "The junta leader said at least 144 people had been confirmed dead and more than 730 injured.",
+        ("mass_casualties", "MM"),
+    ),
+    (
+        "",
+        "Serbia's prime minister resigned after months of protests over the collapse of a railway station canopy in Novi Sad that killed 15 people.",
+        ("mass_casualties", "RS"),
+    ),
+    # parties dissolved, prisoners freed, rallies for a leader, amnesties, charges
+    (
+        "",
+        "Mali's military government dissolved all political parties by decree on Tuesday.",
+        ("government_crisis", "ML"),
+    ),
+    (
+        "",
+        "Before his arrest in Bolivia, the general said the army wanted to free political prisoners.",
+        ("crackdown", "BO"),
+    ),
+    ("Thousands rally in Ouagadougou in support of junta leader Traore", "", ("unrest", "BF")),
+    (
+        "",
+        "In Senegal, the amnesty covers acts linked to political protests between 2021 and 2024.",
+        ("unrest", "SN"),
+    ),
+    (
+        "",
+        "The trial of a former Bolivian army commander accused of armed uprising opened in La Paz.",
+        ("unrest", "BO"),
+    ),
+    # a candidate's promise
+    (
+        "",
+        '"When I am president, our soldiers will have orders to shoot first," a candidate in El Salvador told supporters.',
+        ("shoot_to_kill", "SV"),
     ),
 ]
 
