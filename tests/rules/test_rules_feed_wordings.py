@@ -53,6 +53,41 @@ MUST_ALERT = [
     ),
 ]
 MUST_ALERT += [
+    # armed forces and parliaments named by their own names
+    (
+        "Bundeswehr completes withdrawal from Niger",
+        "",
+        {("withdrawal", "DE"), ("withdrawal", "NE")},
+    ),
+    (
+        "SANDF withdrawal from DRC to start within weeks, minister tells parliament",
+        "",
+        {("withdrawal", "ZA"), ("withdrawal", "CD")},
+    ),
+    (
+        "Knesset votes to dissolve, sending Israel to early elections",
+        "",
+        {("government_crisis", "IL")},
+    ),
+    # a post-election toll or a border post is no social-media post
+    (
+        "Mozambique restricts internet as post-election protest toll passes 30",
+        "",
+        {("comms_blackout", "MZ")},
+    ),
+    (
+        "Maputo march: internet throttled in Mozambique; South Africa shuts Lebombo border post",
+        "",
+        {("comms_blackout", "MZ")},
+    ),
+    # protests crushed, live coverage banned, foreign broadcasters suspended
+    ("Seven dead as Togo protests against new mandate are crushed", "", {("crackdown", "TG")}),
+    ("Kenya bans live coverage of protests", "", {("crackdown", "KE")}),
+    (
+        "Burkina Faso suspends BBC and VOA over report on civilian killings",
+        "",
+        {("crackdown", "BF")},
+    ),
     # dissolving all political parties is a crackdown; a storm of a residence is no disaster
     (
         "",
@@ -356,6 +391,13 @@ MUST_NOT_ALERT = [
         "",
         "The trial of a former Bolivian army commander accused of armed uprising opened in La Paz.",
         ("unrest", "BO"),
+    ),
+    # a broadcaster's name is no country; a standing ban is background
+    ("Burkina Faso suspends BBC and VOA over report on civilian killings", "", ("crackdown", "US")),
+    (
+        "",
+        "Burkina Faso's government does not publish casualty figures and has suspended several foreign media outlets over their reporting.",
+        ("crackdown", "BF"),
     ),
     # a candidate's promise
     (
