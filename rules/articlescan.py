@@ -122,10 +122,15 @@ class ArticleScan:
                 codes = self.codes(range(self.titles))
             if not codes and not self._doubtful_title():
                 lead = range(self.titles, min(len(self.texts), _FOCUS_SENTENCES))
-                # a country only across a border ("the road to the Costa Rican border") is not
-                # where the story is; a dateline is, when nothing else is named ("PANAMA CITY -")
-                codes = self.codes(lead, without=(Role.FACED, Role.MODIFIER)) or self.codes(
-                    lead, only=(Role.DATELINE,)
+                # a country only across a border ("the road to the Costa Rican border") or
+                # only modifying is not where the story is; a dateline is, when nothing else
+                # is named ("PANAMA CITY -")
+                codes = (
+                    self.codes(lead, without=(Role.FACED, Role.MODIFIER))
+                    or self.codes(lead, only=(Role.DATELINE,))
+                    # or the country across the border the story opens at ("new activity near
+                    # the border with Finland")
+                    or self.codes(lead[:1], only=(Role.FACED,))
                 )
             self._focus = next(iter(codes)) if len(codes) == 1 else None
         return self._focus if isinstance(self._focus, str) else None

@@ -206,15 +206,17 @@ _DISASTER = re.compile(
     r"\b(?:earthquakes?|quakes?|floods?|flooding|cyclones?|typhoons?|hurricanes?|landslides?"
     r"|mudslides?|tsunamis?|wildfires?|bushfires?|heat ?waves?|volcano(?:es)?|eruptions?"
     r"|avalanches?|monsoons?|(?:tropical|winter|severe|heavy|violent) storms?|rainstorms?"
-    r"|blizzards?|stampedes?|derail\w*|blazes?|cholera"
-    r"|epidemics?|outbreaks?|(?:bus|plane|train|road|boat|ferry) (?:crash|accident|disaster)s?"
-    r"|capsize[sd]?|sinks|sank|collapses?|collapsed)\b"
+    r"|blizzards?|stampedes?|derail\w*|blazes?|cholera|epidemics?|(?:disease|cholera|measles"
+    r"|ebola) outbreaks?|(?:bus|plane|train|road|boat|ferry) (?:crash|accident|disaster)s?"
+    r"|capsize[sd]?)\b"
 )
 _VIOLENCE = re.compile(
     r"\b(?:attack\w*|strikes?|struck|shell\w*|bomb\w*|gunm[ae]n|clash\w*|fighting|fight"
     r"|militants?|rebels?|insurgen\w*|shot|shoot\w*|fired|fire on|protest\w*|massacre\w*|war"
     r"|killings?|raids?|raided|ambush\w*|jihadis\w*|terror\w*|militia\w*|crackdown|gangs?"
-    r"|violence|riots?|unrest|coup)\b"
+    r"|violence|riots?|unrest|coup|air ?strikes?|drones?|jets?|missiles?|rockets?|barrage|pound\w*"
+    r"|tank fire|artillery|mortars?|grenades?|explosions?|blasts?|suicide|gunfire|bandits|fighters"
+    r"|separatists|rsf|boko haram|shabaab|jnim|m23|hamas|hezbollah|houthis?|massacred|executed)\b"
 )
 # ... and in the toll's own sentence, forces too ("soldiers killed in the flooded camp")
 _FORCES = re.compile(r"\b(?:troops|soldiers|forces|police)\b")

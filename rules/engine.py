@@ -454,14 +454,14 @@ _NOT_PARTIES = (
     Role.DATELINE,
     Role.PEOPLE,
     Role.OFFICIAL,
-    Role.MODIFIER,
 )
 
 
 def _between_countries(text: str, mentions: list[Mention], chosen: list[Phrase]) -> list[str]:
     """The two sides when a match stands between two named countries: one ending at most two
     words before it, another starting at most three words after it ("Israel strikes south
-    Lebanon", "Pakistan strikes targets in Khost"); empty otherwise."""
+    Lebanon", "Pakistan strikes targets in Khost"), with a list joined to the nearest ("Turkey
+    strikes Iraq and Syria"); empty otherwise."""
     start = min(p[1] for p in chosen)
     end = max(p[2] for p in chosen)
     before = [
@@ -472,15 +472,18 @@ def _between_countries(text: str, mentions: list[Mention], chosen: list[Phrase])
         and text.count(" ", m.end, start) <= 2
         and ";" not in text[m.end : start]
     ]
-    after = [
-        m.code
-        for m in mentions
-        if m.start >= end
-        and m.role not in _NOT_PARTIES
-        and text.count(" ", end, m.start) <= 3
-        and ";" not in text[end : m.start]
-        and m.code not in before
-    ]
+    after: list[str] = []
+    last = end
+    for m in mentions:
+        if m.start < end or m.role in _NOT_PARTIES or m.code in before:
+            continue
+        if after and text[last : m.start] not in (" and ", ", ", ", and ", " and the "):
+            break  # the nearest side and a list joined to it ("Turkey strikes Iraq and Syria"),
+            # not a country further on ("Israel strikes Damascus before US-brokered ceasefire")
+        if text.count(" ", end, m.start) > 3 or ";" in text[end : m.start]:
+            break
+        after.append(m.code)
+        last = m.end
     return [*before, *after] if before and after else []
 
 

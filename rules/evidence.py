@@ -31,8 +31,9 @@ __all__ = [
 _ANAPHOR = re.compile(
     r"\b(?:the country|the nation|there|the government|the authorities|authorities|the capital"
     r"|the president|the regime|the junta)\b"
-    # "Its army ...", not "fish from its ponds" (whose ponds: anything named before)
-    r"|^\W*its\b"
+    # "Its army ...", "After weeks of protests, its junta ...", not "fish from its ponds"
+    # (whose ponds: anything named before)
+    r"|^\W*(?:[^,]{0,60}, )?its\b"
 )
 
 Found = tuple[Modality, list[str], list[Phrase], tuple[int, int], tuple[int, int], tuple[int, int]]

@@ -441,7 +441,7 @@ _HYPOTHETICAL = re.compile(
     # "discussed a plan to annul the election result and declare a state of siege"
     r"|discuss(?:es|ed|ing)? (?:a |the |their |his |her )?plans? to"
     # "thwarted a plan by former officials to seize power by provoking mass riots"
-    r"|(?:thwart|foil|uncover|disrupt)(?:s|ed|ing)? (?:an? |the )?(?:[\w'-]+ ){0,2}"
+    r"|thwart(?:s|ed|ing)? (?:an? |the )?(?:[\w'-]+ ){0,2}"
     r"(?:plan|plot|conspiracy)s?\b"
     # "gathered to discuss a US ceasefire proposal"
     r"|discuss(?:es|ed|ing)? (?:a|an|the) (?:[\w'.-]+ ){0,2}(?:proposals?|offers?|plans?)\b"
@@ -454,9 +454,11 @@ _HYPOTHETICAL = re.compile(
     r"|campaign(?:s|ed|ing)? on (?:a )?(?:promises?|pledges?)|as a (?:pre)?condition(?=[.,;]|$)"
     # a deal still to come: "would not lift restrictions before a peace deal" (not "before a
     # ceasefire took effect")
-    r"|(?:before|until|unless) (?:there is )?(?:a|an|any) (?:lasting |final |full |comprehensive )?"
+    r"|(?<!hours )(?<!days )(?<!minutes )(?<!shortly )(?<!just )(?<!moments )"
+    r"(?:before|until|unless) (?:there is )?(?:a|an|any) (?:lasting |final |full |comprehensive )?"
     r"(?:peace deal|peace agreement|ceasefire|truce|settlement)"
-    r"(?! (?:took|takes|came|comes|went|goes|was|is|had|has)\b)"
+    r"(?! (?:took|takes|came|comes|went|goes|was|is|had|has|began|begins|kicked|kicks|started"
+    r"|starts|entered|enters|declared|announced|agreed|brokered|signed|held)\b)"
     r")\b"
     r"|(?<!\bin )(?<!\bon )(?<!\bof )(?<!\bby )(?<!since )(?<!until )(?<!theresa )\bmay\b(?! \d)"
     # a deed as the subject of "would": "Closing the border would punish our businesses" (a
@@ -579,8 +581,8 @@ _CUES = CueSet(
          "claim", "ahead of", "would", "discuss", "float", "future", "trie", "trying", "attempt",
          "working to", "works to", "offer",
          "once ", "before a", "before an", "before any", "until a", "until an", "until any",
-         "unless a", "unless an", "unless any", "unless there", "thwart", "foil", "uncover",
-         "disrupt"),  # _HYPOTHETICAL, _AIM_BEFORE
+         "unless a", "unless an", "unless any", "unless there",
+         "thwart"),  # _HYPOTHETICAL, _AIM_BEFORE
         ("if", "unless", "either", "in which", "when i ", "when we ", "when he ", "when she ",
          "when they ", "imagin", "ficti", "simulat", "alternat", "game",
          "players "),  # _CONDITION

@@ -122,6 +122,156 @@ MUST_ALERT += [
     ),
 ]
 
+MUST_ALERT += [
+    # a review of the exclusions above: the event next to a lapsed, suspended, failed or
+    # weather-beaten one still alerts
+    (
+        "Ethiopia extends Amhara emergency",
+        "Ethiopia's parliament extended the state of emergency in Amhara region by four months; officials said it will not be renewed again after that.",
+        {("emergency_rule", "ET")},
+    ),
+    (
+        "",
+        "Lawmakers in Lima voted to extend the state of emergency in Peru, which would otherwise have lapsed at midnight, by 60 days.",
+        {("emergency_rule", "PE")},
+    ),
+    (
+        "Peru declares emergency in Lima",
+        "Peru declared a state of emergency in Lima after weeks of protests that had ended in deadly clashes with police.",
+        {("emergency_rule", "PE")},
+    ),
+    (
+        "",
+        "The Philippines extended martial law powers in Mindanao for another year.",
+        {("emergency_rule", "PH")},
+    ),
+    (
+        "Israel, Hamas resume Doha talks",
+        "Israeli and Hamas negotiators resumed indirect talks in Doha, weeks after Hamas suspended negotiations over the killing of its leader.",
+        {("de_escalation", "IL")},
+    ),
+    (
+        "",
+        "Protests planned for Friday in Maputo failed to materialise, but riots broke out in Matola, Mozambique, where crowds torched shops.",
+        {("unrest", "MZ")},
+    ),
+    (
+        "",
+        "Protesters rallied in Tbilisi, Georgia, demanding the release of activists charged with armed uprising.",
+        {("unrest", "GE")},
+    ),
+    (
+        "",
+        "Ethiopian troops massed near the Eritrean border, with convoys leaving Mekelle daily.",
+        {("troop_massing", "ET")},
+    ),
+    (
+        "",
+        "Russia massed troops along the border while its missile strikes battered Ukraine's energy sector.",
+        {("troop_massing", "RU")},
+    ),
+    (
+        "",
+        "Israeli strikes killed 45 people across Gaza on Tuesday, including families sheltering in tents flooded by torrential rain.",
+        {("mass_casualties", "PS")},
+    ),
+    (
+        "",
+        "At least 15 people were killed when an Israeli strike caused the collapse of a building in Beirut's southern suburbs, Lebanon.",
+        {("mass_casualties", "LB")},
+    ),
+    (
+        "Gaza ceasefire collapses",
+        "Israeli airstrikes killed at least 404 Palestinians overnight, the Gaza health ministry said.",
+        {("mass_casualties", "PS")},
+    ),
+    (
+        "Floods in northern Nigeria",
+        "Boko Haram killed 63 people in Darul Jamal, Nigeria, on Friday.",
+        {("mass_casualties", "NG")},
+    ),
+    (
+        "Ukraine sinks Russian landing ship in Crimea",
+        "Dozens of sailors were killed, Ukraine's military said.",
+        {("mass_casualties", "UA")},
+    ),
+    (
+        "",
+        "Russian drones struck Odesa, Ukraine, overnight, hours before a ceasefire kicked in.",
+        {("armed_conflict", "RU")},
+    ),
+    (
+        "",
+        "Police in Dhaka foiled a plot to storm parliament and arrested 20 opposition figures in Bangladesh.",
+        {("crackdown", "BD")},
+    ),
+    ("Ukraine strikes Russia's Belgorod, Sputnik reports", "", {("armed_conflict", "UA")}),
+    ("Israel strikes Lebanon, state news agency says", "", {("armed_conflict", "IL")}),
+    (
+        "",
+        "Russian missiles hit Lviv in Ukraine overnight, and Poland scrambled fighter jets.",
+        {("armed_conflict", "RU")},
+    ),
+    (
+        "US sanctions Iran shadow fleet",
+        "The US Treasury imposed sanctions on 35 vessels of Iran's shadow fleet, including a sanctioned tanker seized in March.",
+        {("sanctions", "IR")},
+    ),
+]
+
+MUST_ALERT += [
+    # a review of the attribution changes: the real place or party next to a landmark, an
+    # origin, a residence, a modifier or a venue still counts
+    (
+        "",
+        "Ukrainian drones struck a Russian arms depot in the Tver region overnight, causing huge explosions.",
+        {("armed_conflict", "RU")},
+    ),
+    (
+        "Russia strikes Ukrainian arms factories",
+        "",
+        {("armed_conflict", "RU"), ("armed_conflict", "UA")},
+    ),
+    ("Turkey strikes Iraq and Syria", "", {("armed_conflict", "IQ"), ("armed_conflict", "SY")}),
+    ("Thailand accepts proposal for ceasefire with Cambodia", "", {("de_escalation", "TH")}),
+    (
+        "",
+        "Hundreds of Rwandan soldiers crossed into Congo to support the M23 rebels, UN experts said.",
+        {("foreign_intervention", "CD")},
+    ),
+    (
+        "",
+        "Russia deployed paratroopers by air to Kazakhstan after the president requested help.",
+        {("foreign_intervention", "KZ")},
+    ),
+    ("Israel closes crossings into Gaza", "", {("border_closure", "PS")}),
+    (
+        "",
+        "Russian forces shelled the humanitarian corridor from Mariupol, Ukraine said.",
+        {("armed_conflict", "UA")},
+    ),
+    (
+        "",
+        "The US urged Americans living in Lebanon to leave immediately on commercial flights.",
+        {("evacuation", "LB")},
+    ),
+    (
+        "",
+        "Hundreds of Venezuelans living in Colombia protested against Maduro's re-election.",
+        {("unrest", "CO")},
+    ),
+    (
+        "",
+        "Satellite images published on Tuesday show new activity near the border with Finland. Dozens of tanks and artillery pieces have been massed at a base 60 km from the frontier.",
+        {("troop_massing", "FI")},
+    ),
+    (
+        "",
+        "Niger ordered French troops to leave. After weeks of protests, its junta declared a state of emergency.",
+        {("emergency_rule", "NE")},
+    ),
+]
+
 # (headline, body, a pair that must not alert)
 MUST_NOT_ALERT = [
     # what a call-up answers is no call-up of its own, wherever it is told
@@ -193,7 +343,7 @@ MUST_NOT_ALERT = [
     ),
     (
         "",
-        "Peruvian authorities said the curfew in the border districts had ended on Sunday.",
+        "Peruvian authorities said the curfew in the border districts therefore also ended on Sunday.",
         ("emergency_rule", "PE"),
     ),
     (
@@ -223,7 +373,7 @@ MUST_NOT_ALERT = [
     ),
     (
         "",
-        "Azerbaijani media showed columns of Russian military vehicles leaving a base near the Armenian border.",
+        "Azerbaijani media showed columns of Russian military vehicles leaving the main base near the Armenian border.",
         ("troop_massing", "RU"),
     ),
     (
@@ -239,7 +389,7 @@ MUST_NOT_ALERT = [
     ),
     (
         "",
-        "Campaigners in Lithuania said the mine-ban treaty had saved tens of thousands of lives.",
+        "Campaigners in Lithuania said the mine-ban treaty has saved tens of thousands of lives.",
         ("mass_casualties", "LT"),
     ),
     (
@@ -322,11 +472,6 @@ MUST_NOT_ALERT = [
         "Hundreds killed in Sweida clashes; Israel strikes Damascus before US-brokered ceasefire",
         "",
         ("armed_conflict", "US"),
-    ),
-    (
-        "",
-        "Israeli jets flew about 1,700 km to hit targets used to bring Iranian weapons into Yemen.",
-        ("armed_conflict", "IR"),
     ),
     (
         "",
