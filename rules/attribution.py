@@ -60,7 +60,7 @@ _CAMPAIGN_BEFORE = re.compile(
 # "Vilnius has brought back compulsory military service, citing Russia's actions in Ukraine,
 # with the first conscripts due to report".
 _CALL_UP_CAUSE = re.compile(
-    r"\b(?:in response to|because of|citing|amid fears over) (?:[\w'-]+ ){0,4}$"
+    r"\b(?:in response to|because of|citing|amid fears over|in the face of) (?:[\w'-]+ ){0,4}$"
 )
 # "after Israel's security cabinet approved ...": the country's own organ deciding the call-up
 _OWN_ORGAN_AFTER = re.compile(
@@ -202,7 +202,7 @@ def attribute(
 
 
 # "fighting alongside Russian forces against Ukrainian troops": the enemy is no host.
-_AGAINST_BEFORE = re.compile(r"\bagainst(?: the)? $")
+_AGAINST_BEFORE = re.compile(r"\b(?:against|fighting|battling|clashing with|engaging)(?: the)? $")
 # "sanctions on 25 Belarusian officials it accuses of ...": officials who are the target.
 _TARGETED_BEFORE = re.compile(
     r"\b(?:on|against|targeting|sanction(?:s|ed|ing)?)(?: (?:[\w,'-]+|\d[\d,]*)){0,3} $"

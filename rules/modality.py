@@ -104,8 +104,11 @@ _PAST_BEFORE = re.compile(
     # "a year after a ceasefire ended deadly clashes", "three months after a peace deal": the
     # event the time is counted from (named within a few words, no comma between).
     r"|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|several"
-    r"|a few|some) (?:years?|months?|weeks) (?:after|since) (?:[\w'-]+ ){0,5}$"
-    r"|\b(?:weeks|months|years) after (?:[\w'-]+ ){0,5}$"
+    r"|a few|some) (?:years?|months?|weeks) (?:after|since) (?:[\w'.-]+ ){0,5}$"
+    r"|\b(?:weeks|months|years) after (?:[\w'.-]+ ){0,5}$"
+    # what a strike answers: "in retaliation for a strike on its consulate in Damascus"
+    r"|\bin retaliation for (?:an? |the |its |their )?(?:[\w'.-]+ ){0,3}$"
+    r"|^last (?:summer|winter|spring|autumn|fall),? "
     # "recalling the dozens of protesters shot dead", "a trial of former ministers over the
     # killing of protesters"
     r"|\brecalling (?:the )?(?:[\w'-]+ ){0,6}$"
@@ -264,7 +267,8 @@ _AIM_BEFORE = re.compile(
     # "forces capable of fighting NATO", "the group had planned mass riots", "plotted to seize"
     r"|\b(?:capable of|had planned|plott(?:ed|ing)(?: to)?|plots? to) $"
     # "police detain opposition leaders ahead of Tbilisi rally": it has not happened yet
-    r"|\bahead of (?:an? |the |[\w'-]+'s )?(?:[\w'-]+ )?$"
+    r"|\bahead of (?:an? |the |[\w'-]+'s )?"
+    r"(?:(?:planned|proposed|expected|scheduled|called) (?:[\w'-]+ ){0,2}|(?:[\w'-]+ )?)$"
     # "resembled preparations for a limited artillery attack", "rehearsals for invasion": only
     # what they prepare is not yet (the build-up "in preparation for an offensive" is news)
     r"|\b(?:preparations? for|rehearsals? for) (?:an? |the )?(?:[\w'-]+ ){0,2}$"
@@ -373,6 +377,7 @@ _DENIED = re.compile(
     r"|(?:baseless|false|fake|unfounded|untrue) (?:media |press |news )?"
     r"(?:claims?|reports?|allegations?|rumou?rs?|news)"
     r"|dismissed as|(?:does|do|did) not correspond to (?:reality|the facts)"
+    r"|(?:is|was|are|were) (?:a )?(?:complete |total |outright |blatant )?(?:lies?|fabrications?)\b"
     r"|(?:were|was|is|are) (?:old|recycled|archive) (?:footage|videos?|images)"
     # "playing down online reports of a large build-up"
     r"|play(?:s|ed|ing)? down|downplay(?:s|ed|ing)?"
@@ -440,6 +445,15 @@ _HYPOTHETICAL = re.compile(
     r"|signed|reached)"
     # "discussed a plan to annul the election result and declare a state of siege"
     r"|discuss(?:es|ed|ing)? (?:a |the |their |his |her )?plans? to"
+    # what is still being prepared: "alleging that Chisinau was preparing a military operation"
+    r"|(?:preparing|planning|plotting) (?:an? |for an? )(?:[\w'-]+ ){0,2}(?:operation|offensive"
+    r"|attack|invasion|assault|coup|incursion)s?\b"
+    # "shutdowns needed to protect against Ukrainian drone attacks"
+    r"|(?:protect|guard|shield)(?:s|ed|ing)? (?:\w+ )?against\b"
+    # "would continue to pursue a peace treaty"
+    r"|pursu(?:e|es|ed|ing) (?:a|an|the) (?:[\w'-]+ ){0,2}"
+    r"(?:peace|ceasefire|truce|treaty|settlement"
+    r"|deal|agreement|talks)\b"
     # "thwarted a plan by former officials to seize power by provoking mass riots"
     r"|thwart(?:s|ed|ing)? (?:an? |the )?(?:[\w'-]+ ){0,2}"
     r"(?:plan|plot|conspiracy)s?\b"
@@ -455,7 +469,8 @@ _HYPOTHETICAL = re.compile(
     # a deal still to come: "would not lift restrictions before a peace deal" (not "before a
     # ceasefire took effect")
     r"|(?<!hours )(?<!days )(?<!minutes )(?<!shortly )(?<!just )(?<!moments )"
-    r"(?:before|until|unless) (?:there is )?(?:a|an|any) (?:lasting |final |full |comprehensive )?"
+    r"(?:before|until|unless|after) (?:there is )?(?:a|an|any)"
+    r" (?:lasting |final |full |comprehensive )?"
     r"(?:peace deal|peace agreement|ceasefire|truce|settlement)"
     r"(?! (?:took|takes|came|comes|went|goes|was|is|had|has|began|begins|kicked|kicks|started"
     r"|starts|entered|enters|declared|announced|agreed|brokered|signed|held)\b)"
@@ -561,6 +576,7 @@ _CUES = CueSet(
          "year", "in the past", "collapse of", "break up of", "breakup of", "dissolution of",
          "independence"),
         ("deny", "deni", "refut", "dismiss", "reject", "baseless", "false", "fake", "unfounded",
+         " lie", "fabrication",
          "correspond", "footage", "video", "images", "untrue", "inaccurate",
          "groundless", "fabricated", "play", "downplay", "nonsense", "absurd"),  # _DENIED
         ("no", "never", "neither", "without", "n't", "instead of",
@@ -581,8 +597,9 @@ _CUES = CueSet(
          "claim", "ahead of", "would", "discuss", "float", "future", "trie", "trying", "attempt",
          "working to", "works to", "offer",
          "once ", "before a", "before an", "before any", "until a", "until an", "until any",
-         "unless a", "unless an", "unless any", "unless there",
-         "thwart"),  # _HYPOTHETICAL, _AIM_BEFORE
+         "unless a", "unless an", "unless any", "unless there", "after a", "after an",
+         "after any", "thwart", "preparing", "planning", "plotting", "protect", "guard", "shield",
+         "pursu"),  # _HYPOTHETICAL, _AIM_BEFORE
         ("if", "unless", "either", "in which", "when i ", "when we ", "when he ", "when she ",
          "when they ", "imagin", "ficti", "simulat", "alternat", "game",
          "players "),  # _CONDITION
@@ -591,7 +608,8 @@ _CUES = CueSet(
          "intend", "expected to", "going to", "prepar", "scheduled", "end of", "instruct",
          "authori", "approv", "issu", "decree", "'ll"),  # _ANNOUNCED
         (";", "though", "but", "however", "whereas", "while", "yet"),  # _SCOPE_BREAK
-        ("years", "anniversar", "commemorat", "remember", "last ", "decades", "after the",
+        ("years", "anniversar", "retaliation for", "summer", "winter", "spring", "autumn", "fall",
+         "commemorat", "remember", "last ", "decades", "after the",
          "historian",
          "following",
          "at the time", "year ", "month", "the days", "the weeks", "over the", "referring",

@@ -90,7 +90,10 @@ def is_date(text: str, number: tuple[int, int]) -> bool:
     )
 
 
-_AGE_BEFORE = re.compile(r"\b(?:aged|age of|ages of)(?: \d+(?: and|,| to))?\s*$")
+# ("Fujimori ... dies at 86": an age)
+_AGE_BEFORE = re.compile(
+    r"\b(?:aged|age of|ages of)(?: \d+(?: and|,| to))?\s*$|\b(?:dies|died) at\s*$"
+)
 _AGE_AFTER = re.compile(r"\s*(?:years? old\b|year old\b)")
 _WAS_WHEN = re.compile(r"\b(?:was|were|is|aged) $")
 

@@ -544,6 +544,88 @@ MUST_NOT_ALERT = [
         "Burkina Faso's government does not publish casualty figures and has suspended several foreign media outlets over their reporting.",
         ("crackdown", "BF"),
     ),
+    # background, preparations, aims and the like in long stories (b52-b54)
+    (
+        "",
+        "Four months after Israeli and U.S. strikes on Iran's nuclear programme, analysts are divided over how much Tehran has recovered.",
+        ("armed_conflict", "US"),
+    ),
+    (
+        "",
+        "Iran launched more than 300 drones and missiles at Israel late on Saturday, in retaliation for a strike on its consulate in Damascus that killed seven officers.",
+        ("armed_conflict", "SY"),
+    ),
+    (
+        "",
+        "Russia has begun withdrawing equipment from Syria following the overthrow of Bashar al-Assad.",
+        ("coup", "SY"),
+    ),
+    (
+        "",
+        "Moldova rejected as disinformation a Russian statement alleging that Chisinau was preparing a military operation against Transnistria.",
+        ("armed_conflict", "MD"),
+    ),
+    (
+        "",
+        "Officials met in Brussels to discuss a European force that could be sent to Ukraine after a ceasefire.",
+        ("de_escalation", "UA"),
+    ),
+    (
+        "",
+        "Egypt has warned that any forced displacement of Palestinians into Sinai would threaten the peace treaty with Israel.",
+        ("de_escalation", "EG"),
+    ),
+    (
+        "",
+        '"The information about a concentration of forces near Armenia is a complete lie," the Azerbaijani ministry said.',
+        ("troop_massing", "AM"),
+    ),
+    (
+        "",
+        "The Houthis have fired missiles at ships, saying they act in solidarity with Palestinians in Gaza.",
+        ("armed_conflict", "PS"),
+    ),
+    (
+        "",
+        "Mobile internet shutdowns, which Russian authorities say are needed to protect against Ukrainian drone attacks, have spread.",
+        ("armed_conflict", "UA"),
+    ),
+    (
+        "",
+        "Rights groups in El Salvador say they have documented more than 260 deaths in custody.",
+        ("mass_casualties", "SV"),
+    ),
+    (
+        "Alberto Fujimori, Peru's former president jailed for rights abuses, dies at 86",
+        "",
+        ("mass_casualties", "PE"),
+    ),
+    (
+        "",
+        "Taiwan sent its own warships to shadow the Chinese vessels near the island.",
+        ("foreign_intervention", "CN"),
+    ),
+    (
+        "",
+        "Hasina flew by military helicopter to India, landing at an air base near Delhi.",
+        ("troop_massing", "IN"),
+    ),
+    (
+        "",
+        "Rockslides blocked roads in Hualien, Taiwan, and trapped dozens of people in tunnels.",
+        ("unrest", "TW"),
+    ),
+    (
+        "Togo restricts social media, suspends French broadcasters RFI and France 24 amid protests",
+        "",
+        ("crackdown", "FR"),
+    ),
+    ("Gabon coup leader Oligui Nguema wins presidential vote", "", ("coup", "GA")),
+    (
+        "",
+        "The government dismissed the figure as exaggerated, Tanzanian officials said.",
+        ("government_crisis", "TZ"),
+    ),
     # a candidate's promise
     (
         "",
