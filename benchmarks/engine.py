@@ -300,13 +300,16 @@ def floor_automaton(engine: Engine) -> ahocorasick.Automaton:
     return automaton
 
 
-def _best_of(rounds: int, run: Callable[[], object]) -> float:
-    times = []
+def _best_of(rounds: int, *runs: Callable[[], object]) -> list[float]:
+    """The best time of each run over ``rounds`` rounds, the runs taking turns within a round
+    (so a machine whose speed drifts during the benchmark slows them alike)."""
+    best = [float("inf")] * len(runs)
     for _ in range(rounds):
-        started = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - started)
-    return min(times)
+        for index, run in enumerate(runs):
+            started = time.perf_counter()
+            run()
+            best[index] = min(best[index], time.perf_counter() - started)
+    return best
 
 
 def _measure(label: str, engine: Engine, articles: list[Article]) -> None:
@@ -325,8 +328,7 @@ def _measure(label: str, engine: Engine, articles: list[Article]) -> None:
             consume(automaton.iter(text))
 
     found = [len(scan(a)) for a in articles]  # warm-up, and sanity figures
-    full_time = _best_of(ROUNDS, full)
-    floor_time = _best_of(ROUNDS, floor)
+    full_time, floor_time = _best_of(ROUNDS, full, floor)
     n = len(articles)
     quiet = sum(1 for count in found if count == 0)
     print(

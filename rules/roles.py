@@ -189,9 +189,6 @@ _MODIFIER_AFTER = re.compile(
     # "Kyiv rejects US proposal to withdraw": whose proposal, not who acts
     r"|(?:(?:ceasefire|truce|peace|security|new|latest|revised|joint) )?"
     r"(?:proposals?|peace plan|initiative)"
-    # "suspends French broadcasters": whose media, not where
-    r"|(?:broadcasters?|media outlets?|news outlets?|newspapers?|news agenc(?:y|ies)|journalists"
-    r"|reporters|tv channels?|radio stations?)"
     # "waving Serbian and Republika Srpska flags": a flag is no place
     r"|flags?)\b"
 )
@@ -242,8 +239,8 @@ _TRANSIT_BEFORE = re.compile(
     # "Congo and Rwanda sign a peace agreement in Washington": nor the place of a signing.
     r"|\b(?:sign(?:s|ed|ing)?|initial(?:s|led|ed|ling)?)(?: [\w']+){1,4} (?:in|at)(?: the)? $"
     # "the ceasefire brokered by Washington and Paris": nor its mediators.
-    r"|\b(?:brokered|mediated|hosted|facilitated|guaranteed|proposed|put forward|drafted) by"
-    r" (?:the )?(?:(?:the )?[\w']+(?: [\w']+){0,2}(?:,| and|, and) ){0,4}$"
+    r"|\b(?:brokered|mediated|hosted|facilitated|guaranteed|promoted) by"
+    r" (?:the )?(?:(?:the )?[\w'.]+(?: [\w'.]+){0,2}(?:,| and|, and) ){0,4}$"
     # "blocked the EN4 highway to South Africa": where a road leads is not where it is blocked.
     # "ambushed convoys on the roads from Senegal and Cote d'Ivoire": nor where it comes from.
     r"|\b(?:highways?|motorways?|roads?|routes?|railways?|rail lines?|pipelines?|flights?"
@@ -253,8 +250,8 @@ _TRANSIT_BEFORE = re.compile(
     r"|\b(?:investment|trade|gas|energy|loan|economic|business|arms|oil)"
     r" (?:deal|agreement|pact|contract)s?"
     r" with(?: the)? $"
-    # "in solidarity with Palestinians in Gaza": whom an act supports
-    r"|\bin (?:solidarity|support) (?:with|of) (?:the )?(?:[\w']+ ){0,3}(?:in )?$"
+    # "in solidarity with Palestinians": whom an act supports
+    r"|\bin solidarity with (?:the )?(?:[\w']+ ){0,2}$"
     # "from people who crossed into Turkey and Iraq": where people fled to
     r"|\b(?:people|refugees|civilians|residents|families|migrants|villagers)"
     r" (?:[\w']+ ){0,3}?(?:crossed|fled|escaped|flee|fleeing|crossing) (?:in)?to(?: the)?"
@@ -306,7 +303,7 @@ _PEOPLE_AFTER = re.compile(
     r"(?: (?:border|illegal|undocumented|irregular|would be))?"
     # "urged Chinese companies and citizens to leave"
     r"(?: (?:companies|firms|businesses|workers|students|diplomats) (?:and|or))?"
-    r" (?:crossers?|migrants?|refugees?|residents"
+    r" (?:crossers?|migrants?|refugees?"
     r"|asylum seekers?|smugglers?|nationals|citizens|fishermen|pilgrims|tourists|poachers"
     r"|infiltrators|intruders|expatriates|expats|observers|monitors|mediators|inspectors)\b"
 )
