@@ -88,8 +88,15 @@ ENGINE = load_engine(undated_year=2026).engine
 # crackdowns, .885/.826). Floors below are the figures reached after fixes by cause and two
 # regression reviews. blind52 (b52: long seed-like stories heavy with background, P .754 R .881;
 # b53: Africa, .782/.830; b54: Latin America and Asia, .830/.848 with that start engine) was
-# written later the same session and tuned on after its first score.
+# written later the same session and tuned on after its first score. blind41 (b41: wire stories
+# on all triggers; b42: the core triggers and their hard negatives; b43: analysis pieces and
+# briefings) and blind50 (b50: a morning's mixed world news; b51: the core triggers), 380 items
+# in all, were held back through all of that and scored once at the end: with 791eb5a P .891
+# R .843 F1 .866, with 99470d4 P .899 R .845 F1 .871 (core F1 .908, .947, .934). Their floors
+# only guard against regressions.
 FLOORS = {
+    "blind50.jsonl": {"precision": 0.900, "recall": 0.860, "f1": 0.880},
+    "blind41.jsonl": {"precision": 0.895, "recall": 0.830, "f1": 0.860},
     "blind52.jsonl": {"precision": 0.845, "recall": 0.855, "f1": 0.850},
     "blind47.jsonl": {"precision": 0.950, "recall": 0.860, "f1": 0.905},
     "blind44.jsonl": {"precision": 0.970, "recall": 0.835, "f1": 0.900},
@@ -128,6 +135,8 @@ FLOORS = {
     "core.jsonl": {"precision": 0.950, "recall": 0.975, "f1": 0.965},
 }
 CORE_F1 = {
+    "blind50.jsonl": {"troop_massing": 0.920, "shoot_to_kill": 0.950, "withdrawal": 0.975},
+    "blind41.jsonl": {"troop_massing": 0.895, "shoot_to_kill": 0.940, "withdrawal": 0.900},
     "blind52.jsonl": {"troop_massing": 0.765, "shoot_to_kill": 0.885, "withdrawal": 0.885},
     "blind47.jsonl": {"troop_massing": 0.900, "shoot_to_kill": 0.820, "withdrawal": 0.880},
     "blind44.jsonl": {"troop_massing": 0.925, "shoot_to_kill": 0.950, "withdrawal": 0.970},
