@@ -15,6 +15,8 @@ _LANDMARK_BEFORE = re.compile(
     r"\b(?:near|close to|not far from|a few (?:km|kilometres|kilometers|miles) from)"
     r" (?:the |its |their )?(?:(?:northern|southern|eastern|western|porous|disputed) )?"
     r"(?:border|frontier|boundary)(?: area| region| zone)? (?:with |of )?(?:the )?$"
+    # "near the Venezuelan border"
+    r"|\b(?:near|close to|not far from) (?:the |its |their )?$"
 )
 _PARTIES = (Role.PLAIN, Role.FORCES, Role.ADDRESSEE)
 

@@ -109,6 +109,9 @@ _PAST_BEFORE = re.compile(
     # what a strike answers: "in retaliation for a strike on its consulate in Damascus"
     r"|\bin retaliation for (?:an? |the |its |their )$"
     r"|^last (?:summer|winter|spring|autumn|fall),? "
+    # "Under the dictatorship that followed, a state of siege was imposed"; "in the early 1990s"
+    r"|^under the (?:[\w'-]+ )?(?:dictatorship|military regime|junta)\b"
+    r"|\bin the (?:early |mid |late )?(?:19\d|200)0s\b[^;]{0,80}$"
     # "recalling the dozens of protesters shot dead", "a trial of former ministers over the
     # killing of protesters"
     r"|\brecalling (?:the )?(?:[\w'-]+ ){0,6}$"
@@ -261,6 +264,8 @@ _AIM_BEFORE = re.compile(
     # venue for future peace talks"
     r"|\b(?:trying|tries|tried|attempting|attempts|working|works|offered|offers|offering)"
     r" to (?:help )?$|\bfuture $"
+    # "saying he wanted to calm tensions", "hoped to de-escalate"
+    r"|\b(?:wanted|wants|wanting|hoped|hopes|hoping) to (?:help )?$"
     # "has floated bringing back conscription"
     r"|\bfloat(?:s|ed|ing) (?:(?:the idea of|a plan to|plans? to|a proposal (?:to|for)"
     r"|bringing back|reintroducing|restoring) )?(?:[\w'-]+ ){0,3}$"
@@ -444,6 +449,11 @@ _HYPOTHETICAL = re.compile(
     r"|signed|reached)"
     # "discussed a plan to annul the election result and declare a state of siege"
     r"|discuss(?:es|ed|ing)? (?:a |the |their |his |her )?plans? to"
+    # a candidate's promise: "opposition candidate vows to bring troops home"
+    r"|candidates? (?:[\w'-]+ ){0,3}(?:vows?|vowed|pledges?|pledged|promises?|promised)\b"
+    # "reports spread on Telegram channels that Belarusian tanks were moving"
+    r"|reports? (?:spread|circulated|circulating|emerged)(?: [\w']+){0,6} that\b"
+    r"|(?:slim |little |no |some |a |the )?chances? of|a repeat of|out of the question|plausible"
     # "thwarted a plan by former officials to seize power by provoking mass riots"
     r"|thwart(?:s|ed|ing)? (?:an? |the )?(?:[\w'-]+ ){0,2}"
     r"(?:plan|plot|conspiracy)s?\b"
@@ -584,10 +594,13 @@ _CUES = CueSet(
          "option", "rehearsal", "would see", "power to", "powers to", "allow", "campaign on",
          "campaigns on", "campaigned on", "campaigning on", "capable of", "had planned", "plot",
          "claim", "ahead of", "would", "discuss", "float", "future", "trie", "trying", "attempt",
-         "working to", "works to", "offer",
+         "working to", "works to", "offer", "wanted to", "wants to", "wanting to", "hoped to",
+         "hopes to", "hoping to",
          "once ", "before a", "before an", "before any", "until a", "until an", "until any",
          "unless a", "unless an", "unless any", "unless there",
-         "thwart"),  # _HYPOTHETICAL, _AIM_BEFORE
+         "thwart", "candidate", "reports spread", "report spread", "reports circulat",
+         "reports emerged", "chance", "a repeat of", "out of the question",
+         "plausible"),  # _HYPOTHETICAL, _AIM_BEFORE
         ("if", "unless", "either", "in which", "when i ", "when we ", "when he ", "when she ",
          "when they ", "imagin", "ficti", "simulat", "alternat", "game",
          "players "),  # _CONDITION
@@ -596,7 +609,8 @@ _CUES = CueSet(
          "intend", "expected to", "going to", "prepar", "scheduled", "end of", "instruct",
          "authori", "approv", "issu", "decree", "'ll"),  # _ANNOUNCED
         (";", "though", "but", "however", "whereas", "while", "yet"),  # _SCOPE_BREAK
-        ("years", "anniversar", "retaliation for", "summer", "winter", "spring", "autumn", "fall",
+        ("years", "anniversar", "retaliation for", "dictatorship", "military regime", "0s",
+         "summer", "winter", "spring", "autumn", "fall",
          "commemorat", "remember", "last ", "decades", "after the",
          "historian",
          "following",

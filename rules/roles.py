@@ -223,6 +223,12 @@ _FORCES_BASED = re.compile(
     r"\b(?:troops|forces|soldiers|units|contingents?|personnel|marines|garrison|mission)"
     r"(?: [\w'-]+){0,3} (?:based|headquartered) in $"
 )
+# "The United States and France, which oversee the truce"; "Washington had mediated overnight"
+_MEDIATOR_AFTER = re.compile(
+    r"(?: and (?:the )?[\w.]+)?,? which (?:oversee|oversees|monitor|monitors|sit on|sits on"
+    r"|chair|chairs|guarantee|guarantees|co chair|co chairs|mediated|brokered)\b"
+    r"|(?: had| has)? (?:mediated|brokered)\b"
+)
 _HOST_AFTER = re.compile(
     r" (?:hosts|hosted|hosting|will host|to host|offered to host|offers to host)\b"
     r"(?: [\w'-]+){0,3} (?:talks|summit|meeting"
@@ -250,6 +256,9 @@ _TRANSIT_BEFORE = re.compile(
     r"|\b(?:investment|trade|gas|energy|loan|economic|business|arms|oil)"
     r" (?:deal|agreement|pact|contract)s?"
     r" with(?: the)? $"
+    # "mediators from Egypt and Qatar said"; "accused of spying for or collaborating with Israel"
+    r"|\bmediators? from(?: the)? (?:[\w'.]+(?: [\w'.]+)?(?:,| and) )?$"
+    r"|\b(?:spying|spied|collaborat\w*) (?:for|with)(?: or [\w-]+ (?:for|with))?(?: the)? $"
     # "in solidarity with Palestinians": whom an act supports
     r"|\bin solidarity with (?:the )?(?:[\w']+ ){0,2}$"
     # "from people who crossed into Turkey and Iraq": where people fled to
@@ -464,7 +473,7 @@ class SentenceRoles:
             and _VENUE_AFTER.match(after)
         ):
             return Role.TRANSIT
-        if _HOST_AFTER.match(after):
+        if _HOST_AFTER.match(after) or _MEDIATOR_AFTER.match(after):
             return Role.TRANSIT  # "Ghana hosts Sahel security talks", "offer Istanbul as a venue"
         if (
             sentence.endswith((" under ", " under the ", " the ", " a "), 0, start)
