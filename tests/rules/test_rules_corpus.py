@@ -93,10 +93,15 @@ ENGINE = load_engine(undated_year=2026).engine
 # briefings) and blind50 (b50: a morning's mixed world news; b51: the core triggers), 380 items
 # in all, were held back through all of that and scored once at the end: with 791eb5a P .891
 # R .843 F1 .866, with 99470d4 P .899 R .845 F1 .871 (core F1 .908, .947, .934). Their floors
-# only guard against regressions.
+# only guard against regressions. They were tuned on after that report, and blind55 (b55: a risk
+# desk's mix; b56: the core triggers; b57: crackdowns, sanctions, closures, evacuations,
+# de-escalation, coups and crises), 240 items written meanwhile and held back, was scored once
+# at the very end: with 791eb5a P .842 R .879 F1 .860, with 6977722 P .860 R .888 F1 .874 (core
+# F1 .909, .962, .843). Its floors only guard against regressions.
 FLOORS = {
-    "blind50.jsonl": {"precision": 0.900, "recall": 0.860, "f1": 0.880},
-    "blind41.jsonl": {"precision": 0.895, "recall": 0.830, "f1": 0.860},
+    "blind55.jsonl": {"precision": 0.855, "recall": 0.885, "f1": 0.870},
+    "blind50.jsonl": {"precision": 0.925, "recall": 0.865, "f1": 0.895},
+    "blind41.jsonl": {"precision": 0.920, "recall": 0.830, "f1": 0.870},
     "blind52.jsonl": {"precision": 0.845, "recall": 0.855, "f1": 0.850},
     "blind47.jsonl": {"precision": 0.950, "recall": 0.860, "f1": 0.905},
     "blind44.jsonl": {"precision": 0.970, "recall": 0.835, "f1": 0.900},
@@ -135,6 +140,7 @@ FLOORS = {
     "core.jsonl": {"precision": 0.950, "recall": 0.975, "f1": 0.965},
 }
 CORE_F1 = {
+    "blind55.jsonl": {"troop_massing": 0.905, "shoot_to_kill": 0.960, "withdrawal": 0.840},
     "blind50.jsonl": {"troop_massing": 0.920, "shoot_to_kill": 0.950, "withdrawal": 0.975},
     "blind41.jsonl": {"troop_massing": 0.895, "shoot_to_kill": 0.940, "withdrawal": 0.900},
     "blind52.jsonl": {"troop_massing": 0.765, "shoot_to_kill": 0.885, "withdrawal": 0.885},
