@@ -5,20 +5,9 @@ second table says so. They guard the narrow forms of the rules those sets led to
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 
-from rules import Article, load_engine
-
-ENGINE = load_engine(undated_year=2026).engine
-MARCH_2026 = datetime(2026, 3, 10, tzinfo=UTC)
-
-
-def alerting(title: str, text: str = "") -> set[tuple[str, str]]:
-    signals = ENGINE.scan(Article("t", title, text, MARCH_2026))
-    return {(s.trigger, s.country) for s in signals if s.alerts}
-
+from tests.support.wordings import alerting
 
 # (headline, body, pairs that must alert)
 MUST_ALERT = [
