@@ -216,7 +216,7 @@ _VIOLENCE = re.compile(
     r"|killings?|raids?|raided|ambush\w*|jihadis\w*|terror\w*|militia\w*|crackdown|gangs?"
     r"|violence|riots?|unrest|coup|air ?strikes?|drones?|jets?|missiles?|rockets?|barrage|pound\w*"
     r"|tank fire|artillery|mortars?|grenades?|explosions?|blasts?|suicide|gunfire|bandits|fighters"
-    r"|separatists|rsf|boko haram|shabaab|jnim|m23|hamas|hezbollah|houthis?|massacred|executed)\b"
+    r"|separatists|rsf|boko haram|shabaab|jnim|m23|hamas|hezbollah|houthis?|executed)\b"
 )
 # ... and in the toll's own sentence, forces too ("soldiers killed in the flooded camp")
 _FORCES = re.compile(r"\b(?:troops|soldiers|forces|police)\b")
@@ -225,12 +225,13 @@ _FORCES = re.compile(r"\b(?:troops|soldiers|forces|police)\b")
 def drop_disaster_tolls(best: dict[tuple[str, str], Best], scan: ArticleScan) -> None:
     """Remove death tolls of a story whose headline tells a natural disaster or an accident
     (and no violence), when their own sentence tells no violence either."""
-    if not scan.titles:
+    tolls = [key for key in best if key[0] == "mass_casualties"]
+    if not tolls or not scan.titles:
         return
     title = " ".join(scan.normalised[: scan.titles])
     if not _DISASTER.search(title) or _VIOLENCE.search(_DISASTER.sub(" ", title)):
         return
-    for key in [k for k in best if k[0] == "mass_casualties"]:
+    for key in tolls:
         sentence = scan.normalised[best[key][0][2]]
         if not _VIOLENCE.search(sentence) and not _FORCES.search(sentence):
             del best[key]

@@ -448,13 +448,7 @@ class Engine:
         return outcomes
 
 
-_NOT_PARTIES = (
-    Role.COMMENTER,
-    Role.TRANSIT,
-    Role.DATELINE,
-    Role.PEOPLE,
-    Role.OFFICIAL,
-)
+_NOT_PARTIES = (Role.COMMENTER, Role.TRANSIT, Role.DATELINE, Role.PEOPLE, Role.OFFICIAL)
 
 
 def _between_countries(text: str, mentions: list[Mention], chosen: list[Phrase]) -> list[str]:

@@ -610,7 +610,6 @@ _CUES = CueSet(
          "authori", "approv", "issu", "decree", "'ll"),  # _ANNOUNCED
         (";", "though", "but", "however", "whereas", "while", "yet"),  # _SCOPE_BREAK
         ("years", "anniversar", "retaliation for", "dictatorship", "military regime", "0s",
-         "summer", "winter", "spring", "autumn", "fall",
          "commemorat", "remember", "last ", "decades", "after the",
          "historian",
          "following",

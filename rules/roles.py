@@ -227,7 +227,8 @@ _FORCES_BASED = re.compile(
 _MEDIATOR_AFTER = re.compile(
     r"(?: and (?:the )?[\w.]+)?,? which (?:oversee|oversees|monitor|monitors|sit on|sits on"
     r"|chair|chairs|guarantee|guarantees|co chair|co chairs|mediated|brokered)\b"
-    r"|(?: had| has)? (?:mediated|brokered)\b"
+    # (a bare "mediated" or "brokered" after a country is a modifier, told before this)
+    r"|(?: had| has) (?:mediated|brokered)\b"
 )
 _HOST_AFTER = re.compile(
     r" (?:hosts|hosted|hosting|will host|to host|offered to host|offers to host)\b"
