@@ -115,6 +115,9 @@ _PAST_BEFORE = re.compile(
     # "recalling the dozens of protesters shot dead", "a trial of former ministers over the
     # killing of protesters"
     r"|\brecalling (?:the )?(?:[\w'-]+ ){0,6}$"
+    # what a place still recovers from: "is still recovering from Tigray, where hundreds of
+    # thousands died"
+    r"|\brecover(?:s|ing|ed)? from (?:the )?(?:[\w'-]+,? ){0,6}$"
     r"|\b(?:trial|trials|verdict|prosecution|conviction|convictions)"
     r" (?:[\w'-]+ ){0,10}?(?:over|for) (?:[\w'-]+ ){0,4}$"
     # an event referred back to: "has been suspended since the coup", "Italy had kept its mission
@@ -145,8 +148,8 @@ _PAST_BEFORE = re.compile(
     r"|\b(?:shadow|legacy|memories|memory) of (?:[\w'-]+ ){0,3}$"
     # a court's findings: "judges found that he ordered fighters to attack the town"
     r"|\b(?:judges?|the court|the tribunal|the jury|the panel) (?:found|ruled|concluded) that\b"
-    r"|\b(?:convicted|found guilty|acquitted|sentenced|indicted) (?:[\w'-]+ ){0,10}?(?:of|for)"
-    r" (?:[\w'-]+ ){0,6}$"
+    r"|\b(?:convicted|found guilty|acquitted|sentenc(?:ed|es|e)|indicted|jail(?:s|ed)?"
+    r"|impeach(?:es|ed)?) (?:[\w'-]+ ){0,10}?(?:of|for|over) (?:[\w'-]+ ){0,6}$"
     # the grounds of sanctions: "imposed sanctions on Georgia's interior minister over what it
     # called the violent suppression of peaceful protesters"
     r"|(?:\b(?:impos\w*|slapp?\w*|adopt\w*|add\w*|announc\w*) (?:[\w'-]+ ){0,3}?"
@@ -258,12 +261,17 @@ _THEN_CLAUSE = re.compile(
 )
 # An aim or a choice not to, right before the match: "who has sought to ease tensions",
 # "decided against imposing economic sanctions".
+# What an aim reaches for before the thing it names: "trying to arrange a truce".
+_AIMED = (
+    r"(?:(?:arrange|broker|secure|negotiate|reach|restore|revive|salvage|clinch|hammer out)"
+    r" (?:an? |the |new |lasting |permanent )*)?"
+)
 _AIM_BEFORE = re.compile(
-    r"\b(?:sought|seeks?|seeking) to $"
+    r"\b(?:sought|seeks?|seeking) to " + _AIMED + r"$"
     # "elders were trying to broker a truce", "offered to help ease tensions", "offers Astana as
-    # venue for future peace talks"
+    # venue for future peace talks", "trying to arrange a truce"
     r"|\b(?:trying|tries|tried|attempting|attempts|working|works|offered|offers|offering)"
-    r" to (?:help )?$|\bfuture $"
+    r" to (?:help )?" + _AIMED + r"$|\bfuture $"
     # "saying he wanted to calm tensions", "hoped to de-escalate"
     r"|\b(?:wanted|wants|wanting|hoped|hopes|hoping) to (?:help )?$"
     # "has floated bringing back conscription"
@@ -406,7 +414,7 @@ _REFUSAL = re.compile(
     r"|plans?|offers?|requests?)"
     r"(?: (?:from|by)(?: [\w']+){1,5}?)? (?:to|for|that)"
     r"|refus(?:e|es|ed|ing) to|rul(?:e|es|ed|ing) out|declin(?:e|es|ed|ing) to"
-    r"|no (?:plans?|intention|sign|signs|evidence|indication) (?:to|of)"
+    r"|no (?:plans?|intention|sign|signs|evidence|indication) (?:to|of|that)"
     r"|(?:has|have) yet to|call(?:s|ed)? off|stopp(?:ed|ing) short of|resist(?:s|ed)? calls"
     r"|halt(?:s|ed)? plans|fail(?:s|ed)?(?: on \w+day)? to (?:agree|approve|pass|adopt)"
     r"|(?:reject(?:s|ed|ing)?|vot(?:e|es|ed|ing) down|block(?:s|ed|ing)?) (?:an? |the )?"
@@ -617,11 +625,12 @@ _CUES = CueSet(
          "since", "history of", "last ", "weeks", "sanction", "freezes",
          "travel bans", "a reference to", "those ", "earlier", "previous", "the last",
          "recent years", "recent decades", "decade", "in memory of", "recalling", "trial",
-         "verdict", "prosecution", "conviction", "then,", "then.", "then;", "then ,", "then .",
+         "verdict", "prosecution", "conviction", "recover",
+         "then,", "then.", "then;", "then ,", "then .",
          "then ;", "shadow of", "legacy of", "memory of", "memories of", "during his",
          "during her", "during their", "under his", "under her", "under their",
          "found that", "ruled that", "concluded that", "convicted", "guilty", "acquitted",
-         "sentenced", "indicted",
+         "sentence", "indicted", "jail", "impeach", "junta",
          "january", "february", "march", "april", "may", "june", "july", "august", "september",
          "october", "november", "december"),  # _PAST_*, _AGO_*, _MONTH_NEAR
         tuple("0123456789"),  # _YEAR_NEAR

@@ -190,7 +190,10 @@ _MODIFIER_AFTER = re.compile(
     r"|(?:(?:ceasefire|truce|peace|security|new|latest|revised|joint) )?"
     r"(?:proposals?|peace plan|initiative)"
     # "waving Serbian and Republika Srpska flags": a flag is no place
-    r"|flags?)\b"
+    r"|flags?"
+    # "satellite images published by a US think tank show ...": who studies, not who acts
+    r"|think ?tanks?|research (?:group|institute|centre|center)s?"
+    r"|satellite (?:imagery )?(?:firm|company)|satellite imagery)\b"
 )
 # "China's consulate in Mandalay urged ...": a country's mission abroad speaks for it.
 _MISSION_AFTER = re.compile(
@@ -246,8 +249,9 @@ _TRANSIT_BEFORE = re.compile(
     # "Congo and Rwanda sign a peace agreement in Washington": nor the place of a signing.
     r"|\b(?:sign(?:s|ed|ing)?|initial(?:s|led|ed|ling)?)(?: [\w']+){1,4} (?:in|at)(?: the)? $"
     # "the ceasefire brokered by Washington and Paris": nor its mediators.
-    r"|\b(?:brokered|mediated|hosted|facilitated|guaranteed|promoted) by"
-    r" (?:the )?(?:(?:the )?[\w'.]+(?: [\w'.]+){0,2}(?:,| and|, and) ){0,4}$"
+    r"|\b(?:brokered|mediated|hosted|facilitated|guaranteed|promoted|put forward|drafted"
+    r"|drawn up|tabled|authored) by"
+    r" (?:the )?(?:(?:the )?[\w'.]+(?: [\w'.]+){0,2}(?:,| and|, and) ){0,4}(?:the )?$"
     # "blocked the EN4 highway to South Africa": where a road leads is not where it is blocked.
     # "ambushed convoys on the roads from Senegal and Cote d'Ivoire": nor where it comes from.
     r"|\b(?:highways?|motorways?|roads?|routes?|railways?|rail lines?|pipelines?|flights?"
@@ -284,6 +288,19 @@ _STANCE_NOUN_AFTER = re.compile(
     r"|(?:'s?)? (?:mediation|mediators?)\b"
 )
 # "tens of thousands marched through Belgrade": a crowd moving through a place is there.
+# "Italy evacuates embassy staff from Tripoli as clashes kill dozens", "Kenya, Uganda begin
+# evacuating citizens from Sudan": a country taking its people out of a crisis abroad is no party
+# to that crisis (where they are taken from is).
+_EVACUATOR_AFTER = re.compile(
+    r"(?:(?:,| and|, and) (?:the )?[\w'.]+(?: [\w'.]+)?)*"
+    r" (?:(?:has|have|had|is|are|was|were|began|begins?|starts?|started) )?"
+    r"(?:evacuat(?:es|ed|ing|e)|airlift(?:s|ed|ing)?|fl(?:ies|ew) out|pull(?:s|ed)? out)"
+    r" (?:(?:its|their|some|all|most|the|remaining|non essential|non emergency|[\w-]+) ){0,3}"
+    r"(?:diplomats|diplomatic staff|embassy|embassy staff|nationals|citizens|expatriates)\b"
+    r"|(?: has| have)?(?: on [\w]+)? ordered"
+    r" (?:(?:its|all|non essential|non emergency|[\w-]+) ){0,3}"
+    r"(?:staff|personnel|diplomats|families|nationals|citizens) (?:[\w'-]+ ){0,4}?to leave\b"
+)
 _THROUGH_THERE = re.compile(
     r"\b(?:march(?:es|ed|ing)?|parad(?:e|es|ed|ing)|(?:swe(?:ep|eps|pt)|spread(?:s|ing)?)"
     r"|rampag(?:e|es|ed|ing)|riot(?:s|ed|ing)?|surg(?:e|es|ed|ing)) through(?: the)? $"
@@ -443,6 +460,8 @@ class SentenceRoles:
             and not sentence.endswith(_NOT_BEFORE_SOURCE, 0, start)
         ):
             return Role.COMMENTER
+        if _EVACUATOR_AFTER.match(sentence, end, end + 120):
+            return Role.TRANSIT
         if _FORCES_AFTER.match(after) or _LED_ACTION_AFTER.match(after):
             return Role.FORCES
         if (

@@ -1,0 +1,186 @@
+# ruff: noqa: E501 (a table of news sentences, one per line)
+"""Wordings from the core-trigger and analysis tuning sets (blind59, blind60): who evacuates, who
+proposes, who studies, a court's verdict on a dated past, cities and leaders that name a country,
+and a few narrow phrase forms. Each real event must alert; each look-alike must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.wordings import alerting
+
+# (headline, body, pairs that must alert)
+MUST_ALERT = [
+    # the country a crisis is in, not the one taking its people out of it
+    (
+        "Spain evacuates embassy staff from Tripoli as clashes kill dozens",
+        "",
+        {("evacuation", "LY"), ("mass_casualties", "LY")},
+    ),
+    # armour named as formations, brigades and battalions
+    (
+        "Algeria moves armoured formations to its southern border with Mali",
+        "",
+        {("troop_massing", "DZ"), ("troop_massing", "ML")},
+    ),
+    (
+        "",
+        "Israel moved a reserve brigade close to the Lebanese border overnight, the army said.",
+        {("troop_massing", "IL")},
+    ),
+    (
+        "",
+        "North Korea has moved artillery units into forward positions, Seoul said.",
+        {("troop_massing", "KP")},
+    ),
+    # a clash told in the present, strikes that kill
+    (
+        "Thai and Cambodian troops clash on the border for a second day",
+        "",
+        {("armed_conflict", "TH"), ("armed_conflict", "KH")},
+    ),
+    (
+        "Israeli strikes kill 14 in southern Lebanon",
+        "",
+        {("armed_conflict", "LB"), ("mass_casualties", "LB")},
+    ),
+    # soldiers who claim power
+    (
+        "Soldiers claim power in Congo-Brazzaville, close borders",
+        "",
+        {("coup", "CG")},
+    ),
+    (
+        "",
+        "Officers said on state television that the army had taken total control of the country and dissolved the government of Guinea-Bissau.",
+        {("coup", "GW")},
+    ),
+    # cities and leaders that stand for their country
+    (
+        "Protests flare in Kisumu after police shoot a motorcycle taxi rider",
+        "",
+        {("unrest", "KE")},
+    ),
+    (
+        "Curfew in Lyon suburbs after a police shooting sparks riots",
+        "",
+        {("emergency_rule", "FR"), ("unrest", "FR")},
+    ),
+    (
+        "Police raid in Rio de Janeiro favelas leaves 58 dead",
+        "",
+        {("mass_casualties", "BR")},
+    ),
+    (
+        "Paraguay's President Santiago Peña dismisses his entire cabinet as protests grow",
+        "",
+        {("government_crisis", "PY")},
+    ),
+    # a court story's own event is news
+    (
+        "Court jails opposition leader as police detain hundreds of protesters in Kampala",
+        "",
+        {("crackdown", "UG")},
+    ),
+]
+
+# (headline, body, a pair that must not alert)
+MUST_NOT_ALERT = [
+    # the evacuating country is no party to the fighting
+    (
+        "Britain evacuates diplomats from Khartoum as fighting rages",
+        "",
+        ("armed_conflict", "GB"),
+    ),
+    (
+        "Kenya, Uganda begin evacuating citizens from Sudan as fighting rages",
+        "",
+        ("armed_conflict", "KE"),
+    ),
+    (
+        "",
+        "The United States on Saturday ordered all non-emergency government personnel and their families to leave South Sudan, citing escalating fighting between government forces and opposition fighters.",
+        ("armed_conflict", "US"),
+    ),
+    # whoever put a plan forward takes no part in it
+    (
+        "",
+        "A ceasefire took effect in Gaza on Friday, and the Israeli military said its forces had begun withdrawing to an agreed line inside the territory, the first phase of a plan put forward by U.S. President Donald Trump.",
+        ("withdrawal", "US"),
+    ),
+    # a think tank that publishes satellite images is no party to the build-up
+    (
+        "",
+        "Satellite images published by a US think tank show Venezuelan tanks and several hundred troops gathered along the river, facing Guyanese territory.",
+        ("troop_massing", "US"),
+    ),
+    # a court's verdict on a dated past, and the past of a half-century anniversary
+    (
+        "Former junta leader jailed for 2009 stadium massacre",
+        "CONAKRY - A court in Guinea sentenced the former military ruler to 20 years in prison on Wednesday for the massacre of opposition supporters at a stadium.\nSoldiers opened fire on a peaceful rally, killing at least 156 people.",
+        ("shoot_to_kill", "GN"),
+    ),
+    (
+        "Portugal marks half a century since the Carnation Revolution",
+        "LISBON - Tens of thousands filled the avenue on Thursday for the parade.\nJunior army officers seized key points in the capital that morning and deposed the prime minister, whose regime had been fighting colonial wars in Angola and Mozambique.",
+        ("coup", "AO"),
+    ),
+    # what a verdict or an impeachment is for is past
+    (
+        "Seoul court sentences former president to life for martial law insurrection",
+        "",
+        ("emergency_rule", "KR"),
+    ),
+    (
+        "South Korean lawmakers impeach the president over martial law bid",
+        "",
+        ("emergency_rule", "KR"),
+    ),
+    # what a place still recovers from
+    (
+        "",
+        "Ethiopia's economy is still recovering from Tigray, where hundreds of thousands died.",
+        ("mass_casualties", "ET"),
+    ),
+    # trying to arrange a truce is no truce
+    (
+        "",
+        "The UN mission in Libya said it was trying to arrange a truce with the help of elders from Misrata and Zawiya.",
+        ("de_escalation", "LY"),
+    ),
+    # no indication of an order is no order
+    (
+        "",
+        "The prosecutor said there was no indication that French police officers had been instructed to use their weapons.",
+        ("shoot_to_kill", "FR"),
+    ),
+    # a ceremony is no protest
+    (
+        "",
+        "Thousands gathered outside Hungary's parliament on Friday for the official ceremony marking the anniversary of the 1956 revolution.",
+        ("unrest", "HU"),
+    ),
+    # Paraguay's president is not Chile's capital
+    (
+        "",
+        "ASUNCION - President Santiago Peña dismissed his entire cabinet on Wednesday to calm a week of protests.",
+        ("government_crisis", "CL"),
+    ),
+    # taking full control of a town is no coup
+    (
+        "",
+        "Russia's defence ministry said its troops had taken full control of the town after weeks of fighting.",
+        ("coup", "RU"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "text", "pairs"), MUST_ALERT)
+def test_news_alerts(title: str, text: str, pairs: set[tuple[str, str]]) -> None:
+    found = alerting(title, text)
+    assert pairs <= found, f"missing {sorted(pairs - found)}; found {sorted(found)}"
+
+
+@pytest.mark.parametrize(("title", "text", "pair"), MUST_NOT_ALERT)
+def test_look_alikes_do_not(title: str, text: str, pair: tuple[str, str]) -> None:
+    assert pair not in alerting(title, text)
