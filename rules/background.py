@@ -64,7 +64,7 @@ _LOOKING_BACK = re.compile(
     r"|\b(?:half a |a )century (?:on|after|since|later)\b|\bmarks? (?:half a |a )century\b"
     # a court's verdict on a dated past: "Former junta leader jailed for 2009 stadium massacre"
     r"|\b(?:jailed|sentenced|convicted|acquitted|guilty|verdict|trial|tried)\b(?: [\w'-]+){0,5}"
-    r" (?:for|over|of|in) (?:the |a )?(?:(?:" + MONTHS + r") )?(?:19\d\d|20[012]\d)\b"
+    r" (?:for|over) (?:the |a )?(?:(?:" + MONTHS + r") )?(?:19\d\d|20[012]\d)\b"
     # ... or is about a work or a game, not an event: "director's war epic recreates 1994 border
     # build-up", "War game: a Chinese blockade of Taiwan ...", "A museum in Kuwait City retells
     # the summer the tanks came" (a work doing what works do, not "film director arrested")

@@ -148,7 +148,7 @@ _PAST_BEFORE = re.compile(
     r"|\b(?:shadow|legacy|memories|memory) of (?:[\w'-]+ ){0,3}$"
     # a court's findings: "judges found that he ordered fighters to attack the town"
     r"|\b(?:judges?|the court|the tribunal|the jury|the panel) (?:found|ruled|concluded) that\b"
-    r"|\b(?:convicted|found guilty|acquitted|sentenc(?:ed|es|e)|indicted|jail(?:s|ed)?"
+    r"|\b(?:convicted|found guilty|acquitted|sentenc(?:ed|es)|indicted|jail(?:s|ed)"
     r"|impeach(?:es|ed)?) (?:[\w'-]+ ){0,10}?(?:of|for|over) (?:[\w'-]+ ){0,6}$"
     # the grounds of sanctions: "imposed sanctions on Georgia's interior minister over what it
     # called the violent suppression of peaceful protesters"
@@ -350,19 +350,22 @@ _SUPERLATIVE = re.compile(
 _YEAR_AFTER = 48  # and after it ("of september 11, 1973", "during the unrest of january 2022")
 # A demand or call for something is not the thing: "protesters demanding the resignation of the
 # cabinet", "calls for a curfew". Only before the match in its clause.
-# (Calls on someone to leave are left alone: the taxonomy counts "the United States called on
-# Moscow to withdraw" as the withdrawal, and "urged its citizens to leave" is the evacuation.)
+# (A call on someone to withdraw is no withdrawal either: the taxonomy's "the United States
+# called on Moscow to withdraw" names whose withdrawal it is, and in the seed Russia had announced
+# it. Every writer of the team's corpus labels bare calls as no event: counting them gave 21 false
+# alarms to 2 hits. "Urged its citizens to leave" stays the evacuation.)
 _DEMAND = re.compile(
     r"\b(?:demand(?:s|ed|ing)?|call(?:s|ed|ing)? for|appeal(?:s|ed|ing)?(?: on \w+day)? for"
     r"|press(?:es|ed|ing)? for|push(?:es|ed|ing)? for|campaign(?:s|ed|ing)? for"
     # "senators urged the administration to impose sanctions", "called on both sides to observe
-    # a ceasefire", "urge sanctions on ...": asking someone to act is not the act. A call to
-    # withdraw stays a withdrawal (the taxonomy's "called on Moscow to withdraw"), a call on
-    # forces to shoot an order to, and a call on reservists to report the mobilisation itself.
+    # a ceasefire", "urge sanctions on ...", "urged Russia to pull its troops out": asking
+    # someone to act is not the act. A call on citizens to leave stays an evacuation, a call on
+    # forces to shoot an order to, a call on reservists to report the mobilisation itself, and a
+    # call to comply with a host's request to withdraw that request.
     r"|(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)? (?:on|upon))(?: (?!to\b)[\w']+){1,8} to"
-    r"(?![^.;]{0,80}?\b(?:withdraw|leave|pull|quit|depart|get out)\b)"
+    r"(?![^.;]{0,80}?\b(?:leave|depart|get out)\b)"
     r"(?! (?:shoot|fire|open fire|use (?:lethal|deadly|live)|report|enlist|join|register"
-    r"|sign up|mobili[sz]e|return to))"
+    r"|sign up|mobili[sz]e|return to|comply))"
     r"|urg(?:e|es|ed|ing) (?:new |more |further |tougher |fresh |targeted )?sanctions)\b"
 )
 # ... except a demand that foreign forces leave, which is the expulsion order the taxonomy counts
@@ -373,10 +376,19 @@ _DEMANDED_DEPARTURE = re.compile(
     r" (?:to )?(?:leave|withdraw|depart|quit|pull out|go home)\b"
     # "demanded the withdrawal of Turkish troops from the Bashiqa base" (not "Moscow demands that
     # Ukraine withdraw its forces": a price named by the other side)
+    # "Iraq demands Turkey withdraw troops from Bashiqa base": a host ordering forces off a base
+    # (not "that Ukraine withdraw its forces from all four regions": a price named by the other
+    # side; nor a council's demand that troops leave a neighbour's territory)
+    r"|demand(?:s|ed|ing)? (?:that )?[\w']+(?: [\w']+)? (?:withdraw|pull out|remove)"
+    r" (?:its |their |all )?(?:[\w']+ ){0,2}?(?:troops|forces|soldiers)"
+    r" from (?:the |its |a )?(?:[\w'-]+ ){0,3}?(?:base|bases)\b"
     r"|demand(?:s|ed|ing)? (?:the |an immediate |the immediate |the full )?"
     r"(?:withdrawal|departure|exit) of (?:all )?(?:[\w']+ ){0,2}?"
     r"(?:troops|forces|soldiers|contingents?|peacekeepers)\b"
 )
+# What the one called on has already done, told in a clause of its own: "called on the United
+# States to withdraw the warships it has massed in the Caribbean" (the massing is news).
+_DONE_ALREADY = re.compile(r"\b(?:it|they|that|which) (?:has|have) (?:already )?\w+ed\b")
 _DENIED = re.compile(
     r"\b(?:den(?:y|ies|ied|ying)|refut(?:e|es|ed|ing)"
     r"|dismiss(?:es|ed|ing)? (?:the |such |these |those |all |as |an? )?(?:[\w']+ ){0,2}?"
@@ -795,6 +807,7 @@ class SentenceModality:
                 demand is not None
                 and demand.start() < start
                 and not _DEMANDED_DEPARTURE.match(text, demand.start(), clause_end)
+                and not _DONE_ALREADY.search(text, demand.end(), end)
             ):
                 return Modality.HYPOTHETICAL
         hypothetical = cues & _HYPOTHETICAL_CUE and _HYPOTHETICAL.search(

