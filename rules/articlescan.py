@@ -8,7 +8,6 @@ focus country lazily, each at most once per sentence (or per country).
 
 from __future__ import annotations
 
-from itertools import accumulate
 from sys import maxsize
 from typing import TYPE_CHECKING
 
@@ -194,7 +193,10 @@ class ArticleScan:
 
 
 def walk(
-    raw: list[RawHit], normalised: list[str], bits: RuleBits
+    raw: list[RawHit],
+    normalised: list[str],
+    bits: RuleBits,
+    anchored: list[tuple[int, ...]],
 ) -> tuple[list[int], list[int], list[int]]:
     """One walk over an article's occurrences (``raw_hits`` of its sentences joined by newlines).
 
@@ -203,35 +205,45 @@ def walk(
     sentences whose union of marks (``RuleBits.mark``: rule group bits before the
     leftmost-longest choice, so a superset of what the sentence has, and exclusion bits, which
     are certain) may fire a rule (``bits.promising``): only those are settled and checked
-    exactly.
+    exactly. ``anchored`` gives, per occurrence value (indexed like its phrase field), the rules
+    whose first group its mark holds: a sentence none of whose occurrences has one can fire
+    nothing, and otherwise only those rules are tried (``bits.fires``).
     """
     count = len(normalised)
-    starts = list(accumulate([len(text) + 1 for text in normalised], initial=0))
+    starts = [0] * (count + 1)
+    offset = 0
+    for index in range(count):
+        offset += len(normalised[index]) + 1
+        starts[index + 1] = offset
     starts[count] = maxsize
     firsts = [0] * (count + 1)
     marked: list[int] = []
     sentence = 0
     next_start = starts[1]
     present = 0
+    rules: list[tuple[int, ...]] = []  # the anchored rules of the sentence's occurrences
     for position in range(len(raw)):
-        hit = raw[position]
-        end = hit[0]
+        end, value = raw[position]
         # The occurrence ends (exclusive) at end - 1. One that reaches back across a newline (a
         # phrase of several words meeting the ends of two sentences) goes with the later one,
         # and is dropped when that sentence is settled (confirmed against the text).
         if end > next_start:
-            if present:
-                if bits.promising(present):
+            if rules:
+                if bits.fires(present, rules):
                     marked.append(sentence)
-                present = 0
+                rules = []
+            present = 0
             while end > next_start:
                 sentence += 1
                 firsts[sentence] = position
                 next_start = starts[sentence + 1]
-        mark = hit[1][2]
+        mark = value[2]
         if mark:  # most occurrences carry none (country names): no big-integer work for them
             present |= mark
-    if present and bits.promising(present):
+            found = anchored[value[0]]
+            if found:
+                rules.append(found)
+    if rules and bits.fires(present, rules):
         marked.append(sentence)
     firsts[sentence + 1 :] = [len(raw)] * (count - sentence)
     return starts, firsts, marked

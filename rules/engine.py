@@ -95,8 +95,17 @@ class Engine:
         self._info = [
             PhraseKeys(self._matcher.keys_of(i), self._bits) for i in range(len(self._matcher))
         ]
-        # Per occurrence value (``RawHit``): the countries its phrases may name by an alias that
-        # is not an ordinary word.
+        # Per occurrence value (``RawHit``): the rules whose first group its phrases may be
+        # (``walk``), and the countries its phrases may name by an alias that is not an ordinary
+        # word.
+        self._anchored = [
+            tuple(sorted(rules))
+            for rules in self._matcher.per_value(
+                lambda index: frozenset(
+                    rule_index for rule_index, group in self._info[index].groups if group == 0
+                )
+            )
+        ]
         ambiguous = gazetteer.ambiguous
         self._plain_codes = self._matcher.per_value(
             lambda index: frozenset(
@@ -135,7 +144,7 @@ class Engine:
         raw = self._matcher.raw_hits(joined)
         if not raw:
             return []
-        starts, firsts, marked = walk(raw, normalised, self._bits)
+        starts, firsts, marked = walk(raw, normalised, self._bits, self._anchored)
         if not marked:
             return []
         scan = ArticleScan(
