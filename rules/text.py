@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Final
 
 __all__ = [
     "MAX_SENTENCE_CHARS",
@@ -29,7 +30,7 @@ __all__ = [
     "split_sentences",
 ]
 
-MAX_SENTENCE_CHARS = 1200
+MAX_SENTENCE_CHARS: Final = 1200
 """Longer sentences are cut at a space near this length (keeps per-sentence work bounded)."""
 
 _QUOTES = "\u2018\u2019\u201a\u201b\u2032\u02bc\u00b4`"
@@ -98,7 +99,8 @@ def normalise_lines(lines: list[str]) -> tuple[list[str], str]:
     line by line."""
     joined = "\n".join(lines)
     folded = _fold_case(joined, keep_newlines=True)
-    if folded.count("\n") != len(lines) - 1:
+    parts = folded.split("\n")
+    if len(parts) != len(lines):
         parts = [normalise(line) for line in lines]
         return parts, "\n".join(parts)
     if "  " not in folded and (
@@ -110,8 +112,7 @@ def normalise_lines(lines: list[str]) -> tuple[list[str], str]:
             and not folded.endswith(" ")
         )
     ):
-        return folded.split("\n"), folded
-    parts = folded.split("\n")
+        return parts, folded
     for index, part in enumerate(parts):
         if "  " in part or part.startswith(" ") or part.endswith(" "):
             parts[index] = _trim(part)
@@ -120,7 +121,7 @@ def normalise_lines(lines: list[str]) -> tuple[list[str], str]:
 
 # Characters that fold to themselves or to other non-space characters: a line that begins and ends
 # with one of these (or a letter or digit) neither begins nor ends with a space once folded.
-_STAYING_EDGES = frozenset(".,!?;:\"'()[]%$\u201c\u201d\u2018\u2019\u00ab\u00bb\u2026")
+_STAYING_EDGES: Final = frozenset(".,!?;:\"'()[]%$\u201c\u201d\u2018\u2019\u00ab\u00bb\u2026")
 
 
 def _edges_stay(lines: list[str]) -> bool:
@@ -237,8 +238,9 @@ _SENTENCE_END = re.compile(
 _DOT_END = re.compile(
     r"\.(?<![.!?\u2026]{2})[.!?\u2026]*+[\"'\u2019\u201d\u00bb)\]]*+(\s++)(?=[^\s\u0061-\u007a])"
 )
-_TERMINALS = ".!?\u2026"
-_CLOSERS = "\"'\u2019\u201d\u00bb)]"
+# (Final: compiled, constants are inlined rather than looked up in the module's namespace.)
+_TERMINALS: Final = ".!?\u2026"
+_CLOSERS: Final = "\"'\u2019\u201d\u00bb)]"
 
 
 def dot_ends(paragraph: str) -> list[tuple[int, int]]:
@@ -264,7 +266,7 @@ def dot_ends(paragraph: str) -> list[tuple[int, int]]:
             while end < size and paragraph[end].isspace():
                 end += 1
             # ... followed by a character that is not a lower-case ASCII letter.
-            if after < end < size and not "a" <= paragraph[end] <= "z":
+            if after < end < size and not 97 <= ord(paragraph[end]) <= 122:
                 found.append((after, end))
                 dot = paragraph.find(".", end)
                 continue
@@ -277,9 +279,9 @@ _ABBREVIATIONS = frozenset(
     "u.s u.k u.n e.u jan feb mar apr aug sept sep oct nov dec".split()
 )
 _LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS))
-_SHORT = _LONGEST_ABBREVIATION + 1  # an alphanumeric word this long is no abbreviation
-_TAIL = 16  # characters before a dot that usually hold its whole last word
-_OPENERS = "(\"'\u201c\u2018"
+_SHORT: Final = _LONGEST_ABBREVIATION + 1  # an alphanumeric word this long is no abbreviation
+_TAIL: Final = 16  # characters before a dot that usually hold its whole last word
+_OPENERS: Final = "(\"'\u201c\u2018"
 
 
 # Initials, in capitals: "K.P. Sharma Oli", "J.R.R. Tolkien" (the last word before the final
@@ -382,7 +384,8 @@ def sentence_texts(
             ):
                 pending += paragraph[start:end]
             else:
-                piece = (pending + paragraph[start:end]).strip()
+                # (Up to the whitespace, which strip() would drop: one copy less.)
+                piece = (pending + paragraph[start:space]).strip()
                 if 0 < len(piece) <= MAX_SENTENCE_CHARS:  # the usual case, as _add_piece
                     texts.append(piece)
                 else:
