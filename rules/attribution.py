@@ -461,7 +461,9 @@ _LEAVING = re.compile(
     r"(?: [\w'-]+){0,6}? (?:(?:start|started|starts|begin|began|begins) )?(?:leav(?:e|es|ing)"
     r"|left|depart(?:s|ed|ing)?|withdraw(?:s|n|ing|al)?|withdrew|pull(?:s|ed|ing)? (?:out|back)"
     r"|draw(?:s|ing)? down|drew down|hand(?:s|ed|ing)? over|head(?:s|ed|ing)? home"
-    r"|go(?:es|ing)? home|went home)\b"
+    r"|go(?:es|ing)? home|went home"
+    # "Niger orders Italian troops out as Russian instructors arrive"
+    r"|out(?= as | while | after |$))\b"
 )
 # A later clause about other forces, whose pressure a withdrawal answers ("as Russian
 # assaults intensify", "after weeks of Russian assaults", "amid Russian shelling").

@@ -371,7 +371,8 @@ _DEMAND = re.compile(
 # ... except a demand that foreign forces leave, which is the expulsion order the taxonomy counts
 # as a withdrawal ("the junta demands Danish special forces leave immediately").
 _DEMANDED_DEPARTURE = re.compile(
-    r"demand(?:s|ed|ing)? (?:that )?(?:all |the |its |their )?(?:[\w']+ ){0,3}?"
+    # (not a demand made long ago: "has long demanded the departure of all foreign forces")
+    r"(?<!long )demand(?:s|ed|ing)? (?:that )?(?:all |the |its |their )?(?:[\w']+ ){0,3}?"
     r"(?:troops|forces|soldiers|contingents?|peacekeepers|mission|personnel|mercenaries)"
     r" (?:to )?(?:leave|withdraw|depart|quit|pull out|go home)\b"
     # "demanded the withdrawal of Turkish troops from the Bashiqa base" (not "Moscow demands that
@@ -379,10 +380,10 @@ _DEMANDED_DEPARTURE = re.compile(
     # "Iraq demands Turkey withdraw troops from Bashiqa base": a host ordering forces off a base
     # (not "that Ukraine withdraw its forces from all four regions": a price named by the other
     # side; nor a council's demand that troops leave a neighbour's territory)
-    r"|demand(?:s|ed|ing)? (?:that )?[\w']+(?: [\w']+)? (?:withdraw|pull out|remove)"
+    r"|(?<!long )demand(?:s|ed|ing)? (?:that )?[\w']+(?: [\w']+)? (?:withdraw|pull out|remove)"
     r" (?:its |their |all )?(?:[\w']+ ){0,2}?(?:troops|forces|soldiers)"
     r" from (?:the |its |a )?(?:[\w'-]+ ){0,3}?(?:base|bases)\b"
-    r"|demand(?:s|ed|ing)? (?:the |an immediate |the immediate |the full )?"
+    r"|(?<!long )demand(?:s|ed|ing)? (?:the |an immediate |the immediate |the full )?"
     r"(?:withdrawal|departure|exit) of (?:all )?(?:[\w']+ ){0,2}?"
     r"(?:troops|forces|soldiers|contingents?|peacekeepers)\b"
 )
@@ -439,6 +440,9 @@ _THREAT = re.compile(
     # "warned it could close the strait" is a threat; "warn China could mass forces" a guess.
     r"|warn(?:s|ed|ing)?(?: on \w+)? (?:that )?"
     r"(?:(?:it|they|he|she|we) (?:would|will|could|might|may)|\w+ (?:would|will))"
+    # "Israel warns of new strikes"
+    r"|warn(?:s|ed|ing)?(?: on \w+)? of (?:new |fresh |further |more |imminent )?"
+    r"(?:strikes|attacks|military action|retaliation|reprisals)"
     r"|ultimatum)\b"
 )
 _HYPOTHETICAL = re.compile(

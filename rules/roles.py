@@ -295,7 +295,8 @@ _STANCE_NOUN_AFTER = re.compile(
 _EVACUATOR_AFTER = re.compile(
     r"(?:(?:,| and|, and) (?:the )?[\w'.]+(?: [\w'.]+)?)*"
     r" (?:(?:has|have|had|is|are|was|were|began|begins?|starts?|started) )?"
-    r"(?:evacuat(?:es|ed|ing|e)|airlift(?:s|ed|ing)?|fl(?:ies|ew) out|pull(?:s|ed)? out)"
+    r"(?:evacuat(?:es|ed|ing|e)|airlift(?:s|ed|ing)?|fl(?:ies|ew) out|pull(?:s|ed)?(?: out)?"
+    r"|withdr(?:aw|aws|ew|awing)|cut(?:s|ting)?|reduc(?:e|es|ed|ing))"
     r" (?:(?:its|their|some|all|most|the|remaining|non essential|non emergency|embassy) ){0,3}"
     r"(?:diplomats|diplomatic staff|embassy|embassy staff|nationals|expatriates"
     # (not "evacuates citizens from northern towns": its own people at home)
@@ -335,6 +336,8 @@ _PEOPLE_AFTER = re.compile(
     r"(?: (?:border|illegal|undocumented|irregular|would be))?"
     # "urged Chinese companies and citizens to leave"
     r"(?: (?:companies|firms|businesses|workers|students|diplomats) (?:and|or))?"
+    # "Egyptian and Qatari mediators said": each of a pair of demonyms
+    r"(?:,? (?:and|or) [\w]+)?"
     r" (?:crossers?|migrants?|refugees?"
     r"|asylum seekers?|smugglers?|nationals|citizens|fishermen|pilgrims|tourists|poachers"
     r"|infiltrators|intruders|expatriates|expats|observers|monitors|mediators|inspectors)\b"

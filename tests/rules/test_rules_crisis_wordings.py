@@ -120,6 +120,26 @@ MUST_ALERT += [
     ),
 ]
 
+# From the deployments and wire sets (blind62)
+MUST_ALERT += [
+    ("Israel warns of new strikes on Iran's nuclear sites", "", {("armed_conflict", "IR")}),
+    (
+        "German brigade's main force arrives in Lithuania",
+        "",
+        {("foreign_intervention", "DE"), ("foreign_intervention", "LT")},
+    ),
+    (
+        "Kyrgyzstan, Tajikistan sign border treaty ending decades of clashes",
+        "",
+        {("de_escalation", "KG"), ("de_escalation", "TJ")},
+    ),
+    (
+        "Niger orders Italian troops out as Russian instructors arrive",
+        "",
+        {("foreign_intervention", "RU")},
+    ),
+]
+
 # (headline, body, a pair that must not alert)
 MUST_NOT_ALERT = [
     # the evacuating country is no party to the fighting
@@ -263,6 +283,55 @@ MUST_NOT_ALERT += [
         "",
         "Moldova's parliament called on Russia to withdraw its troops from Transnistria.",
         ("withdrawal", "RU"),
+    ),
+]
+
+# From the deployments and wire sets (blind62)
+MUST_NOT_ALERT += [
+    (
+        "",
+        "Israel and Hamas agreed on Friday to a ceasefire in Gaza, Egyptian and Qatari mediators said, after two weeks of renewed fighting.",
+        ("armed_conflict", "EG"),
+    ),
+    (
+        "Italy and Turkey pull embassy staff from Tripoli as militia fighting kills 23",
+        "",
+        ("armed_conflict", "IT"),
+    ),
+    (
+        "",
+        "Libya's eastern-based parliament has long demanded the departure of all foreign forces, including Turkish troops.",
+        ("withdrawal", "TR"),
+    ),
+    (
+        "",
+        "At the ceremony in Accra the army chief laid a wreath and recalled deployments from Cambodia and Sierra Leone to Mali.",
+        ("mobilization", "ML"),
+    ),
+    (
+        "Niger orders Italian troops out as Russian instructors arrive",
+        "",
+        ("foreign_intervention", "IT"),
+    ),
+    (
+        "",
+        'Despite the ban, crowds gathered outside Istanbul\'s city hall, chanting "Government resign!"',
+        ("government_crisis", "TR"),
+    ),
+    (
+        "",
+        'Iran coach Amir Ghalenoei said his players had "fought like soldiers" against Japan.',
+        ("armed_conflict", "IR"),
+    ),
+    (
+        "",
+        "The UN Disengagement Observer Force says Israel's presence in the zone in Syria violates the 1974 agreement.",
+        ("withdrawal", "SY"),
+    ),
+    (
+        "",
+        "Eleven diplomats and security personnel from the Dominican Republic were flown to the border town of Jimani from Haiti.",
+        ("troop_massing", "HT"),
     ),
 ]
 
