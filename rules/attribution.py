@@ -150,6 +150,9 @@ def attribute(
         # does not say where they leave; a place named elsewhere in the sentence does.
         in_clause += [m for m in mentions if m.role is Role.PLAIN and m not in in_clause]
     codes = _codes(in_clause)
+    if headline and faces and in_clause and all(m.role is Role.FACED for m in in_clause):
+        # (with nobody in the clause, the whole headline is read below)
+        codes = _shared_subject(sentence, mentions, clause_start, match) + codes
     pronoun = _PRONOUN.search(sentence, clause_start, match[0])
     if pronoun is not None:
         earlier = [m for m in mentions if m.end <= clause_start and m.role is not Role.COMMENTER]
@@ -199,6 +202,20 @@ def attribute(
     # names no other country ("Myanmar's military cut mobile data").
     own = _codes([m for m in mentions if m.role is Role.ADDRESSEE or _at_home(sentence, m)])
     return own if len(own) == 1 else []
+
+
+def _shared_subject(
+    sentence: str, mentions: list[Mention], clause_start: int, match: tuple[int, int]
+) -> list[str]:
+    """The headline's opening country, when the match opens a clause after a comma (a second
+    verb with no subject of its own: "Israel calls up reservists, masses armour on Lebanon
+    border"): both verbs are its."""
+    if not sentence.startswith(", ", clause_start) or match[0] != clause_start + 2:
+        return []
+    first = mentions[0] if mentions else None
+    if first is None or first.start != 0 or first.role not in (Role.PLAIN, Role.FORCES):
+        return []
+    return [first.code]
 
 
 # "fighting alongside Russian forces against Ukrainian troops": the enemy is no host.
@@ -461,9 +478,11 @@ _LEAVING = re.compile(
     r"(?: [\w'-]+){0,6}? (?:(?:start|started|starts|begin|began|begins) )?(?:leav(?:e|es|ing)"
     r"|left|depart(?:s|ed|ing)?|withdraw(?:s|n|ing|al)?|withdrew|pull(?:s|ed|ing)? (?:out|back)"
     r"|draw(?:s|ing)? down|drew down|hand(?:s|ed|ing)? over|head(?:s|ed|ing)? home"
-    r"|go(?:es|ing)? home|went home"
-    # "Niger orders Italian troops out as Russian instructors arrive"
-    r"|out(?= as | while | after |$))\b"
+    r"|go(?:es|ing)? home|went home)\b"
+    # "Niger orders Italian troops out as Russian instructors arrive": the demonym right before
+    # the troops ordered out (not Niger, which orders them; not troops that "fanned out")
+    r"| (?:troops|forces|soldiers|contingents?|personnel|instructors|mercenaries) out"
+    r"(?= as | while | after |$)"
 )
 # A later clause about other forces, whose pressure a withdrawal answers ("as Russian
 # assaults intensify", "after weeks of Russian assaults", "amid Russian shelling").

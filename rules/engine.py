@@ -423,6 +423,7 @@ class Engine:
                     faces=faces,
                     capitals=self._capitals,
                     uncued_speakers=uncued,
+                    headline=index < scan.titles,
                 )
                 codes.extend(code for code in more_codes if code not in codes)
             if not codes:  # no match's clause names a country: the evidence's sentence-wide

@@ -265,6 +265,9 @@ _TRANSIT_BEFORE = re.compile(
     # "mediators from Egypt and Qatar said"; "accused of spying for or collaborating with Israel"
     r"|\bmediators? from(?: the)? (?:[\w'.]+(?: [\w'.]+)?(?:,| and) )?$"
     r"|\b(?:spying|spied|collaborat\w*) (?:for|with)(?: or [\w-]+ (?:for|with))?(?: the)? $"
+    # "chanting slogans against Israel": whom a protest is against, not where it is
+    r"|\b(?:slogans|protests?|protesting|demonstrations?|demonstrating|rall(?:y|ies|ied)"
+    r"|march(?:ed|es)?|chant(?:s|ed|ing)?) against(?: the)? $"
     # "in solidarity with Palestinians": whom an act supports
     r"|\bin solidarity with (?:the )?(?:[\w']+ ){0,2}$"
     # "from people who crossed into Turkey and Iraq": where people fled to
@@ -289,23 +292,37 @@ _STANCE_NOUN_AFTER = re.compile(
     r"|(?:'s?)? (?:mediation|mediators?)\b"
 )
 # "tens of thousands marched through Belgrade": a crowd moving through a place is there.
+# ... unless it acts in the story too: "pulled its diplomats from Kyiv as its troops massed at
+# the border", "cut its embassy staff and deployed more warships to the Gulf".
+_ACTS_TOO = re.compile(
+    r"\b(?:its|their) (?:own )?(?:troops|forces|soldiers|army|military|warships|jets|navy)\b"
+    r"|\band (?:[\w-]+ ){0,2}?(?:struck|strikes|deployed|deploys|launched|launches|sent|sends"
+    r"|massed|masses|moved|moves|fired|fires|bombed|bombs|shelled|shells|attacked|attacks)\b"
+)
 # "Italy evacuates embassy staff from Tripoli as clashes kill dozens", "Kenya, Uganda begin
 # evacuating citizens from Sudan": a country taking its people out of a crisis abroad is no party
 # to that crisis (where they are taken from is).
 _EVACUATOR_AFTER = re.compile(
-    r"(?:(?:,| and|, and) (?:the )?[\w'.]+(?: [\w'.]+)?)*"
+    r"(?:(?:,| and) (?:the )?[\w'.]+(?: [\w'.]+)?)*"
     r" (?:(?:has|have|had|is|are|was|were|began|begins?|starts?|started) )?"
-    r"(?:evacuat(?:es|ed|ing|e)|airlift(?:s|ed|ing)?|fl(?:ies|ew) out|pull(?:s|ed)?(?: out)?"
-    r"|withdr(?:aw|aws|ew|awing)|cut(?:s|ting)?|reduc(?:e|es|ed|ing))"
+    r"(?:evacuat(?:es|ed|ing|e)|airlift(?:s|ed|ing)?|fl(?:y|ies|ew) out|pull(?:s|ed)?(?: out)?"
+    r"|withdr(?:aw|aws|ew|awing))"
     r" (?:(?:its|their|some|all|most|the|remaining|non essential|non emergency|embassy) ){0,3}"
     r"(?:diplomats|diplomatic staff|embassy|embassy staff|nationals|expatriates"
     # (not "evacuates citizens from northern towns": its own people at home)
     r"|(?:its|their) citizens|citizens from (?!(?:the |its |their )?(?:north|south|east|west"
     r"|border|towns?|villages?|front|areas?|districts?|cities|city|homes?|region)))\b"
+    # "India, China fly nationals out of Tripoli"
+    r"|(?:(?:,| and) (?:the )?[\w'.]+(?: [\w'.]+)?)* fl(?:y|ies|ew) (?:its |their )?"
+    r"(?:nationals|citizens|diplomats|embassy staff) out\b"
+    # "Germany cuts Tehran embassy staff": fewer staff, the same step
+    r"|(?:(?:,| and) (?:the )?[\w'.]+(?: [\w'.]+)?)* (?:cut(?:s|ting)?|reduc(?:e|es|ed|ing))"
+    r" (?:its |their |the )?(?:[\w'-]+ )?(?:embassy staff|diplomatic staff|diplomats)\b"
     # (not "ordered French diplomats to leave": an expulsion, where the host takes part)
-    r"|(?: has| have)?(?: on [\w]+)? ordered"
+    r"|(?:(?:,| and) (?:the )?[\w'.]+(?: [\w'.]+)?)*(?: has| have)?(?: on [\w]+)? ordered"
     r" (?:(?:its|their|all|most|some|non essential|non emergency|government|embassy) ){0,3}"
-    r"(?:staff|personnel|diplomats|families|nationals|citizens) (?:[\w'-]+ ){0,4}?to leave\b"
+    r"(?:staff|personnel|employees|diplomats|families|nationals|citizens)"
+    r" (?:[\w'-]+ ){0,4}?to leave\b"
 )
 _THROUGH_THERE = re.compile(
     r"\b(?:march(?:es|ed|ing)?|parad(?:e|es|ed|ing)|(?:swe(?:ep|eps|pt)|spread(?:s|ing)?)"
@@ -468,7 +485,7 @@ class SentenceRoles:
             and not sentence.endswith(_NOT_BEFORE_SOURCE, 0, start)
         ):
             return Role.COMMENTER
-        if _EVACUATOR_AFTER.match(sentence, end, end + 120):
+        if _EVACUATOR_AFTER.match(sentence, end, end + 120) and not _ACTS_TOO.search(sentence, end):
             return Role.TRANSIT
         if _FORCES_AFTER.match(after) or _LED_ACTION_AFTER.match(after):
             return Role.FORCES

@@ -103,8 +103,12 @@ ENGINE = load_engine(undated_year=2026).engine
 # briefings and live blogs, .887/.866; together .875/.842), tuned on it after its first score.
 # blind62 (b62: wire copy from the Middle East, Asia-Pacific and Europe, .881/.934; b63:
 # peacekeeping, deployments, departures and evacuations, .764/.784; together .823/.859 with
-# c477afb) was written later that session and tuned on after its first score.
+# c477afb) was written later that session and tuned on after its first score, and so was
+# blind66 (b66: trigger words whose event is elsewhere, earlier, hoped for or denied, half of them
+# beside real events, .734/.827; b67: Africa and Middle East wire and regional press, .838/.858;
+# together .787/.844 with c477afb).
 FLOORS = {
+    "blind66.jsonl": {"precision": 0.890, "recall": 0.855, "f1": 0.870},
     "blind62.jsonl": {"precision": 0.860, "recall": 0.870, "f1": 0.865},
     "blind59.jsonl": {"precision": 0.905, "recall": 0.880, "f1": 0.895},
     "blind55.jsonl": {"precision": 0.855, "recall": 0.885, "f1": 0.870},
@@ -148,6 +152,7 @@ FLOORS = {
     "core.jsonl": {"precision": 0.950, "recall": 0.975, "f1": 0.965},
 }
 CORE_F1 = {
+    "blind66.jsonl": {"troop_massing": 0.900, "shoot_to_kill": 0.995, "withdrawal": 0.775},
     "blind62.jsonl": {"troop_massing": 0.845, "shoot_to_kill": 0.995, "withdrawal": 0.875},
     "blind59.jsonl": {"troop_massing": 0.875, "shoot_to_kill": 0.955, "withdrawal": 0.910},
     "blind55.jsonl": {"troop_massing": 0.905, "shoot_to_kill": 0.960, "withdrawal": 0.840},

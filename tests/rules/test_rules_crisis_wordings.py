@@ -140,6 +140,51 @@ MUST_ALERT += [
     ),
 ]
 
+# From the look-alike and Africa/Middle East sets (blind66) and the second review
+MUST_ALERT += [
+    ("Israel calls up reservists, masses armour on Lebanon border", "", {("troop_massing", "IL")}),
+    (
+        "Cameroon cuts internet, arrests opposition aides as post-election protests grow",
+        "",
+        {("crackdown", "CM")},
+    ),
+    (
+        "",
+        "Baghdad called on Ankara to withdraw its troops from the Bashiqa base, its foreign ministry said.",
+        {("withdrawal", "TR")},
+    ),
+    (
+        "",
+        "The Foreign Office urged British nationals to quit Russia immediately.",
+        {("evacuation", "RU")},
+    ),
+    (
+        "",
+        "Iran cut its citizens' access to the internet as protests spread to 30 cities.",
+        {("comms_blackout", "IR")},
+    ),
+    (
+        "",
+        "The United States cut its embassy staff in Baghdad and deployed more warships to the Gulf near Iran.",
+        {("troop_massing", "US")},
+    ),
+    (
+        "Niger orders Italian troops out as Russian instructors arrive",
+        "",
+        {("foreign_intervention", "NE")},
+    ),
+    (
+        "",
+        "Serbian Prime Minister Milos Vucevic resigned on Tuesday as protesters chanting for his resignation filled Belgrade.",
+        {("government_crisis", "RS")},
+    ),
+    (
+        "",
+        "India evacuated its citizens from frontline towns in eastern Ukraine as Russian shelling intensified.",
+        {("evacuation", "UA")},
+    ),
+]
+
 # (headline, body, a pair that must not alert)
 MUST_NOT_ALERT = [
     # the evacuating country is no party to the fighting
@@ -325,13 +370,83 @@ MUST_NOT_ALERT += [
     ),
     (
         "",
-        "The UN Disengagement Observer Force says Israel's presence in the zone in Syria violates the 1974 agreement.",
+        "The UN Disengagement Observer Force says Israel's presence there violates the 1974 agreement with Syria.",
         ("withdrawal", "SY"),
     ),
     (
         "",
-        "Eleven diplomats and security personnel from the Dominican Republic were flown to the border town of Jimani from Haiti.",
+        "Eleven diplomats and security personnel were flown to the border town of Jimani from Haiti, the Dominican foreign ministry said.",
         ("troop_massing", "HT"),
+    ),
+]
+
+# From the look-alike and Africa/Middle East sets (blind66) and the second review
+MUST_NOT_ALERT += [
+    (
+        "India, China fly nationals out of Tripoli as militias clash near airport",
+        "",
+        ("armed_conflict", "IN"),
+    ),
+    (
+        "",
+        "JUBA - Britain, Germany and Norway ordered non-essential embassy staff to leave South Sudan on Sunday after heavy fighting broke out in the capital.",
+        ("armed_conflict", "GB"),
+    ),
+    (
+        "Jordan stun Argentina's second string, fans invade pitch in Kansas City",
+        "",
+        ("armed_conflict", "AR"),
+    ),
+    (
+        "'Curfew' review: a harrowing, overlong return to Gwangju",
+        'There is a moment about an hour into the film when a captain orders: "Fire without warning at anyone on the street after nine."',
+        ("shoot_to_kill", "KR"),
+    ),
+    (
+        "General who led troops in 1973 coup dies at 94",
+        "SANTIAGO - A retired Chilean general has died, his family said on Wednesday.\nIn the weeks that followed the coup, the junta imposed a nationwide curfew and a state of siege.",
+        ("emergency_rule", "CL"),
+    ),
+    (
+        "Bogota rebuffs ELN offer of bilateral truce, then rebels hit army base",
+        "",
+        ("de_escalation", "CO"),
+    ),
+    (
+        "",
+        "A bipartisan bill that would impose sweeping secondary sanctions on countries buying Russian oil stalled again in the U.S. Senate.",
+        ("sanctions", "RU"),
+    ),
+    ("Tanzania arrests opposition leader days after protest call", "", ("unrest", "TZ")),
+    (
+        "",
+        "About 250 Italian personnel have been stationed in Niamey under a bilateral agreement to train Nigerien special forces.",
+        ("foreign_intervention", "NE"),
+    ),
+    (
+        "",
+        "One year after Israel and Iran fought a 12-day war that began with Israeli strikes on Iranian nuclear sites, officials in both countries are warning of another round.",
+        ("armed_conflict", "IR"),
+    ),
+    (
+        "",
+        "Egypt has in the past moved additional troops into northern Sinai under provisions of its peace treaty with Israel.",
+        ("de_escalation", "IL"),
+    ),
+    (
+        "",
+        "Demonstrators in Amman chanting slogans against Israel clashed with security forces who had sealed off roads to the embassy.",
+        ("unrest", "IL"),
+    ),
+    (
+        "",
+        "JERUSALEM - Israeli warplanes struck the port of Hodeidah on Thursday, hours after Yemen's Houthi movement fired a ballistic missile towards central Israel.",
+        ("troop_massing", "IL"),
+    ),
+    (
+        "",
+        "The United States called on Moscow to withdraw its troops from Kazakhstan.",
+        ("withdrawal", "KZ"),
     ),
 ]
 
