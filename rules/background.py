@@ -62,10 +62,10 @@ _LOOKING_BACK = re.compile(
     r"|remembers?\b|remembering\b|commemorat\w+"
     r"|marks? \S+ years\b|history of\b|^(?:book )?review\b"
     r"|\b(?:half a |a )century (?:on|after|since|later)\b|\bmarks? (?:half a |a )century\b"
-    # a review of a work ("'Curfew' review: ..."), an obituary ("General who led troops in 1973
-    # coup dies at 94")
-    r"|\breview:|\b(?:film|book|tv|series|game|theatre|theater) review\b"
-    r"|\bdie[sd]? (?:at|aged) \d+\b|\bobituary\b"
+    # a review of a work ("'Curfew' review: ...", not a press or weekly review), an obituary
+    # ("General who led troops in 1973 coup dies at 94", not "dies at 62 in an Israeli strike")
+    r"|\w+[!?.]?' review\b|\b(?:film|book|tv|series|game|theatre|theater|album|movie) review\b"
+    r"|\bdie[sd]? (?:at|aged) \d+\b(?! (?:in|after|from|during|following|of)\b)"
     # a court's verdict on a dated past: "Former junta leader jailed for 2009 stadium massacre"
     r"|\b(?:jailed|sentenced|convicted|acquitted|guilty|verdict|trial|tried)\b(?: [\w'-]+){0,5}"
     r" (?:for|over) (?:the |a )?(?:(?:" + MONTHS + r") )?(?:19\d\d|20[012]\d)\b"

@@ -115,13 +115,11 @@ _PAST_BEFORE = re.compile(
     # "recalling the dozens of protesters shot dead", "a trial of former ministers over the
     # killing of protesters"
     r"|\brecalling (?:the )?(?:[\w'-]+ ){0,6}$"
-    # "One year after Israel and Iran fought a 12-day war that began with Israeli strikes, ...":
-    # the clause a counted time looks back from (up to its comma)
-    r"|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (?:years?|months?|decades?)"
-    r" (?:after|since) [^,;]*$"
-    # "Egypt has in the past moved troops into Sinai" (not "in the past week")
-    r"|\bin the past,? (?!(?:\d|few|several|two|three|four|24|48|week|month|day|hour|year"
-    r"|decade|fortnight))[^;]*$"
+    # "Egypt has in the past moved troops into Sinai" (not "in the past week", "unlike in the
+    # past", nor past a new clause: "..., and on Tuesday it shut it again")
+    r"|(?<!\bunlike )(?<!\bas )(?<!\bthan )\bin the past,? (?!(?:\d|few|several|two|three|four|24|48"
+    r"|week|month|day|hour|year|decade|fortnight))"
+    r"(?:(?!, and |, but | but |\btoday\b|\bnow\b|\bagain\b|\bon [a-z]+day\b)[^;])*$"
     # what a place still recovers from: "is still recovering from Tigray, where hundreds of
     # thousands died"
     r"|\brecover(?:s|ing|ed)? from (?:the )?(?:[\w'-]+,? ){0,6}$"
@@ -376,7 +374,7 @@ _DEMAND = re.compile(
     # (a host asking for forces to leave it: "called on the UN to withdraw its peacekeepers
     # from the country", "called on Ankara to withdraw its troops from the Bashiqa base")
     r"(?![^.;]{0,60}?\b(?:withdraw|pull out|remove)\b[^.;]{0,50}? from (?:the country"
-    r"|its territory|(?:the )?(?:[\w'-]+ )?bases?)\b)"
+    r"|its territory|its soil|the [\w'-]+ base)\b)"
     r"(?! (?:shoot|fire|open fire|use (?:lethal|deadly|live)|report|enlist|join|register"
     r"|sign up|mobili[sz]e|return to|comply))"
     r"|urg(?:e|es|ed|ing) (?:new |more |further |tougher |fresh |targeted )?sanctions)\b"
@@ -436,9 +434,9 @@ _NEGATION_WORD = re.compile(
     r"|mercy|exception|fail|restraint|pity|(?:prior |further |any )?warning|notice))"
 )
 _REFUSAL = re.compile(
-    r"\b(?:(?:reject|rebuff|spurn)(?:s|ed|ing)? (?:[\w'.]+ ){0,2}?(?:calls?|demands?|pressure"
-    r"|appeals?|proposals?|plans?|offers?|requests?)"
-    r"(?: (?:from|by)(?: [\w']+){1,5}?)? (?:to|for|that|of)"
+    r"\b(?:reject(?:s|ed|ing)? (?:[\w'.]+ ){0,2}?(?:calls?|demands?|pressure|appeals?|proposals?"
+    r"|plans?|offers?|requests?)"
+    r"(?: (?:from|by)(?: [\w']+){1,5}?)? (?:to|for|that)"
     r"|refus(?:e|es|ed|ing) to|rul(?:e|es|ed|ing) out|declin(?:e|es|ed|ing) to"
     r"|no (?:plans?|intention|sign|signs|evidence|indication) (?:to|of|that)"
     r"|(?:has|have) yet to|call(?:s|ed)? off|stopp(?:ed|ing) short of|resist(?:s|ed)? calls"
@@ -464,7 +462,8 @@ _HYPOTHETICAL = re.compile(
     r"|(?<!for a )(?<!for an )potential(?:ly)?|whether|should|hypothetical"
     r"|fears? (?:of|that)|feared|risk (?:of|that)|prospects? (?:of|for)|in case of|in the event of"
     # "a bipartisan bill that would impose sweeping sanctions"
-    r"|\b(?:bill|draft law|measure|legislation|amendment|resolution)s? (?:that|which) would"
+    r"|(?<!adopted )(?<!passed )(?<!approved )(?<!enacted )(?<!signed )\b(?:an? |the )"
+    r"(?:[\w-]+ ){0,3}?(?:bill|draft law|measure|legislation|amendment)s? (?:that|which) would"
     r"|scenarios?|threat of|would be ready|would have|consider(?:s|ing)?|mull(?:s|ing)?"
     r"|weigh(?:s|ing)?"
     # an event still awaited: "as the country prepared for an expected ground offensive"
@@ -620,8 +619,7 @@ _CUES = CueSet(
         ("no", "never", "neither", "without", "n't", "instead of",
          "rather than"),  # _NEGATION_WORD (no/not/nor/cannot: "no")
         ("reject", "refus", "rul", "declin", "no ", "yet to", "call", "stopp", "resist",
-         "halt", "vot", "block", "fail", "against", "lift", "rebuff",
-         "spurn"),  # _REFUSAL, _DECLINED_BEFORE
+         "halt", "vot", "block", "fail", "against", "lift"),  # _REFUSAL, _DECLINED_BEFORE
         ("threat", "warn", "ultimatum"),  # _THREAT
         ("could", "might", "possib", "probabil", "likelihood", "purport", "unverified", "accus",
          "ruled out", "rule out", "rules out", "ruling out", "potential", "whether", "should",

@@ -265,9 +265,6 @@ _TRANSIT_BEFORE = re.compile(
     # "mediators from Egypt and Qatar said"; "accused of spying for or collaborating with Israel"
     r"|\bmediators? from(?: the)? (?:[\w'.]+(?: [\w'.]+)?(?:,| and) )?$"
     r"|\b(?:spying|spied|collaborat\w*) (?:for|with)(?: or [\w-]+ (?:for|with))?(?: the)? $"
-    # "chanting slogans against Israel": whom a protest is against, not where it is
-    r"|\b(?:slogans|protests?|protesting|demonstrations?|demonstrating|rall(?:y|ies|ied)"
-    r"|march(?:ed|es)?|chant(?:s|ed|ing)?) against(?: the)? $"
     # "in solidarity with Palestinians": whom an act supports
     r"|\bin solidarity with (?:the )?(?:[\w']+ ){0,2}$"
     # "from people who crossed into Turkey and Iraq": where people fled to
@@ -292,6 +289,16 @@ _STANCE_NOUN_AFTER = re.compile(
     r"|(?:'s?)? (?:mediation|mediators?)\b"
 )
 # "tens of thousands marched through Belgrade": a crowd moving through a place is there.
+# "chanting slogans against Israel": whom a protest is against, not where it is (but "protests
+# against Kenya's finance bill" are in Kenya).
+_PROTESTED_BEFORE = re.compile(
+    r"\b(?:slogans|protests?|protesting|demonstrations?|demonstrating|rall(?:y|ies|ied)"
+    r"|march(?:ed|es)?|chant(?:s|ed|ing)?) against(?: the)? $"
+)
+_PROTESTED_OWN_AFTER = re.compile(
+    r"(?:'s?| government| president| parliament| law| regime| rulers| leaders| authorities"
+    r"| junta| police)\b"
+)
 # ... unless it acts in the story too: "pulled its diplomats from Kyiv as its troops massed at
 # the border", "cut its embassy staff and deployed more warships to the Gulf".
 _ACTS_TOO = re.compile(
@@ -485,6 +492,10 @@ class SentenceRoles:
             and not sentence.endswith(_NOT_BEFORE_SOURCE, 0, start)
         ):
             return Role.COMMENTER
+        if _PROTESTED_BEFORE.search(
+            sentence, max(0, start - 40), start
+        ) and not _PROTESTED_OWN_AFTER.match(after):
+            return Role.TRANSIT  # "chanting slogans against Israel" (in Amman)
         if _EVACUATOR_AFTER.match(sentence, end, end + 120) and not _ACTS_TOO.search(sentence, end):
             return Role.TRANSIT
         if _FORCES_AFTER.match(after) or _LED_ACTION_AFTER.match(after):

@@ -185,6 +185,31 @@ MUST_ALERT += [
     ),
 ]
 
+# From the third regression review: real events beside the narrowed patterns
+MUST_ALERT += [
+    ("Protests against Kenya's finance bill turn deadly", "", {("unrest", "KE")}),
+    (
+        "",
+        "Unlike in the past, troops opened fire on protesters in Dhaka on Sunday, Bangladesh police said.",
+        {("unrest", "BD")},
+    ),
+    (
+        "",
+        "The Security Council adopted a resolution that would impose travel bans and asset freezes on South Sudan's leaders.",
+        {("sanctions", "SS")},
+    ),
+    (
+        "",
+        "Ukraine and Russia agreed a local ceasefire at the Zaporizhzhia plant to allow repairs to its water supply.",
+        {("de_escalation", "UA")},
+    ),
+    (
+        "",
+        "Israel rebuffed calls for a ceasefire as its jets pounded Rafah in southern Gaza.",
+        {("armed_conflict", "IL")},
+    ),
+]
+
 # (headline, body, a pair that must not alert)
 MUST_NOT_ALERT = [
     # the evacuating country is no party to the fighting
@@ -406,27 +431,6 @@ MUST_NOT_ALERT += [
         "General who led troops in 1973 coup dies at 94",
         "SANTIAGO - A retired Chilean general has died, his family said on Wednesday.\nIn the weeks that followed the coup, the junta imposed a nationwide curfew and a state of siege.",
         ("emergency_rule", "CL"),
-    ),
-    (
-        "Bogota rebuffs ELN offer of bilateral truce, then rebels hit army base",
-        "",
-        ("de_escalation", "CO"),
-    ),
-    (
-        "",
-        "A bipartisan bill that would impose sweeping secondary sanctions on countries buying Russian oil stalled again in the U.S. Senate.",
-        ("sanctions", "RU"),
-    ),
-    ("Tanzania arrests opposition leader days after protest call", "", ("unrest", "TZ")),
-    (
-        "",
-        "About 250 Italian personnel have been stationed in Niamey under a bilateral agreement to train Nigerien special forces.",
-        ("foreign_intervention", "NE"),
-    ),
-    (
-        "",
-        "One year after Israel and Iran fought a 12-day war that began with Israeli strikes on Iranian nuclear sites, officials in both countries are warning of another round.",
-        ("armed_conflict", "IR"),
     ),
     (
         "",
