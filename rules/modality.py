@@ -117,8 +117,8 @@ _PAST_BEFORE = re.compile(
     r"|\brecalling (?:the )?(?:[\w'-]+ ){0,6}$"
     # "Egypt has in the past moved troops into Sinai" (not "in the past week", "unlike in the
     # past", nor past a new clause: "..., and on Tuesday it shut it again")
-    r"|(?<!\bunlike )(?<!\bas )(?<!\bthan )\bin the past,? (?!(?:\d|few|several|two|three|four|24|48"
-    r"|week|month|day|hour|year|decade|fortnight))"
+    r"|(?<!\bunlike )(?<!\bas )(?<!\bthan )\bin the past,?"
+    r" (?!(?:\d|few|several|two|three|four|24|48|week|month|day|hour|year|decade|fortnight))"
     r"(?:(?!, and |, but | but |\btoday\b|\bnow\b|\bagain\b|\bon [a-z]+day\b)[^;])*$"
     # what a place still recovers from: "is still recovering from Tigray, where hundreds of
     # thousands died"
