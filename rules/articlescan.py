@@ -1,20 +1,21 @@
 """One article being scanned: its sentences, where their hits lie, and what is worked out once.
 
-``walk`` makes one pass over an article's raw automaton occurrences and keeps the sentence
-bookkeeping (where each sentence starts, which occurrences are its, the union of its marks);
-``ArticleScan`` holds that and settles hits, resolves country mentions and finds the title's
+``walk`` makes one pass over an article's automaton occurrences as they are found and keeps the
+sentence bookkeeping (where each sentence starts, which occurrences are its, the union of its
+marks); ``ArticleScan`` holds that and settles hits, resolves country mentions and finds the title's
 focus country lazily, each at most once per sentence (or per country).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from sys import maxsize
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from rules.attribution import Mention, Role
 from rules.background import labelled_history, looks_back, narrates, tells_the_past
 from rules.keys import Key, RuleBits
-from rules.matcher import RawHit, Span
+from rules.matcher import Occurrence, RawHit, Span
 
 if TYPE_CHECKING:
     from rules.engine import Engine
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 __all__ = ["ArticleScan", "walk"]
 
 # How many sentences (title included) may lend an untitled article its one country.
-_FOCUS_SENTENCES = 6
+_FOCUS_SENTENCES: Final = 6
 
 
 class ArticleScan:
@@ -39,12 +40,13 @@ class ArticleScan:
         "_mentions",
         "_plainly",
         "_spans",
+        "ends",
         "firsts",
+        "found",
         "month",
         "normalised",
         "opens",
         "outcomes",
-        "raw",
         "starts",
         "texts",
         "titles",
@@ -59,7 +61,8 @@ class ArticleScan:
         normalised: list[str],
         starts: list[int],
         joined: str,
-        raw: list[RawHit],
+        ends: list[int],
+        found: list[Occurrence],
         firsts: list[int],
         month: int | None = None,
         opens: frozenset[int] = frozenset(),
@@ -69,7 +72,8 @@ class ArticleScan:
         self._background: dict[int, bool] = {}
         self.firsts = firsts
         self._joined = joined
-        self.raw = raw
+        self.ends = ends  # the article's occurrences (``walk``): where each ends ...
+        self.found = found  # ... and what it is
         self.texts = texts
         self.titles = titles
         self.normalised = normalised
@@ -92,7 +96,7 @@ class ArticleScan:
         if found is None:
             firsts = self.firsts
             found = self._spans[index] = self._engine._matcher.settle(
-                self._joined, self.raw, firsts[index], firsts[index + 1]
+                self._joined, self.ends, self.found, firsts[index], firsts[index + 1]
             )
         return found
 
@@ -193,28 +197,33 @@ class ArticleScan:
 
 
 def walk(
-    raw: list[RawHit],
-    normalised: list[str],
+    occurrences: Iterable[RawHit],
+    joined: str,
+    count: int,
     bits: RuleBits,
     anchored: list[tuple[int, ...]],
+    *,
+    ends: list[int],
+    found: list[Occurrence],
 ) -> tuple[list[int], list[int], list[int]]:
-    """One walk over an article's occurrences (``raw_hits`` of its sentences joined by newlines).
+    """One walk over an article's occurrences (``PhraseMatcher.occurrences`` of ``joined``, its
+    ``count`` normalised sentences joined by newlines), as they are found: their two fields go to
+    ``ends`` and ``found``.
 
     Returns where each sentence starts in the joined text (and ``maxsize`` last); where each
-    sentence's occurrences begin (sentence ``i`` has ``raw[firsts[i]:firsts[i + 1]]``); and the
-    sentences whose union of marks (``RuleBits.mark``: rule group bits before the
-    leftmost-longest choice, so a superset of what the sentence has, and exclusion bits, which
-    are certain) may fire a rule (``bits.promising``): only those are settled and checked
-    exactly. ``anchored`` gives, per occurrence value (indexed like its phrase field), the rules
-    whose first group its mark holds: a sentence none of whose occurrences has one can fire
-    nothing, and otherwise only those rules are tried (``bits.fires``).
+    sentence's occurrences begin (sentence ``i`` has occurrences ``firsts[i]`` to
+    ``firsts[i + 1]``); and the sentences whose union of marks (``RuleBits.mark``: rule group
+    bits before the leftmost-longest choice, so a superset of what the sentence has, and exclusion
+    bits, which are certain) may fire a rule (``bits.promising``): only those are settled and
+    checked exactly. ``anchored`` gives, per ``Occurrence.phrase``, the rules whose first group
+    its mark holds: a sentence none of whose occurrences has one can fire nothing, and otherwise
+    only those rules are tried (``bits.fires``).
     """
-    count = len(normalised)
     starts = [0] * (count + 1)
-    offset = 0
-    for index in range(count):
-        offset += len(normalised[index]) + 1
-        starts[index + 1] = offset
+    newline = -1
+    for index in range(1, count):
+        newline = joined.find("\n", newline + 1)
+        starts[index] = newline + 1
     starts[count] = maxsize
     firsts = [0] * (count + 1)
     marked: list[int] = []
@@ -222,8 +231,8 @@ def walk(
     next_start = starts[1]
     present = 0
     rules: list[tuple[int, ...]] = []  # the anchored rules of the sentence's occurrences
-    for position in range(len(raw)):
-        end, value = raw[position]
+    position = 0
+    for end, occurrence in occurrences:
         # The occurrence ends (exclusive) at end - 1. One that reaches back across a newline (a
         # phrase of several words meeting the ends of two sentences) goes with the later one,
         # and is dropped when that sentence is settled (confirmed against the text).
@@ -237,13 +246,16 @@ def walk(
                 sentence += 1
                 firsts[sentence] = position
                 next_start = starts[sentence + 1]
-        mark = value[2]
+        ends.append(end)
+        found.append(occurrence)
+        position += 1
+        mark = occurrence.mark
         if mark:  # most occurrences carry none (country names): no big-integer work for them
             present |= mark
-            found = anchored[value[0]]
-            if found:
-                rules.append(found)
+            rules_of = anchored[occurrence.phrase]
+            if rules_of:
+                rules.append(rules_of)
     if rules and bits.fires(present, rules):
         marked.append(sentence)
-    firsts[sentence + 1 :] = [len(raw)] * (count - sentence)
+    firsts[sentence + 1 :] = [position] * (count - sentence)
     return starts, firsts, marked

@@ -34,7 +34,7 @@ from rules.gazetteer import Gazetteer
 from rules.keys import Key as Key  # noqa: PLC0414  (re-exported: it was defined here)
 from rules.keys import PhraseKeys, RuleBits, layer_of
 from rules.landmarks import without_landmarks
-from rules.matcher import PhraseMatcher
+from rules.matcher import Occurrence, PhraseMatcher
 from rules.matches import MAX_HITS_PER_GROUP as MAX_HITS_PER_GROUP  # noqa: PLC0414  (idem)
 from rules.matches import Phrase, SentencePhrases, file_phrases, valid_matches
 from rules.modality import SentenceModality, told_as_now
@@ -50,7 +50,7 @@ from rules.rule import (
     Attribution,
     Rule,
 )
-from rules.text import expand_phrase, normalise, normalise_lines, sentence_texts
+from rules.text import expand_phrase, normalise, normalise_joined, sentence_texts
 from rules.tolls import counts_the_wounded, is_age, is_date
 
 __all__ = ["Engine"]
@@ -95,7 +95,7 @@ class Engine:
         self._info = [
             PhraseKeys(self._matcher.keys_of(i), self._bits) for i in range(len(self._matcher))
         ]
-        # Per occurrence value (``RawHit``): the rules whose first group its phrases may be
+        # Per ``Occurrence.phrase``: the rules whose first group its phrases may be
         # (``walk``), and the countries its phrases may name by an alias that is not an ordinary
         # word.
         self._anchored = [
@@ -138,23 +138,32 @@ class Engine:
         texts, titles = sentence_texts(article.title or "", article.text or "", paragraphs)
         if not texts:
             return []
-        normalised, joined = normalise_lines(texts)
-        if titles and ", " in normalised[0]:
-            joined = _roundup_items(normalised, joined)
-        raw = self._matcher.raw_hits(joined)
-        if not raw:
-            return []
-        starts, firsts, marked = walk(raw, normalised, self._bits, self._anchored)
+        joined = normalise_joined(texts)
+        if titles:
+            joined = _roundup_items(joined)
+        ends: list[int] = []
+        found: list[Occurrence] = []
+        starts, firsts, marked = walk(
+            self._matcher.occurrences(joined),
+            joined,
+            len(texts),
+            self._bits,
+            self._anchored,
+            ends=ends,
+            found=found,
+        )
         if not marked:
             return []
         scan = ArticleScan(
             self,
             texts=texts,
             titles=titles,
-            normalised=normalised,
+            # (Only now: most articles are done before their sentences' own strings are needed.)
+            normalised=joined.split("\n"),
             starts=starts,
             joined=joined,
-            raw=raw,
+            ends=ends,
+            found=found,
             firsts=firsts,
             month=article.published.month if article.published is not None else None,
             opens=frozenset(paragraphs),
@@ -246,8 +255,8 @@ class Engine:
         plain = self._plain_codes
         firsts = scan.firsts
         checked = -1
-        for position, (_, value) in enumerate(scan.raw):
-            if code not in plain[value[0]]:
+        for position, occurrence in enumerate(scan.found):
+            if code not in plain[occurrence.phrase]:
                 continue
             index = bisect_right(firsts, position) - 1
             if index == checked:
@@ -499,15 +508,18 @@ _ROUNDUP = re.compile(
 )
 
 
-def _roundup_items(normalised: list[str], joined: str) -> str:
-    """For a round-up's headline, its commas after the label become semicolons (items of their
-    own, ``rules.matches``), in ``normalised[0]`` and in the joined text (same length)."""
-    found = _ROUNDUP.match(normalised[0])
+def _roundup_items(joined: str) -> str:
+    """For a round-up's headline (the joined text's first line), its commas after the label
+    become semicolons (items of their own, ``rules.matches``), in the joined text (same
+    length)."""
+    end = joined.find("\n")
+    title = joined if end < 0 else joined[:end]
+    if ", " not in title:
+        return joined
+    found = _ROUNDUP.match(title)
     if found is None:
         return joined
-    title = normalised[0]
     title = title[: found.end()] + title[found.end() :].replace(", ", "; ")
-    normalised[0] = title
     return title + joined[len(title) :]
 
 

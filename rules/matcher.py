@@ -20,15 +20,15 @@ places.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Hashable, Iterable
-from typing import Generic, TypeVar
+from collections.abc import Callable, Hashable, Iterable, Iterator
+from typing import Final, Generic, TypeVar
 
 import ahocorasick
 
 from rules.hit import Hit
 from rules.text import normalise
 
-__all__ = ["Hit", "PhraseMatcher", "RawHit", "Span"]
+__all__ = ["Hit", "Occurrence", "PhraseMatcher", "RawHit", "Span"]
 
 K = TypeVar("K", bound=Hashable)
 T = TypeVar("T")
@@ -36,13 +36,29 @@ T = TypeVar("T")
 Span = tuple[int, int, int, tuple[K, ...] | None]
 """A hit without objects: start, stop, phrase index, and its keys (``None``: all of them)."""
 
-RawHit = tuple[int, tuple[int, int, int]]
-"""An occurrence before the leftmost-longest choice (see ``PhraseMatcher.raw_hits``)."""
 
-_ASCII_SHAPE = bytes(
+class Occurrence:
+    """What the automaton holds for one shaped phrase: the phrase (``phrase``: its index, or a
+    negative number for a set of phrases with punctuation inside, still to be confirmed against
+    the text), how far back from the reported end it starts (``back``), and the union of its
+    keys' marks (``mark``). One per automaton word, shared by all its occurrences (a compiled
+    class: reading a field is one load, where a tuple is unboxed whole)."""
+
+    __slots__ = ("back", "mark", "phrase")
+
+    def __init__(self, phrase: int, back: int, mark: int) -> None:
+        self.phrase = phrase
+        self.back = back
+        self.mark = mark
+
+
+RawHit = tuple[int, Occurrence]
+"""An occurrence before the leftmost-longest choice (see ``PhraseMatcher.occurrences``)."""
+
+_ASCII_SHAPE: Final = bytes(
     b if chr(b).isalnum() or chr(b) == "_" else ord(" ") for b in range(128)
 ) + bytes(range(128, 256))
-_ASCII_BYTES = bytes(range(128))
+_ASCII_BYTES: Final = bytes(range(128))
 
 
 def word_shape(text: str) -> str:
@@ -70,7 +86,7 @@ class PhraseMatcher(Generic[K]):
     Keys may be sorted into *layers* (``layer_of``): leftmost-longest selection runs separately
     per layer, so a country alias never hides a rule phrase, nor a rule phrase an exclusion.
 
-    Keys may also carry *marks* (``mark_of``, bit masks): ``raw_hits`` reports every word-bounded
+    Keys may also carry *marks* (``mark_of``, bit masks): ``occurrences`` reports every word-bounded
     occurrence with the union of its phrase's marks, before any leftmost-longest choice, so a
     caller can tell cheaply which parts of a text could matter and ``settle`` only those.
     Bits in ``sure`` say a key is certainly there; an occurrence still to be confirmed against
@@ -130,8 +146,7 @@ class PhraseMatcher(Generic[K]):
             ),
         ]
         for shape, index, mark in entries:
-            value = (index, len(shape) + 1, mark)
-            self._automaton.add_word(f" {shape} ", value)
+            self._automaton.add_word(f" {shape} ", Occurrence(index, len(shape) + 1, mark))
         self._empty = not keys_by_phrase
         if not self._empty:
             self._automaton.make_automaton()
@@ -153,7 +168,7 @@ class PhraseMatcher(Generic[K]):
         return self._phrases[index]
 
     def per_value(self, of_phrase: Callable[[int], frozenset[T]]) -> list[frozenset[T]]:
-        """``of_phrase`` of every phrase, indexed like the phrase field of ``raw_hits``: a
+        """``of_phrase`` of every phrase, indexed like ``Occurrence.phrase``: a
         phrase number, or a negative number for a set of phrases to confirm (their union)."""
         values = [of_phrase(index) for index in range(len(self._phrases))]
         # Negative indexes count from the end: -1 - n is confirm set n.
@@ -180,79 +195,90 @@ class PhraseMatcher(Generic[K]):
         ``keys`` is ``None`` when the hit carries all its phrase's keys (``keys_of``), which is
         the usual case; otherwise the keys of the layers where it won.
         """
-        raw = self.raw_hits(text)
-        return self.settle(text, raw, 0, len(raw))
+        ends: list[int] = []
+        found: list[Occurrence] = []
+        for end, occurrence in self.occurrences(text):
+            ends.append(end)
+            found.append(occurrence)
+        return self.settle(text, ends, found, 0, len(ends))
 
-    def raw_hits(self, text: str) -> list[RawHit]:
+    def occurrences(self, text: str) -> Iterator[RawHit]:
         """Every word-bounded occurrence in ``text`` (normalised), before the leftmost-longest
-        choice, in order of their end: ``(end + 1, (phrase, back, mark))``.
+        choice, in order of their end, as they are found: ``(end + 1, occurrence)``.
 
-        The occurrence is ``text[end + 1 - back : end]``; ``mark`` is the union of the phrase's
-        keys' marks. A negative ``phrase`` stands for phrases with punctuation inside, still to be
-        confirmed against the text (its mark covers all of them). ``settle`` turns a run of these
-        into hits.
+        The occurrence is ``text[end + 1 - occurrence.back : end]``. ``settle`` turns a run of
+        them into hits. (An iterator, not a list: a caller that keeps the two fields in lists of
+        its own spares a tuple kept alive per occurrence, and the collector's visits to them.)
         """
         if self._empty or not text:
-            return []
-        return list(self._automaton.iter(f" {word_shape(text)} "))
+            return iter(())
+        found: Iterator[RawHit] = self._automaton.iter(f" {word_shape(text)} ")
+        return found
 
-    def settle(self, text: str, raw: list[RawHit], low: int, high: int) -> list[Span[K]]:
-        """The hits (as ``find_spans``) among ``raw[low:high]``, a run of ``raw_hits(text)``
-        that no occurrence outside it overlaps (a whole line, for instance)."""
+    def settle(
+        self, text: str, ends: list[int], found: list[Occurrence], low: int, high: int
+    ) -> list[Span[K]]:
+        """The hits (as ``find_spans``) among the occurrences ``low`` to ``high`` of ``text``
+        (``occurrences``, their ends in ``ends`` and what they are in ``found``), a run that no
+        occurrence outside it overlaps (a whole line, for instance)."""
         # Matches arrive word-bounded, in order of their end (so ends never decrease). Matches
         # that overlap, directly or through others, form a cluster: a match alone in its cluster
         # wins in every layer, and only clusters of two or more need the per-layer
         # leftmost-longest choice. Earlier layers' choices never reach into a later cluster.
-        found: list[tuple[int, int, int]] = []
-        firsts: list[int] = []  # where each cluster starts in ``found``
+        spans: list[Span[K]] = []
+        firsts: list[int] = []  # where each cluster starts in ``spans``
         crowded: list[int] = []  # the starts of clusters with two or more matches, ascending
         last_stop = 0
         phrases = self._phrases
         confirm = self._confirm
-        append = found.append
         for position in range(low, high):
-            end, (index, back, _) = raw[position]
+            end = ends[position]
+            occurrence = found[position]
+            index = occurrence.phrase
             # The match is [end - back, end - 1) in ``text``: the padding and the boundary
             # characters cancel out.
-            start = end - back
+            start = end - occurrence.back
             if index < 0:
                 piece = text[start : end - 1]
-                index = next((i for i in confirm[-1 - index] if phrases[i] == piece), -1)
-                if index < 0:
+                for candidate in confirm[-1 - index]:
+                    if phrases[candidate] == piece:
+                        index = candidate
+                        break
+                else:
                     continue
             if start >= last_stop:
-                firsts.append(len(found))
+                firsts.append(len(spans))
             else:  # joins the last cluster, and any earlier one it reaches back into
-                while len(firsts) > 1 and start < found[firsts[-1] - 1][1]:
+                while len(firsts) > 1 and start < spans[firsts[-1] - 1][1]:
                     firsts.pop()
                 head = firsts[-1]
                 while crowded and crowded[-1] >= head:
                     crowded.pop()
                 crowded.append(head)
             last_stop = end - 1
-            append((start, last_stop, index))
-        spans: list[Span[K]] = [(start, stop, index, None) for start, stop, index in found]
+            spans.append((start, last_stop, index, None))
         if crowded:
-            firsts.append(len(found))
+            firsts.append(len(spans))
             for head in reversed(crowded):
                 after = firsts[bisect_right(firsts, head)]
-                spans[head:after] = self._settle(found[head:after])
+                spans[head:after] = self._settle(spans[head:after])
         return spans
 
-    def _settle(self, cluster: list[tuple[int, int, int]]) -> list[Span[K]]:
-        """Leftmost-longest per layer among overlapping matches: the winners, in order."""
+    def _settle(self, cluster: list[Span[K]]) -> list[Span[K]]:
+        """Leftmost-longest per layer among overlapping matches (all keys): the winners, in
+        order."""
         ordered = sorted(cluster, key=_leftmost_longest)
         masks = self._layer_masks
         seen = 0
-        for _, _, index in ordered:
+        for _, _, index, _ in ordered:
             if seen & masks[index]:
                 break
             seen |= masks[index]
         else:  # no two matches share a layer: every one wins everywhere
-            return [(start, stop, index, None) for start, stop, index in ordered]
+            return ordered
         spans: list[Span[K]] = []
         positions: dict[int, int] = {}
-        for start, stop, index in ordered:
+        for start, stop, index, _ in ordered:
             accepted: list[K] = []
             everything = True
             for layer, keys in self._layered[index]:
@@ -268,8 +294,8 @@ class PhraseMatcher(Generic[K]):
         return spans
 
 
-def _leftmost_longest(match: tuple[int, int, int]) -> tuple[int, int, int]:
-    start, stop, index = match
+def _leftmost_longest(match: Span[K]) -> tuple[int, int, int]:
+    start, stop, index, _ = match
     return start, -stop, index
 
 

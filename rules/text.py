@@ -25,6 +25,7 @@ __all__ = [
     "expand_phrase",
     "is_word_char",
     "normalise",
+    "normalise_joined",
     "normalise_lines",
     "sentence_texts",
     "split_sentences",
@@ -94,15 +95,19 @@ def normalise(text: str, *, keep_newlines: bool = False) -> str:
 
 
 def normalise_lines(lines: list[str]) -> tuple[list[str], str]:
-    """``normalise(line)`` for each line (none holding a newline), and those joined by newlines:
-    one pass over the whole text when normalising keeps the lines apart (the usual case), else
-    line by line."""
-    joined = "\n".join(lines)
-    folded = _fold_case(joined, keep_newlines=True)
-    parts = folded.split("\n")
-    if len(parts) != len(lines):
-        parts = [normalise(line) for line in lines]
-        return parts, "\n".join(parts)
+    """``normalise(line)`` for each line (none holding a newline), and those joined by newlines
+    (``normalise_joined``)."""
+    joined = normalise_joined(lines)
+    return (joined.split("\n") if lines else []), joined
+
+
+def normalise_joined(lines: list[str]) -> str:
+    """``normalise(line)`` for each line (none holding a newline), joined by newlines: one pass
+    over the whole text when normalising keeps the lines apart (the usual case), else line by
+    line."""
+    folded = _fold_case("\n".join(lines), keep_newlines=True)
+    if folded.count("\n") != len(lines) - 1:
+        return "\n".join([normalise(line) for line in lines])
     if "  " not in folded and (
         _edges_stay(lines)  # (lines whose ends fold to no space need no look at the newlines)
         or (
@@ -112,11 +117,9 @@ def normalise_lines(lines: list[str]) -> tuple[list[str], str]:
             and not folded.endswith(" ")
         )
     ):
-        return parts, folded
-    for index, part in enumerate(parts):
-        if "  " in part or part.startswith(" ") or part.endswith(" "):
-            parts[index] = _trim(part)
-    return parts, "\n".join(parts)
+        return folded
+    # Each line trimmed: runs of spaces never cross a newline.
+    return _trim(folded)
 
 
 # Characters that fold to themselves or to other non-space characters: a line that begins and ends
