@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from typing import Final
 
 from rules.articlescan import ArticleScan, walk
 from rules.attribution import Mention, Role, SentenceRoles, attribute
@@ -55,8 +56,8 @@ from rules.tolls import counts_the_wounded, is_age, is_date
 
 __all__ = ["Engine"]
 
-_WORD = re.compile(r"\w+")
-_TOPIC_CHARS = 40  # a headline's "Country:" label is short
+_WORD: Final = re.compile(r"\w+")
+_TOPIC_CHARS: Final = 40  # a headline's "Country:" label is short
 
 
 class Engine:
@@ -467,7 +468,7 @@ class Engine:
         return outcomes
 
 
-_NOT_PARTIES = (Role.COMMENTER, Role.TRANSIT, Role.DATELINE, Role.PEOPLE, Role.OFFICIAL)
+_NOT_PARTIES: Final = (Role.COMMENTER, Role.TRANSIT, Role.DATELINE, Role.PEOPLE, Role.OFFICIAL)
 
 
 def _between_countries(text: str, mentions: list[Mention], chosen: list[Phrase]) -> list[str]:
@@ -502,7 +503,7 @@ def _between_countries(text: str, mentions: list[Mention], chosen: list[Phrase])
 
 # A round-up's headline lists separate stories after its label ("Asia briefing: Sagaing air
 # strike, Thai armour on Cambodian border, Jakarta student protests").
-_ROUNDUP = re.compile(
+_ROUNDUP: Final = re.compile(
     r"(?:[\w'-]+ ){0,3}(?:briefing|round up|roundup|digest|in brief|wrap|what we know"
     r"|the day|news summary|morning report|evening report)(?: [\w'-]+){0,2}: "
 )
@@ -549,9 +550,9 @@ def _choices(
 # Countries named only as where people come from, what something is linked to, or a dateline:
 # "Pakistan deployed troops to Karachi after protests over Afghan refugees" is no deployment
 # abroad.
-_NOT_A_DESTINATION = frozenset({Role.PEOPLE, Role.MODIFIER, Role.DATELINE})
+_NOT_A_DESTINATION: Final = frozenset({Role.PEOPLE, Role.MODIFIER, Role.DATELINE})
 # "guerrillas based in Venezuela", "Boko Haram attacks from Nigeria" (not "soldiers from Kenya")
-_ORIGIN_BEFORE = re.compile(
+_ORIGIN_BEFORE: Final = re.compile(
     r"\b(?:based in|(?:attacks?|raids?|crossed|fled|infiltrat\w*|incursions?) from)(?: the)? $"
 )
 
@@ -580,11 +581,11 @@ def _after_the_destination(cause: re.Match[str] | None, text: str, position: int
     return marker >= 0 and cause.start() > marker
 
 
-_CAUSE_BEFORE = re.compile(
+_CAUSE_BEFORE: Final = re.compile(
     r"(?:\b(?:after|as|amid|following|while|over|because of|in response to)\b[^,;]*"
     r"|\b(?:to deter|to counter|backed by|supported by)(?: the)? )$"
 )
-_FOREIGN = re.compile(
+_FOREIGN: Final = re.compile(
     r"\b(?:(?:foreign|international|allied|coalition|multinational|regional"
     r"|(?<!south )(?<!central )african|nato|un|eu|au|new)"
     r" (?:\w+ )?(?:troops|forces|force|soldiers|military|contingents?|mission|personnel|units)"
@@ -595,7 +596,7 @@ _FOREIGN = re.compile(
 )
 
 
-_SUBJECT_WORDS = (
+_SUBJECT_WORDS: Final = (
     3  # words between listed subjects and the match ("... Afghanistan agree ceasefire")
 )
 
@@ -628,11 +629,11 @@ def _with_listed_subjects(
 # "near", "toward", "close to" say where forces go only when a place follows them: a country, a
 # border or front ("toward the Malian border", "near Ukraine"), not "near the airport", "toward
 # the base", "the neighbouring Matale district".
-_GENERIC_NEAR = frozenset(
+_GENERIC_NEAR: Final = frozenset(
     {"toward", "towards", "near", "close to", "next to", "closer to", "neighbouring", "neighboring",
      "edge of", "approaches to", "along"}
 )  # fmt: skip
-_PLACE_AFTER = re.compile(
+_PLACE_AFTER: Final = re.compile(
     r" (?:the |its |their )?(?:[\w'-]+ ){0,3}?(?:border|borders|frontier|frontiers|boundary|front"
     r"|front line|frontline|line of control|line of contact|loc|lac|ceasefire line|coast|strait"
     r"|dmz|buffer zone|crossings?|checkpoints?|border posts?|disputed|enclave|exclave|corridor"
@@ -642,7 +643,7 @@ _PLACE_AFTER = re.compile(
 )
 
 
-_NAMED_PLACE_AFTER = re.compile(
+_NAMED_PLACE_AFTER: Final = re.compile(
     r" (?:the (?:town|village|city|port|region|district|province|area|enclave|heights) of \w"
     r"|(?!the\b|a\b|an\b|its\b|their\b|his\b|her\b|our\b|this\b|that\b|these\b|those\b"
     r"|main\b|key\b|several\b|some\b|two\b|three\b|airport\b|base\b|bases\b|capital\b"
@@ -676,8 +677,8 @@ def _near_a_place(text: str, mentions: list[Mention], phrase: Phrase, massed: bo
 
 
 # Fighting with both sides in it: "as troops of both countries exchanged artillery fire".
-_MUTUAL = re.compile(r"\b(?:both|each other|exchang\w*|traded|trading|mutual)\b")
-_AFTER_CLAUSE = re.compile(r"\W*(?:after|as|amid|following|because of)\b")
+_MUTUAL: Final = re.compile(r"\b(?:both|each other|exchang\w*|traded|trading|mutual)\b")
+_AFTER_CLAUSE: Final = re.compile(r"\W*(?:after|as|amid|following|because of)\b")
 
 
 def _across_the_border(
@@ -701,7 +702,7 @@ def _across_the_border(
 
 
 # A region of the acting country named at the border: "to the Catatumbo region on the border with".
-_HOME_REGION_BEFORE = re.compile(
+_HOME_REGION_BEFORE: Final = re.compile(
     r"\b(?:region|province|state|district|department|area|town|city|valley)"
     r"(?: of [\w'-]+)? (?:on|along|near) (?:the|its) (?:[\w-]+ )?(?:border|frontier)"
     r" with (?:the )?$"
@@ -727,7 +728,7 @@ def _sensible(
     return choices
 
 
-_ROLE_AFTER = re.compile(r" alongside\b")
+_ROLE_AFTER: Final = re.compile(r" alongside\b")
 
 
 def _a_role(text: str, phrase: Phrase) -> bool:
@@ -738,7 +739,7 @@ def _a_role(text: str, phrase: Phrase) -> bool:
     return _ROLE_AFTER.match(text, phrase[2]) is not None
 
 
-_AMBUSHED = re.compile(r"\bambush\w*(?: [\w'-]+){0,4} $")
+_AMBUSHED: Final = re.compile(r"\bambush\w*(?: [\w'-]+){0,4} $")
 
 
 def _ambushed(text: str, phrase: Phrase) -> bool:
@@ -773,8 +774,8 @@ def _objects(text: str, mentions: list[Mention], chosen: list[Phrase]) -> bool:
     return not rest or rest[0] in ";:" or any(m.start == end + 1 for m in mentions)
 
 
-_PLACE_BEFORE = (" in ", " at ", " across ", " throughout ", " and ", " near ")
-_OPENINGS = ("; ", ": ", ", ", " as ", " and ", " while ", " but ")
+_PLACE_BEFORE: Final = (" in ", " at ", " across ", " throughout ", " and ", " near ")
+_OPENINGS: Final = ("; ", ": ", ", ", " as ", " and ", " while ", " but ")
 
 
 def _headline_alerts(best: dict[tuple[str, str], Best], titles: int) -> bool:

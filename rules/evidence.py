@@ -9,7 +9,7 @@ only for each final best.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from rules.attribution import Role
 from rules.matches import Phrase
@@ -28,7 +28,7 @@ __all__ = [
     "keep_best",
 ]
 
-_ANAPHOR = re.compile(
+_ANAPHOR: Final = re.compile(
     r"\b(?:the country|the nation|there|the government|the authorities|authorities|the capital"
     r"|the president|the regime|the junta)\b"
     # "Its army ...", "After weeks of protests, its junta ...", not "fish from its ponds"

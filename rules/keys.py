@@ -9,6 +9,7 @@ one integer and the rules that may fire there are found with a few bit operation
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Final
 
 from rules.rule import Rule
 
@@ -130,7 +131,7 @@ class RuleBits:
         return found
 
 
-_KINDS = {"g": 0, "n": 1, "x": 2}
+_KINDS: Final = {"g": 0, "n": 1, "x": 2}
 
 
 def layer_of(key: Key) -> int:

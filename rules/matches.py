@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Final
 
 from rules.keys import Key, PhraseKeys, RuleBits
 from rules.matcher import Span
@@ -16,13 +17,13 @@ from rules.rule import Rule
 
 __all__ = ["MAX_HITS_PER_GROUP", "Phrase", "SentencePhrases", "file_phrases", "valid_matches"]
 
-MAX_HITS_PER_GROUP = 12
+MAX_HITS_PER_GROUP: Final = 12
 # Triggers whose match may not take phrases from both sides of a headline's " as " ("Ethiopia
 # masses troops near Eritrea as Asmara calls up reservists" is no Ethiopian call-up). Measured: the
 # others' matches legitimately span it ("Kenya to withdraw police from Haiti as new units arrive")
 # or gain nothing from the split.
-PARTED_TRIGGERS = frozenset({"armed_conflict", "mobilization"})
-_AS = re.compile(
+PARTED_TRIGGERS: Final = frozenset({"armed_conflict", "mobilization"})
+_AS: Final = re.compile(
     r"(?<!such)(?<!well)(?<!same)(?<!just) as (?!(?:well|many|much|part|long|soon|far|of)\b)"
 )
 
