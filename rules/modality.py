@@ -279,6 +279,11 @@ _AIM_BEFORE = re.compile(
     r" to (?:help )?" + _AIMED + r"$|\bfuture $"
     # "saying he wanted to calm tensions", "hoped to de-escalate"
     r"|\b(?:wanted|wants|wanting|hoped|hopes|hoping) to (?:help )?$"
+    # "officially to protect against Ukrainian drone attacks": what is guarded against
+    r"|\b(?:protect|guard|defend|shield)(?:s|ed|ing)? against (?:the |possible |future )?"
+    r"(?:[\w'-]+ ){0,2}$"
+    # "says it wants the Russian contingent to leave eventually"
+    r"|\b(?:wanted|wants|wanting) (?:the |its |all |their )?(?:[\w'-]+ ){0,2}$"
     # "has floated bringing back conscription"
     r"|\bfloat(?:s|ed|ing) (?:(?:the idea of|a plan to|plans? to|a proposal (?:to|for)"
     r"|bringing back|reintroducing|restoring) )?(?:[\w'-]+ ){0,3}$"
@@ -633,7 +638,8 @@ _CUES = CueSet(
          "option", "rehearsal", "would see", "power to", "powers to", "allow", "campaign on",
          "campaigns on", "campaigned on", "campaigning on", "capable of", "had planned", "plot",
          "claim", "ahead of", "would", "discuss", "float", "future", "trie", "trying", "attempt",
-         "working to", "works to", "offer", "wanted to", "wants to", "wanting to", "hoped to",
+         "working to", "works to", "offer", "wanted", "wants", "wanting", "hoped to",
+         "protect", "guard", "defend", "shield",
          "hopes to", "hoping to",
          "once ", "before a", "before an", "before any", "until a", "until an", "until any",
          "unless a", "unless an", "unless any", "unless there",

@@ -289,6 +289,10 @@ _STANCE_NOUN_AFTER = re.compile(
     r"|(?:'s?)? (?:mediation|mediators?)\b"
 )
 # "tens of thousands marched through Belgrade": a crowd moving through a place is there.
+# "officially to protect against Ukrainian drone attacks": what a measure guards against.
+_GUARDED_AGAINST_BEFORE = re.compile(
+    r"\b(?:protect|guard|defend|shield)(?:s|ed|ing)? against(?: the)? $"
+)
 # "chanting slogans against Israel": whom a protest is against, not where it is (but "protests
 # against Kenya's finance bill" are in Kenya).
 _PROTESTED_BEFORE = re.compile(
@@ -496,6 +500,8 @@ class SentenceRoles:
             sentence, max(0, start - 40), start
         ) and not _PROTESTED_OWN_AFTER.match(after):
             return Role.TRANSIT  # "chanting slogans against Israel" (in Amman)
+        if _GUARDED_AGAINST_BEFORE.search(sentence, max(0, start - 30), start):
+            return Role.TRANSIT
         if _EVACUATOR_AFTER.match(sentence, end, end + 120) and not _ACTS_TOO.search(sentence, end):
             return Role.TRANSIT
         if _FORCES_AFTER.match(after) or _LED_ACTION_AFTER.match(after):

@@ -106,8 +106,11 @@ ENGINE = load_engine(undated_year=2026).engine
 # c477afb) was written later that session and tuned on after its first score, and so was
 # blind66 (b66: trigger words whose event is elsewhere, earlier, hoped for or denied, half of them
 # beside real events, .734/.827; b67: Africa and Middle East wire and regional press, .838/.858;
-# together .787/.844 with c477afb).
+# together .787/.844 with c477afb). blind68 (b68: domestic politics and security in Europe, the
+# Americas and Asia, .825/.869; b69: the core triggers told in new ways, .938/.906; together
+# .876/.887 with c477afb) came last and was tuned on lightly after its first score.
 FLOORS = {
+    "blind68.jsonl": {"precision": 0.915, "recall": 0.890, "f1": 0.905},
     "blind66.jsonl": {"precision": 0.880, "recall": 0.855, "f1": 0.870},
     "blind62.jsonl": {"precision": 0.860, "recall": 0.870, "f1": 0.865},
     "blind59.jsonl": {"precision": 0.905, "recall": 0.880, "f1": 0.895},
@@ -152,6 +155,7 @@ FLOORS = {
     "core.jsonl": {"precision": 0.950, "recall": 0.975, "f1": 0.965},
 }
 CORE_F1 = {
+    "blind68.jsonl": {"troop_massing": 0.950, "shoot_to_kill": 0.995, "withdrawal": 0.890},
     "blind66.jsonl": {"troop_massing": 0.900, "shoot_to_kill": 0.995, "withdrawal": 0.775},
     "blind62.jsonl": {"troop_massing": 0.845, "shoot_to_kill": 0.995, "withdrawal": 0.875},
     "blind59.jsonl": {"troop_massing": 0.875, "shoot_to_kill": 0.955, "withdrawal": 0.910},

@@ -454,6 +454,27 @@ MUST_NOT_ALERT += [
     ),
 ]
 
+# From the last tuning set (blind68)
+MUST_NOT_ALERT += [
+    ("Israeli strikes hit southern Lebanon despite ceasefire", "", ("de_escalation", "LB")),
+    (
+        "",
+        "Moldova's government says it wants the Russian contingent to leave eventually, though it has set no deadline.",
+        ("withdrawal", "MD"),
+    ),
+    ("Brazil's Supreme Court convicts generals in coup-plot case", "", ("coup", "BR")),
+    (
+        "",
+        "Mobile internet has been switched off for hours in more than 40 Russian regions, officially to protect against Ukrainian drone attacks.",
+        ("comms_blackout", "UA"),
+    ),
+    (
+        "",
+        "Burundian army convoys have begun crossing back over the Rusizi river at the Gatumba border post, residents said.",
+        ("troop_massing", "BI"),
+    ),
+]
+
 
 @pytest.mark.parametrize(("title", "text", "pairs"), MUST_ALERT)
 def test_news_alerts(title: str, text: str, pairs: set[tuple[str, str]]) -> None:
