@@ -430,8 +430,8 @@ _DENIED = re.compile(
     r"|(?:call(?:s|ed|ing)?|brand(?:s|ed|ing)?|label(?:s|led|ed|ling)?|describ(?:es|ed|ing))"
     r" (?:the |such |these |those |all )?"
     r"(?:claims?|reports?|allegations?|accusations?|suggestions?)\b(?:(?! and )[^.;,]){0,80}?"
-    r"(?: as)? \"?(?:baseless|false(?! flag)|untrue|groundless|fabricated|unfounded|nonsense|absurd"
-    r"|fake))\b"
+    r"(?: as)? [\"']?(?:baseless|false(?! flag)|untrue|groundless|fabricated|fabrications?"
+    r"|unfounded|nonsense|absurd|fake|lies|a lie|propaganda|disinformation))\b"
 )
 _NEGATION_WORD = re.compile(
     r"(?:\b(?:no|not|never|neither|nor|without|cannot|instead of|rather than)\b|n't\b)"
@@ -620,7 +620,8 @@ _CUES = CueSet(
          "independence"),
         ("deny", "deni", "refut", "dismiss", "reject", "baseless", "false", "fake", "unfounded",
          "correspond", "footage", "video", "images", "untrue", "inaccurate",
-         "groundless", "fabricated", "play", "downplay", "nonsense", "absurd"),  # _DENIED
+         "groundless", "fabricat", "play", "downplay", "nonsense", "absurd", "lies", "a lie",
+         "propaganda", "disinformation"),  # _DENIED
         ("no", "never", "neither", "without", "n't", "instead of",
          "rather than"),  # _NEGATION_WORD (no/not/nor/cannot: "no")
         ("reject", "refus", "rul", "declin", "no ", "yet to", "call", "stopp", "resist",

@@ -192,7 +192,8 @@ _MODIFIER_AFTER = re.compile(
     # "waving Serbian and Republika Srpska flags": a flag is no place
     r"|flags?"
     # "satellite images published by a US think tank show ...": who studies, not who acts
-    r"|think ?tanks?|satellite (?:imagery )?(?:firm|company)|satellite imagery)\b"
+    r"|think ?tanks?|research (?:group|firm)s?|satellite (?:imagery )?(?:firm|company)"
+    r"|satellite imagery)\b"
 )
 # "China's consulate in Mandalay urged ...": a country's mission abroad speaks for it.
 _MISSION_AFTER = re.compile(
