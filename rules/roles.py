@@ -289,7 +289,6 @@ _STANCE_NOUN_AFTER = re.compile(
     # "negotiated over several years with Omani mediation": a mediator takes no part
     r"|(?:'s?)? (?:mediation|mediators?)\b"
 )
-# "tens of thousands marched through Belgrade": a crowd moving through a place is there.
 # "officially to protect against Ukrainian drone attacks": what a measure guards against.
 _GUARDED_AGAINST_BEFORE = re.compile(
     r"\b(?:protect|guard|defend|shield)(?:s|ed|ing)? against(?: the)? $"
@@ -336,6 +335,7 @@ _EVACUATOR_AFTER = re.compile(
     r"(?:staff|personnel|employees|diplomats|families|nationals|citizens)"
     r" (?:[\w'-]+ ){0,4}?to leave\b"
 )
+# "tens of thousands marched through Belgrade": a crowd moving through a place is there.
 _THROUGH_THERE = re.compile(
     r"\b(?:march(?:es|ed|ing)?|parad(?:e|es|ed|ing)|(?:swe(?:ep|eps|pt)|spread(?:s|ing)?)"
     r"|rampag(?:e|es|ed|ing)|riot(?:s|ed|ing)?|surg(?:e|es|ed|ing)) through(?: the)? $"
