@@ -209,8 +209,10 @@ _AGO_AFTER = re.compile(
     r"|(?:in|over) recent (?:years|decades)"
     r"|over the (?:past|last) (?:[\w-]+ )?(?:years|decades)"
     r"|in the (?:days|weeks|months|years) (?:after|before|following|that followed)"
-    r"|(?:during|in) (?:those|the earlier|the previous|the last) (?:protests|clashes|riots|unrest"
-    r"|fighting|crackdown|war|demonstrations)"
+    # ("More than 20 people were killed in that attack": an event the story told before)
+    r"|(?:during|in) (?:that|those|the earlier|the previous|the last) (?:protests|clashes|riots"
+    r"|unrest|fighting|crackdown|war|demonstrations|attacks?|raids?|bombings?|massacres?"
+    r"|ambush(?:es)?)"
     # "the scene of frequent deadly clashes ... for more than a decade", "in memory of those
     # who died"
     r"|for (?:more than |over |nearly |almost )?(?:a|two|three|four|five|several|many)"
@@ -661,7 +663,7 @@ _CUES = CueSet(
          "following",
          "at the time", "year ", "month", "the days", "the weeks", "over the", "referring",
          "since", "history of", "last ", "weeks", "sanction", "freezes",
-         "travel bans", "a reference to", "those ", "earlier", "previous", "the last",
+         "travel bans", "a reference to", "those ", "in that ", "earlier", "previous", "the last",
          "recent years", "recent decades", "decade", "in memory of", "recalling", "trial",
          "verdict", "prosecution", "conviction", "recover", "in the past",
          "then,", "then.", "then;", "then ,", "then .",

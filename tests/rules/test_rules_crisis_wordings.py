@@ -516,6 +516,22 @@ MUST_NOT_ALERT += [
     ),
 ]
 
+# An event the story told before, referred back to
+MUST_NOT_ALERT += [
+    (
+        "Sierra Leone imposes curfew after clashes in Makeni",
+        "Last year gunmen attacked an army barracks in Freetown.\nMore than 20 people were killed in that attack.",
+        ("mass_casualties", "SL"),
+    ),
+]
+MUST_ALERT += [
+    (
+        "",
+        "Gunmen killed 25 villagers in Zamfara, Nigeria, on Monday; several of those killed in that attack were children.",
+        {("mass_casualties", "NG")},
+    ),
+]
+
 
 @pytest.mark.parametrize(("title", "text", "pairs"), MUST_ALERT)
 def test_news_alerts(title: str, text: str, pairs: set[tuple[str, str]]) -> None:
