@@ -266,26 +266,26 @@ _THEN_CLAUSE = re.compile(
     r"|\b(?:the|an?) (?:(?:" + MONTHS + r") )?(?P<that_year>1[5-9]\d\d|20\d\d)"
     r"(?: [\w'-]+){1,3} that\b"
 )
-# An aim or a choice not to, right before the match: "who has sought to ease tensions",
-# "decided against imposing economic sanctions".
 # What an aim reaches for before the thing it names: "trying to arrange a truce".
 _AIMED = (
     r"(?:(?:arrange|broker|secure|negotiate|reach|restore|revive|salvage|clinch|hammer out)"
     r" (?:an? |the |new |lasting |permanent )*)?"
 )
+# An aim or a choice not to, right before the match: "who has sought to ease tensions",
+# "decided against imposing economic sanctions".
 _AIM_BEFORE = re.compile(
     r"\b(?:sought|seeks?|seeking) to " + _AIMED + r"$"
     # "elders were trying to broker a truce", "offered to help ease tensions", "offers Astana as
     # venue for future peace talks", "trying to arrange a truce"
     r"|\b(?:trying|tries|tried|attempting|attempts|working|works|offered|offers|offering)"
     r" to (?:help )?" + _AIMED + r"$|\bfuture $"
-    # "saying he wanted to calm tensions", "hoped to de-escalate"
-    r"|\b(?:wanted|wants|wanting|hoped|hopes|hoping) to (?:help )?$"
+    # "hoped to de-escalate"; "saying he wanted to calm tensions", "says it wants the Russian
+    # contingent to leave eventually"
+    r"|\b(?:hoped|hopes|hoping) to (?:help )?$"
+    r"|\b(?:wanted|wants|wanting) (?:the |its |all |their )?(?:[\w'-]+ ){0,2}$"
     # "officially to protect against Ukrainian drone attacks": what is guarded against
     r"|\b(?:protect|guard|defend|shield)(?:s|ed|ing)? against (?:the |possible |future )?"
     r"(?:[\w'-]+ ){0,2}$"
-    # "says it wants the Russian contingent to leave eventually"
-    r"|\b(?:wanted|wants|wanting) (?:the |its |all |their )?(?:[\w'-]+ ){0,2}$"
     # "has floated bringing back conscription"
     r"|\bfloat(?:s|ed|ing) (?:(?:the idea of|a plan to|plans? to|a proposal (?:to|for)"
     r"|bringing back|reintroducing|restoring) )?(?:[\w'-]+ ){0,3}$"

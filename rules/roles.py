@@ -314,7 +314,8 @@ _ACTS_TOO = re.compile(
 # evacuating citizens from Sudan": a country taking its people out of a crisis abroad is no party
 # to that crisis (where they are taken from is).
 _EVACUATOR_AFTER = re.compile(
-    r"(?:(?:,| and) (?:the )?[\w'.]+(?: [\w'.]+)?)*"
+    # (the subject may be a list: "Kenya, Uganda begin evacuating", "Britain and Norway ordered")
+    r"(?:(?:,| and) (?:the )?[\w'.]+(?: [\w'.]+)?)*(?:"
     r" (?:(?:has|have|had|is|are|was|were|began|begins?|starts?|started) )?"
     r"(?:evacuat(?:es|ed|ing|e)|airlift(?:s|ed|ing)?|fl(?:y|ies|ew) out|pull(?:s|ed)?(?: out)?"
     r"|withdr(?:aw|aws|ew|awing))"
@@ -324,16 +325,15 @@ _EVACUATOR_AFTER = re.compile(
     r"|(?:its|their) citizens|citizens from (?!(?:the |its |their )?(?:north|south|east|west"
     r"|border|towns?|villages?|front|areas?|districts?|cities|city|homes?|region)))\b"
     # "India, China fly nationals out of Tripoli"
-    r"|(?:(?:,| and) (?:the )?[\w'.]+(?: [\w'.]+)?)* fl(?:y|ies|ew) (?:its |their )?"
-    r"(?:nationals|citizens|diplomats|embassy staff) out\b"
+    r"| fl(?:y|ies|ew) (?:its |their )?(?:nationals|citizens|diplomats|embassy staff) out\b"
     # "Germany cuts Tehran embassy staff": fewer staff, the same step
-    r"|(?:(?:,| and) (?:the )?[\w'.]+(?: [\w'.]+)?)* (?:cut(?:s|ting)?|reduc(?:e|es|ed|ing))"
+    r"| (?:cut(?:s|ting)?|reduc(?:e|es|ed|ing))"
     r" (?:its |their |the )?(?:[\w'-]+ )?(?:embassy staff|diplomatic staff|diplomats)\b"
     # (not "ordered French diplomats to leave": an expulsion, where the host takes part)
-    r"|(?:(?:,| and) (?:the )?[\w'.]+(?: [\w'.]+)?)*(?: has| have)?(?: on [\w]+)? ordered"
+    r"|(?: has| have)?(?: on [\w]+)? ordered"
     r" (?:(?:its|their|all|most|some|non essential|non emergency|government|embassy) ){0,3}"
     r"(?:staff|personnel|employees|diplomats|families|nationals|citizens)"
-    r" (?:[\w'-]+ ){0,4}?to leave\b"
+    r" (?:[\w'-]+ ){0,4}?to leave\b)"
 )
 # "tens of thousands marched through Belgrade": a crowd moving through a place is there.
 _THROUGH_THERE = re.compile(
@@ -463,6 +463,7 @@ class SentenceRoles:
     def __init__(self, sentence: str) -> None:
         self._text = sentence
         self._speech = _SPEECH_CUES.present(sentence) != 0
+        self._against = " against " in sentence  # (protests and guards against a country)
 
     def role(self, start: int, end: int) -> Role:
         """Role of the mention at ``start``..``end`` of the sentence."""
@@ -497,11 +498,13 @@ class SentenceRoles:
             and not sentence.endswith(_NOT_BEFORE_SOURCE, 0, start)
         ):
             return Role.COMMENTER
-        if _PROTESTED_BEFORE.search(
-            sentence, max(0, start - 40), start
-        ) and not _PROTESTED_OWN_AFTER.match(after):
-            return Role.TRANSIT  # "chanting slogans against Israel" (in Amman)
-        if _GUARDED_AGAINST_BEFORE.search(sentence, max(0, start - 30), start):
+        if self._against and (
+            (
+                _PROTESTED_BEFORE.search(sentence, max(0, start - 40), start)
+                and not _PROTESTED_OWN_AFTER.match(after)
+            )  # "chanting slogans against Israel" (in Amman)
+            or _GUARDED_AGAINST_BEFORE.search(sentence, max(0, start - 30), start)
+        ):
             return Role.TRANSIT
         if _EVACUATOR_AFTER.match(sentence, end, end + 120) and not _ACTS_TOO.search(sentence, end):
             return Role.TRANSIT
