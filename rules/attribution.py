@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Final
 
 from rules.roles import FACED_BEFORE, FACED_LIST, STRIKES, Mention, Role, SentenceRoles
 from rules.rule import Attribution
@@ -128,6 +129,8 @@ def attribute(
     )
     faces = faces and policy is Attribution.ACTOR
     mentions = _place_datelines(sentence, mentions, policy, faces, capitals)
+    if capitals and " in " in sentence:
+        mentions = [m for m in mentions if not _a_venue(sentence, m, capitals)]
     if not faces:
         mentions = _listed_as_plain(mentions)
     clause_start, clause_end = clause
@@ -148,7 +151,7 @@ def attribute(
     if departure and in_clause and all(m.role is Role.FORCES for m in in_clause):
         # "Chad ends defence pact with France, French troops to leave": the forces' owner alone
         # does not say where they leave; a place named elsewhere in the sentence does.
-        in_clause += [m for m in mentions if m.role is Role.PLAIN and m not in in_clause]
+        in_clause += _places_left(sentence, mentions, in_clause, match)
     codes = _codes(in_clause)
     if headline and faces and in_clause and all(m.role is Role.FACED for m in in_clause):
         # (with nobody in the clause, the whole headline is read below)
@@ -202,6 +205,18 @@ def attribute(
     # names no other country ("Myanmar's military cut mobile data").
     own = _codes([m for m in mentions if m.role is Role.ADDRESSEE or _at_home(sentence, m)])
     return own if len(own) == 1 else []
+
+
+def _places_left(
+    sentence: str, mentions: list[Mention], in_clause: list[Mention], match: tuple[int, int]
+) -> list[Mention]:
+    """Places named outside a departure's clause, which may be where its forces leave; not past
+    a later semicolon: "... as Burundian troops pull back; US sanctions Rwandan minister" is
+    another item (an earlier item may name the place: "Gaza ceasefire takes effect; hostages
+    freed as Israeli troops pull back")."""
+    high = sentence.find(";", match[1])
+    high = len(sentence) if high < 0 else high
+    return [m for m in mentions if m.role is Role.PLAIN and m not in in_clause and m.start < high]
 
 
 def _shared_subject(
@@ -401,6 +416,21 @@ def _add_faced_speakers(
             and any(borders(mention.code, actor) for actor in actors)
         ):
             codes.append(mention.code)
+
+
+# "Pakistan, Afghanistan agree truce in Doha": a capital named after the truce is where it was
+# agreed (a region or a country, "a truce in Gaza", is where it holds).
+_TRUCE_VENUE_BEFORE: Final = re.compile(
+    r"\b(?:truce|ceasefire|cease fire|peace deal|peace agreement|peace accord)s? in $"
+)
+
+
+def _a_venue(sentence: str, mention: Mention, capitals: frozenset[str]) -> bool:
+    return (
+        sentence[mention.start : mention.end] in capitals
+        and _TRUCE_VENUE_BEFORE.search(sentence, max(0, mention.start - 40), mention.start)
+        is not None
+    )
 
 
 def _place_datelines(

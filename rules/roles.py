@@ -232,6 +232,8 @@ _MEDIATOR_AFTER = re.compile(
     r"|chair|chairs|guarantee|guarantees|co chair|co chairs|mediated|brokered)\b"
     # (a bare "mediated" or "brokered" after a country is a modifier, told before this)
     r"|(?: had| has) (?:mediated|brokered)\b"
+    # "Qatar brokers truce", "Washington had helped broker the truce"
+    r"|(?: had| has)? (?:brokers|mediates|helped (?:to )?(?:broker|mediate))\b"
 )
 _HOST_AFTER = re.compile(
     r" (?:hosts|hosted|hosting|will host|to host|offered to host|offers to host)\b"
@@ -246,6 +248,9 @@ _TRANSIT_BEFORE = re.compile(
     # "agreed a ceasefire at talks in Malaysia": the venue of talks takes no part either.
     r"|\b(?:talks|summit|meeting|negotiations|conference|ceremony)(?: [\w']+){0,6}"
     r" (?:in|hosted by) $"
+    # "truce agreed in Doha": nor where a truce was agreed (not "a truce in Gaza", its place)
+    r"|\b(?:truce|ceasefire|cease fire|peace deal|peace agreement)s?(?: was| were| is| has been)?"
+    r" (?:agreed|reached|struck|brokered|negotiated) in $"
     # "Congo and Rwanda sign a peace agreement in Washington": nor the place of a signing.
     r"|\b(?:sign(?:s|ed|ing)?|initial(?:s|led|ed|ling)?)(?: [\w']+){1,4} (?:in|at)(?: the)? $"
     # "the ceasefire brokered by Washington and Paris": nor its mediators.

@@ -533,6 +533,55 @@ MUST_ALERT += [
 ]
 
 
+# Where a truce was agreed, who brokered it, and a later item of a headline
+MUST_NOT_ALERT += [
+    (
+        "Pakistan, Afghanistan agree truce in Doha after deadliest border fighting in years",
+        "",
+        ("de_escalation", "QA"),
+    ),
+    (
+        "Torkham shut again after Pakistani strikes in Khost; truce agreed in Doha",
+        "",
+        ("de_escalation", "QA"),
+    ),
+    (
+        "Pakistan shuts Torkham crossing after border clashes; Qatar brokers truce",
+        "",
+        ("de_escalation", "QA"),
+    ),
+    (
+        "",
+        "Officials said Washington had helped broker the truce between the two armies.",
+        ("de_escalation", "US"),
+    ),
+    (
+        "M23 pushes toward Uvira as Burundian troops pull back; US sanctions Rwandan minister",
+        "",
+        ("withdrawal", "RW"),
+    ),
+]
+MUST_ALERT += [
+    (
+        "Pakistan, Afghanistan agree truce in Doha after deadliest border fighting in years",
+        "",
+        {("de_escalation", "PK"), ("de_escalation", "AF")},
+    ),
+    (
+        "Torkham shut again after Pakistani strikes in Khost; truce agreed in Doha",
+        "",
+        {("de_escalation", "PK")},
+    ),
+    ("", "Israel and Hamas agreed a truce in Gaza on Friday.", {("de_escalation", "PS")}),
+    (
+        "Gaza ceasefire takes effect; first hostages freed as Israeli troops pull back",
+        "",
+        {("withdrawal", "PS")},
+    ),
+    ("M23 pushes toward Uvira as Burundian troops pull back", "", {("withdrawal", "BI")}),
+]
+
+
 @pytest.mark.parametrize(("title", "text", "pairs"), MUST_ALERT)
 def test_news_alerts(title: str, text: str, pairs: set[tuple[str, str]]) -> None:
     found = alerting(title, text)
