@@ -106,6 +106,9 @@ _PAST_BEFORE = re.compile(
     r"|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|several"
     r"|a few|some) (?:years?|months?|weeks) (?:after|since) (?:[\w'.-]+ ){0,5}$"
     r"|\b(?:weeks|months|years) after (?:[\w'.-]+ ){0,5}$"
+    # "leaving Mali after three and a half years of fighting Islamist insurgents": a span of
+    # years the event has gone on for, looked back on
+    r"|\b(?:years|decades) (?:of )?$"
     # what a strike answers: "in retaliation for a strike on its consulate in Damascus"
     r"|\bin retaliation for (?:an? |the |its |their )$"
     r"|^last (?:summer|winter|spring|autumn|fall),? "
@@ -297,6 +300,9 @@ _AIM_BEFORE = re.compile(
     # "resembled preparations for a limited artillery attack", "rehearsals for invasion": only
     # what they prepare is not yet (the build-up "in preparation for an offensive" is news)
     r"|\b(?:preparations? for|rehearsals? for) (?:an? |the )?(?:[\w'-]+ ){0,2}$"
+    # "warships sent to practise blockading the island and striking key targets": a drill
+    r"|\b(?:practi[sc](?:e|es|ed|ing)|rehears(?:e|es|ed|ing)|simulat(?:e|es|ed|ing)) "
+    r"(?:[\w'-]+ ){0,5}$"
 )
 _DECLINED_BEFORE = re.compile(
     r"\b(?:decid(?:e|es|ed|ing)|opt(?:s|ed|ing)?|vot(?:e|es|ed|ing)) against $"
@@ -648,7 +654,7 @@ _CUES = CueSet(
          "unless a", "unless an", "unless any", "unless there",
          "thwart", "candidate", "reports spread", "report spread", "reports circulat",
          "reports emerged", "chance", "a repeat of", "out of the question",
-         "plausible"),  # _HYPOTHETICAL, _AIM_BEFORE
+         "plausible", "practi", "rehears", "simulat"),  # _HYPOTHETICAL, _AIM_BEFORE
         ("if", "unless", "either", "in which", "when i ", "when we ", "when he ", "when she ",
          "when they ", "imagin", "ficti", "simulat", "alternat", "game",
          "players "),  # _CONDITION

@@ -247,7 +247,7 @@ _TRANSIT_BEFORE = re.compile(
     r"\b(?:through|via|by way of) (?:(?:[\w']+ ){1,3}(?:and|or) |(?:[\w']+ )*[\w']+, )?$"
     # "agreed a ceasefire at talks in Malaysia": the venue of talks takes no part either.
     r"|\b(?:talks|summit|meeting|negotiations|conference|ceremony)(?: [\w']+){0,6}"
-    r" (?:in|hosted by) $"
+    r" (?:in|hosted by)(?: the)? $"
     # "truce agreed in Doha": nor where a truce was agreed (not "a truce in Gaza", its place)
     r"|\b(?:truce|ceasefire|cease fire|peace deal|peace agreement)s?(?: was| were| is| has been)?"
     r" (?:agreed|reached|struck|brokered|negotiated) in $"
@@ -292,7 +292,7 @@ _STANCE_NOUN_AFTER = re.compile(
     r"(?:'s?)? (?:[\w']+ )?(?:criticism|condemnation|concerns?|objections?|complaints?"
     r"|warnings?|rebukes?|censure) (?:of|over|about|at|against)\b"
     # "negotiated over several years with Omani mediation": a mediator takes no part
-    r"|(?:'s?)? (?:mediation|mediators?)\b"
+    r"|(?: and [\w']+)?(?:'s?)? (?:mediation|mediators?)\b"
 )
 # "officially to protect against Ukrainian drone attacks": what a measure guards against.
 _GUARDED_AGAINST_BEFORE = re.compile(

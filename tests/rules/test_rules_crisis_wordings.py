@@ -582,6 +582,48 @@ MUST_ALERT += [
 ]
 
 
+# A drill practising an attack, mediators and the venue of talks, years of fighting looked back on
+MUST_NOT_ALERT += [
+    (
+        "",
+        "China's military sent warships and aircraft around Taiwan on Wednesday to practise blockading the island and striking key targets.",
+        ("armed_conflict", "TW"),
+    ),
+    (
+        "",
+        "Pakistan and Afghanistan agreed on Sunday to an immediate ceasefire after talks in the Qatari capital, following a week of deadly border clashes.",
+        ("armed_conflict", "QA"),
+    ),
+    (
+        "",
+        "Delegations meeting with Qatari and Turkish mediation agreed to an immediate ceasefire after cross-border attacks.",
+        ("de_escalation", "QA"),
+    ),
+    (
+        "",
+        "Russia's Wagner group said on Friday it was leaving Mali after three and a half years of fighting Islamist insurgents.",
+        ("armed_conflict", "ML"),
+    ),
+]
+MUST_ALERT += [
+    (
+        "",
+        "Chinese warships shelled Taiwanese outposts on Kinmen on Wednesday, the coast guard said.",
+        {("armed_conflict", "TW")},
+    ),
+    (
+        "",
+        "Pakistan and Afghanistan agreed on Sunday to an immediate ceasefire after talks in the Qatari capital, following a week of deadly border clashes.",
+        {("de_escalation", "PK"), ("de_escalation", "AF")},
+    ),
+    (
+        "",
+        "Malian troops fought Islamist insurgents near Timbuktu on Friday, the army said.",
+        {("armed_conflict", "ML")},
+    ),
+]
+
+
 @pytest.mark.parametrize(("title", "text", "pairs"), MUST_ALERT)
 def test_news_alerts(title: str, text: str, pairs: set[tuple[str, str]]) -> None:
     found = alerting(title, text)
