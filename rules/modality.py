@@ -294,6 +294,8 @@ _AIM_BEFORE = re.compile(
     r"|bringing back|reintroducing|restoring) )?(?:[\w'-]+ ){0,3}$"
     # "forces capable of fighting NATO", "the group had planned mass riots", "plotted to seize"
     r"|\b(?:capable of|had planned|plott(?:ed|ing)(?: to)?|plots? to) $"
+    # "foiled a Russian-backed plot to stage riots"
+    r"|\b(?:plots?|plott(?:ed|ing)) to (?:(?!and |or |but )[\w'-]+ ){1,3}$"
     # "police detain opposition leaders ahead of Tbilisi rally": it has not happened yet
     r"|\bahead of (?:an? |the |[\w'-]+'s )?"
     r"(?:(?:planned|proposed|expected|scheduled|called) (?:[\w'-]+ ){0,2}|(?:[\w'-]+ )?)$"

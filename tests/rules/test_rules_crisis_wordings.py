@@ -624,6 +624,36 @@ MUST_ALERT += [
 ]
 
 
+# A protest that did not happen: called for, plotted; a small gathering that passed off
+# peacefully
+MUST_NOT_ALERT += [
+    ("Tanzania arrests opposition leader days after protest call", "", ("unrest", "TZ")),
+    (
+        "Moldova says it foiled Russian-backed plot to stage riots; 20 detained",
+        "",
+        ("unrest", "MD"),
+    ),
+    (
+        "",
+        "A few dozen young people gathered outside the party headquarters in Dakar, but there was no unrest.",
+        ("unrest", "SN"),
+    ),
+    (
+        "",
+        "A small rally outside the arena in Vienna passed off peacefully.",
+        ("unrest", "AT"),
+    ),
+]
+MUST_ALERT += [
+    (
+        "",
+        "Thousands of protesters marched through Harare on Monday after war veterans called a protest against the president.",
+        {("unrest", "ZW")},
+    ),
+    ("Moldova: riots erupt in Chisinau after vote; 20 detained", "", {("unrest", "MD")}),
+]
+
+
 @pytest.mark.parametrize(("title", "text", "pairs"), MUST_ALERT)
 def test_news_alerts(title: str, text: str, pairs: set[tuple[str, str]]) -> None:
     found = alerting(title, text)
