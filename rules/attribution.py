@@ -129,8 +129,7 @@ def attribute(
     )
     faces = faces and policy is Attribution.ACTOR
     mentions = _place_datelines(sentence, mentions, policy, faces, capitals)
-    if capitals and " in " in sentence:
-        mentions = [m for m in mentions if not _a_venue(sentence, m, capitals)]
+    mentions = _without_bystanders(sentence, mentions, policy, capitals)
     if not faces:
         mentions = _listed_as_plain(mentions)
     clause_start, clause_end = clause
@@ -418,11 +417,30 @@ def _add_faced_speakers(
             codes.append(mention.code)
 
 
+# Things a demonym names the owner or origin of, not a place ("Indian airlines").
+_OWNED_AFTER: Final = re.compile(
+    r" (?:traffic|airlines?|carriers?|flights|trucks|lorries|drivers|travell?ers|tourists|drills"
+    r"|exercises|manoeuvres|maneuvers|war games|aircraft|planes|vessels|ships|citizens|nationals"
+    r"|goods|imports|exports|products|investors|companies|firms|passport holders)\b"
+)
 # "Pakistan, Afghanistan agree truce in Doha": a capital named after the truce is where it was
 # agreed (a region or a country, "a truce in Gaza", is where it holds).
 _TRUCE_VENUE_BEFORE: Final = re.compile(
     r"\b(?:truce|ceasefire|cease fire|peace deal|peace agreement|peace accord)s? in $"
 )
+
+
+def _without_bystanders(
+    sentence: str, mentions: list[Mention], policy: Attribution, capitals: frozenset[str]
+) -> list[Mention]:
+    """``mentions`` less a truce's venue and, for an event's location, countries named only as
+    the owners of things ("closed its airspace to all Indian airlines", "during Russian
+    drills"): whose vehicles, people or goods they are is not where the event takes place."""
+    if capitals and " in " in sentence:
+        mentions = [m for m in mentions if not _a_venue(sentence, m, capitals)]
+    if policy is Attribution.LOCATION:
+        mentions = [m for m in mentions if _OWNED_AFTER.match(sentence, m.end) is None]
+    return mentions
 
 
 def _a_venue(sentence: str, mention: Mention, capitals: frozenset[str]) -> bool:

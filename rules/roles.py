@@ -279,6 +279,8 @@ _TRANSIT_BEFORE = re.compile(
     r" (?:[\w']+(?: [\w']+)?(?:,| and) )?$"
     # "began evacuating students from Tehran by land to Armenia": where evacuees are taken
     r"|\b(?:evacuat(?:e|ed|es|ing)|airlifted|ferried) (?:(?:[\w']+ ){0,6}?)(?:in)?to(?: the)? $"
+    # "aircraft registered in Algeria": where something is registered
+    r"|\b(?:registered|flagged|licensed) in $"
     # "said a former judge now living in Islamabad": where a speaker lives
     r"|\b(?:(?:now|currently) living|who (?:now )?lives|in exile) in $"
     # "agreed to meet again in Istanbul": where talks go on next

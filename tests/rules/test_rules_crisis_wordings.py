@@ -654,6 +654,44 @@ MUST_ALERT += [
 ]
 
 
+# Whose airlines, drills or traffic a closure names is not where it is; nor where aircraft are
+# registered
+MUST_NOT_ALERT += [
+    (
+        "Poland closes all border crossings with Belarus during Russian drills",
+        "",
+        ("border_closure", "RU"),
+    ),
+    (
+        "",
+        "Pakistan closed its airspace to all Indian airlines and cancelled leave for its own forces.",
+        ("border_closure", "IN"),
+    ),
+    (
+        "",
+        "Mali closed its airspace to all aircraft registered in Algeria.",
+        ("border_closure", "DZ"),
+    ),
+]
+MUST_ALERT += [
+    (
+        "Poland closes all border crossings with Belarus during Russian drills",
+        "",
+        {("border_closure", "PL")},
+    ),
+    (
+        "",
+        "Pakistan closed its airspace to all Indian airlines and cancelled leave for its own forces.",
+        {("border_closure", "PK")},
+    ),
+    (
+        "",
+        "Russia closed its border with Georgia to all traffic on Monday.",
+        {("border_closure", "RU")},
+    ),
+]
+
+
 @pytest.mark.parametrize(("title", "text", "pairs"), MUST_ALERT)
 def test_news_alerts(title: str, text: str, pairs: set[tuple[str, str]]) -> None:
     found = alerting(title, text)
