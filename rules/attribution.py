@@ -170,6 +170,9 @@ def attribute(
             _add_faced_speakers(sentence, mentions, scope, codes, borders, uncued=uncued_speakers)
     if codes or clause_only:
         return codes
+    speaker = _speaking_place(sentence, mentions, match) if headline else []
+    if speaker and policy is Attribution.LOCATION:
+        return speaker
     if headline and ";" in sentence:
         mentions, forces_only = _headline_item(sentence, mentions, match, policy, faces)
         if forces_only:
@@ -335,6 +338,23 @@ def _antecedents(sentence: str, earlier: list[Mention], *, plural: bool) -> list
                     return [] if second is earlier[-1] else [earlier[-1]]
                 return [first, second]
     return [earlier[-1]]
+
+
+def _speaking_place(sentence: str, mentions: list[Mention], match: tuple[int, int]) -> list[str]:
+    """The country opening a headline as its speaker, for an event told right after it with no
+    other country between: "Burkina Faso says coup attempt foiled; Malian troops sent", "Malabo
+    says coup plot foiled, seals borders with Gabon" (the event is the speaker's own)."""
+    first = mentions[0] if mentions else None
+    if first is None or first.start != 0 or first.role is not Role.COMMENTER:
+        return []
+    if any(first.end <= m.start < match[0] for m in mentions):
+        return []
+    if not _SAYS_AFTER.match(sentence, first.end):
+        return []
+    return [first.code]
+
+
+_SAYS_AFTER: Final = re.compile(r" (?:says|said|claims|reports|announces)\b")
 
 
 def _headline_item(

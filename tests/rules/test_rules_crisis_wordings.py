@@ -692,6 +692,54 @@ MUST_ALERT += [
 ]
 
 
+# A country that says a coup was foiled is where it was; an accusation or rejected speculation
+# is no coup; a pupil opening fire at a school is no order to shoot
+MUST_NOT_ALERT += [
+    (
+        "Burkina Faso says coup attempt foiled; Malian and Nigerien troops sent to Ouagadougou",
+        "",
+        ("coup", "ML"),
+    ),
+    (
+        "Malabo says coup plot foiled, seals land borders with Cameroon and Gabon",
+        "",
+        ("coup", "GA"),
+    ),
+    (
+        "",
+        "President William Ruto's government accused the opposition of trying to stage a coup, which opposition leaders rejected.",
+        ("coup", "KE"),
+    ),
+    (
+        "",
+        "Army chief General Pana rejected speculation of a military takeover in Thailand, telling reporters that troops would stay in their barracks.",
+        ("coup", "TH"),
+    ),
+    (
+        "",
+        "A former pupil opened fire at a secondary school in Graz on Tuesday, killing nine students and a teacher, Austrian police said.",
+        ("shoot_to_kill", "AT"),
+    ),
+]
+MUST_ALERT += [
+    (
+        "Burkina Faso says coup attempt foiled; Malian and Nigerien troops sent to Ouagadougou",
+        "",
+        {("coup", "BF")},
+    ),
+    (
+        "Malabo says coup plot foiled, seals land borders with Cameroon and Gabon",
+        "",
+        {("coup", "GQ")},
+    ),
+    (
+        "",
+        "Soldiers in Guinea-Bissau tried to stage a coup on Wednesday, the government said.",
+        {("coup", "GW")},
+    ),
+]
+
+
 @pytest.mark.parametrize(("title", "text", "pairs"), MUST_ALERT)
 def test_news_alerts(title: str, text: str, pairs: set[tuple[str, str]]) -> None:
     found = alerting(title, text)
