@@ -441,7 +441,8 @@ def _add_faced_speakers(
 _OWNED_AFTER: Final = re.compile(
     r" (?:traffic|airlines?|carriers?|flights|trucks|lorries|drivers|travell?ers|tourists|drills"
     r"|exercises|manoeuvres|maneuvers|war games|aircraft|planes|vessels|ships|citizens|nationals"
-    r"|goods|imports|exports|products|investors|companies|firms|passport holders)\b"
+    r"|goods|imports|exports|products|investors|companies|firms|passport holders|gas|oil|grain"
+    r"|supplies|energy)\b"
 )
 # "Pakistan, Afghanistan agree truce in Doha": a capital named after the truce is where it was
 # agreed (a region or a country, "a truce in Gaza", is where it holds).

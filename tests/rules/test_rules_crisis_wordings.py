@@ -740,6 +740,43 @@ MUST_ALERT += [
 ]
 
 
+# Sanctions lifted or annulled are not imposed; whose gas is cut off is not where an emergency is
+MUST_NOT_ALERT += [
+    (
+        "",
+        "The United States on Friday lifted a broad range of sanctions on Syria, issuing a general licence for transactions with the new government.",
+        ("sanctions", "SY"),
+    ),
+    (
+        "Explainer: What lifting US sanctions on Syria does, and what it does not",
+        "",
+        ("sanctions", "SY"),
+    ),
+    (
+        "",
+        "The European Union's General Court on Wednesday annulled the bloc's decision to keep a Russian steel executive on its sanctions list.",
+        ("sanctions", "RU"),
+    ),
+    (
+        "Moldova declares state of emergency in energy sector over Russian gas cut-off",
+        "",
+        ("emergency_rule", "RU"),
+    ),
+]
+MUST_ALERT += [
+    (
+        "Moldova declares state of emergency in energy sector over Russian gas cut-off",
+        "",
+        {("emergency_rule", "MD")},
+    ),
+    (
+        "",
+        "The United States on Friday imposed sanctions on Syria's defence minister.",
+        {("sanctions", "SY")},
+    ),
+]
+
+
 @pytest.mark.parametrize(("title", "text", "pairs"), MUST_ALERT)
 def test_news_alerts(title: str, text: str, pairs: set[tuple[str, str]]) -> None:
     found = alerting(title, text)
