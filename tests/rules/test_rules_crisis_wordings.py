@@ -777,6 +777,58 @@ MUST_ALERT += [
 ]
 
 
+# The internet shut without "down"; hundreds arrested by number; opposition leaders under house
+# arrest (a president held by coup makers is the coup); deployments under a ceasefire south of
+# the Litani
+MUST_ALERT += [
+    ("Uganda shuts internet on election day", "", {("comms_blackout", "UG")}),
+    (
+        "",
+        "Iran shut the internet nationwide on Friday as protests spread.",
+        {("comms_blackout", "IR")},
+    ),
+    ("Manila anti-corruption rally turns violent; 216 arrested", "", {("crackdown", "PH")}),
+    (
+        "",
+        "Police in Lima detained 150 protesters overnight, the interior ministry said.",
+        {("crackdown", "PE")},
+    ),
+    (
+        "Uganda votes under internet blackout; Bobi Wine under house arrest",
+        "",
+        {("crackdown", "UG")},
+    ),
+    ("South Sudan's Machar placed under house arrest in Juba", "", {("crackdown", "SS")}),
+    (
+        "",
+        "Israel moved two armoured brigades to the Lebanese border on Sunday.",
+        {("troop_massing", "IL")},
+    ),
+]
+MUST_NOT_ALERT += [
+    (
+        "",
+        "Police said 23 officers had been injured and 31 people arrested after the march in Lima.",
+        ("crackdown", "PE"),
+    ),
+    (
+        "",
+        "The EFCC said it had arrested 192 suspects in the Lagos scam raid.",
+        ("crackdown", "NG"),
+    ),
+    (
+        "Gabon army officers say they have seized power, Bongo under house arrest",
+        "",
+        ("crackdown", "GA"),
+    ),
+    (
+        "",
+        "The Lebanese army has deployed thousands of soldiers south of the Litani river under the ceasefire arrangement.",
+        ("troop_massing", "LB"),
+    ),
+]
+
+
 @pytest.mark.parametrize(("title", "text", "pairs"), MUST_ALERT)
 def test_news_alerts(title: str, text: str, pairs: set[tuple[str, str]]) -> None:
     found = alerting(title, text)
