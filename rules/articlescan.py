@@ -205,6 +205,7 @@ def walk(
     *,
     ends: list[int],
     found: list[Occurrence],
+    titles: int = 0,
 ) -> tuple[list[int], list[int], list[int]]:
     """One walk over an article's occurrences (``PhraseMatcher.occurrences`` of ``joined``, its
     ``count`` normalised sentences joined by newlines), as they are found: their two fields go to
@@ -217,8 +218,11 @@ def walk(
     bits, which are certain) may fire a rule (``bits.promising``): only those are settled and
     checked exactly. ``anchored`` gives, per ``Occurrence.phrase``, the rules whose first group
     its mark holds: a sentence none of whose occurrences has one can fire nothing, and otherwise
-    only those rules are tried (``bits.fires``).
+    only those rules are tried (``bits.fires``). The first ``titles`` sentences (a headline) are
+    marked whatever their exclusions: a headline's items parted by semicolons are separate
+    stories, each excluding only its own matches (``Engine._work`` checks that exactly).
     """
+    unexcluded = ~bits.sure
     starts = [0] * (count + 1)
     newline = -1
     for index in range(1, count):
@@ -238,7 +242,7 @@ def walk(
         # and is dropped when that sentence is settled (confirmed against the text).
         if end > next_start:
             if rules:
-                if bits.fires(present, rules):
+                if bits.fires(present if sentence >= titles else present & unexcluded, rules):
                     marked.append(sentence)
                 rules = []
             present = 0
@@ -255,7 +259,7 @@ def walk(
             rules_of = anchored[occurrence.phrase]
             if rules_of:
                 rules.append(rules_of)
-    if rules and bits.fires(present, rules):
+    if rules and bits.fires(present if sentence >= titles else present & unexcluded, rules):
         marked.append(sentence)
     firsts[sentence + 1 :] = [position] * (count - sentence)
     return starts, firsts, marked

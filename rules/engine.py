@@ -37,7 +37,13 @@ from rules.keys import PhraseKeys, RuleBits, layer_of
 from rules.landmarks import without_landmarks
 from rules.matcher import Occurrence, PhraseMatcher
 from rules.matches import MAX_HITS_PER_GROUP as MAX_HITS_PER_GROUP  # noqa: PLC0414  (idem)
-from rules.matches import Phrase, SentencePhrases, file_phrases, valid_matches
+from rules.matches import (
+    Phrase,
+    SentencePhrases,
+    excluded_in_item,
+    file_phrases,
+    valid_matches,
+)
 from rules.modality import SentenceModality, told_as_now
 from rules.model import ALERTING_MODALITIES, Article, Modality, Signal
 from rules.roles import dateline_end
@@ -152,6 +158,7 @@ class Engine:
             self._anchored,
             ends=ends,
             found=found,
+            titles=titles,
         )
         if not marked:
             return []
@@ -192,6 +199,10 @@ class Engine:
                 found = info[phrase_index] if keys is None else PhraseKeys(keys, bits)
                 present |= found.bits
                 excluding |= found.excluding
+            if index < scan.titles and ";" in scan.normalised[index]:
+                # A headline's items are separate stories: an exclusion rules out only the
+                # matches of its own item (``_choices``).
+                excluding = 0
             candidates = bits.candidates(present, excluding)
             if candidates:
                 work.append((index, candidates))
@@ -530,6 +541,8 @@ def _choices(
     """The valid matches of a rule in sentence ``index`` that mean what the rule says."""
     text = scan.normalised[index]
     choices = _sensible(valid_matches(bucket, rule_index, rule), rule, text, scan, index)
+    if bucket.exclusions and rule_index in bucket.exclusions:
+        choices = [c for c in choices if not excluded_in_item(bucket, rule_index, c)]
     if not choices:
         return choices
     mentions = scan.mentions(index)

@@ -8,6 +8,7 @@ there: one phrase per group, all within the rule's word window, tightest (then l
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from typing import Final
 
@@ -34,7 +35,7 @@ Phrase = tuple[int, int, int, str]
 class SentencePhrases:
     """One anchored sentence's rule phrases: per (rule, group), per near rule, exclusions."""
 
-    __slots__ = ("asides", "excluded", "groups", "items", "near")
+    __slots__ = ("asides", "excluded", "exclusions", "groups", "items", "near")
 
     def __init__(self) -> None:
         self.groups: dict[tuple[int, int], list[Phrase]] = {}
@@ -44,6 +45,9 @@ class SentencePhrases:
         # mission out; dozens of Malian soldiers killed"), and a match takes its phrases from one
         # item. (In body text a semicolon is prose.)
         self.items: list[int] = []
+        # In such a headline, where each rule's exclusions stand: one excludes only the matches
+        # of its own item ("France completes withdrawal from Niger; Russian troops arrive").
+        self.exclusions: dict[int, list[int]] = {}
         # Where a headline's " as " parts two events ("Uganda flies in more troops as Upper Nile
         # fighting spreads"): a fighting match takes its phrases from one of them.
         self.asides: list[int] = []
@@ -95,7 +99,19 @@ def file_phrases(
                     hits.append(phrase)
         if found.excluded:
             bucket.excluded.update(found.excluded)
+            if bucket.items:
+                for rule_index in found.excluded:
+                    bucket.exclusions.setdefault(rule_index, []).append(start - offset)
     return bucket
+
+
+def excluded_in_item(bucket: SentencePhrases, rule_index: int, picked: list[Phrase]) -> bool:
+    """Whether one of the rule's exclusions stands in the headline item of the match."""
+    item = bisect_right(bucket.items, picked[0][1])
+    return any(
+        bisect_right(bucket.items, position) == item
+        for position in bucket.exclusions.get(rule_index, ())
+    )
 
 
 def valid_matches(bucket: SentencePhrases, rule_index: int, rule: Rule) -> list[list[Phrase]]:

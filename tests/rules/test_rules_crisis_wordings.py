@@ -829,6 +829,28 @@ MUST_NOT_ALERT += [
 ]
 
 
+# A headline's items are separate stories: an exclusion in one does not silence another
+MUST_ALERT += [
+    (
+        "France completes withdrawal from Niger; Russian troops arrive in Burkina Faso",
+        "",
+        {("foreign_intervention", "BF")},
+    ),
+    (
+        "Assad flees as rebels take Damascus; Israeli forces enter buffer zone",
+        "",
+        {("foreign_intervention", "IL")},
+    ),
+]
+MUST_NOT_ALERT += [
+    (
+        "Russian troops arrive in Belarus for joint drills; Minsk says exercise is defensive",
+        "",
+        ("foreign_intervention", "BY"),
+    ),
+]
+
+
 @pytest.mark.parametrize(("title", "text", "pairs"), MUST_ALERT)
 def test_news_alerts(title: str, text: str, pairs: set[tuple[str, str]]) -> None:
     found = alerting(title, text)
