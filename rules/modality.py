@@ -417,7 +417,10 @@ _DEMANDED_DEPARTURE = re.compile(
 # States to withdraw the warships it has massed in the Caribbean" (the massing is news).
 _DONE_ALREADY = re.compile(r"\b(?:it|they|that|which) (?:has|have) (?:already )?\w+ed\b")
 _DENIED = re.compile(
-    r"\b(?:den(?:y|ies|ied|ying)|refut(?:e|es|ed|ing)"
+    # (not a denial of a part in it: "12 soldiers killed in Waziristan, India denies role")
+    r"\b(?:den(?:y|ies|ied|ying)(?! (?:any |a |an |its |their |his |her |all )?"
+    r"(?:direct |military )?(?:role|involvement|responsibility|links?|complicity|backing|support"
+    r"|arming|supporting|sponsoring|funding|supplying|part|hand|blame)\b)|refut(?:e|es|ed|ing)"
     r"|dismiss(?:es|ed|ing)? (?:the |such |these |those |all |as |an? )?(?:[\w']+ ){0,2}?"
     r"(?:claims?|reports?|allegations?|accusations?|suggestions?|speculation|rumou?rs?|videos?"
     r"|footage|images|photos|messages|posts)"

@@ -851,6 +851,47 @@ MUST_NOT_ALERT += [
 ]
 
 
+# A denial of a part in an event is no denial of the event; headline verbs: a government
+# sanctions someone, forces launch an offensive, a militia massacres
+MUST_ALERT += [
+    (
+        "Pakistan says 12 soldiers killed in militant attack in Waziristan, India denies role",
+        "",
+        {("mass_casualties", "PK")},
+    ),
+    ("UK sanctions Georgian interior ministry officials", "", {("sanctions", "GE")}),
+    (
+        "US Treasury sanctions 16 Venezuelan officials over disputed election",
+        "",
+        {("sanctions", "VE")},
+    ),
+    (
+        "Somali forces launch offensive against al-Shabaab in Middle Shabelle",
+        "",
+        {("armed_conflict", "SO")},
+    ),
+    (
+        "Militia massacres dozens in Ituri displacement camp, Congo says",
+        "",
+        {("mass_casualties", "CD")},
+    ),
+]
+MUST_NOT_ALERT += [
+    (
+        "",
+        "The army denied that 12 soldiers had been killed in the attack in Waziristan.",
+        ("mass_casualties", "PK"),
+    ),
+    ("Rouble slips as traders eye tighter US sanctions", "", ("sanctions", "RU")),
+    ("Trump signs order ending US sanctions programme on Syria", "", ("sanctions", "SY")),
+    (
+        "",
+        "Kurdish officials blamed armed factions that are part of the state-sanctioned Popular Mobilisation Forces in Iraq.",
+        ("sanctions", "IQ"),
+    ),
+]
+
+
 @pytest.mark.parametrize(("title", "text", "pairs"), MUST_ALERT)
 def test_news_alerts(title: str, text: str, pairs: set[tuple[str, str]]) -> None:
     found = alerting(title, text)
