@@ -269,6 +269,19 @@ _THEN_CLAUSE = re.compile(
     r"|\b(?:the|an?) (?:(?:" + MONTHS + r") )?(?P<that_year>1[5-9]\d\d|20\d\d)"
     r"(?: [\w'-]+){1,3} that\b"
 )
+# "The 1994 genocide in Rwanda left hundreds of thousands dead", "the 2014 attack on the market
+# killed 30": a dated event's own toll (its verb before the match, or the match right after it).
+_NOT_TOLL = r"(?!(?:left|killed|claimed|cost|in|of|on|at|against)\b)"
+_DATED_EVENT = re.compile(
+    r"\b(?:the|an?) (?:(?:" + MONTHS + r") )?(?P<year>1[5-9]\d\d|20\d\d)(?: [\w'-]+){0,2}?"
+    r" (?:genocide|war|massacre|siege|famine|uprising|revolution|invasion|bombings?|attacks?"
+    r"|pogrom|purge|insurgency|earthquake)"
+    r"(?: (?:in|of|against|on|at) (?:the )?"
+    + _NOT_TOLL
+    + r"[\w'-]+(?: "
+    + _NOT_TOLL
+    + r"[\w'-]+)?){0,2}(?: (?P<left>left|killed|claimed|cost)\b)?"
+)
 # What an aim reaches for before the thing it names: "trying to arrange a truce".
 _AIMED = (
     r"(?:(?:arrange|broker|secure|negotiate|reach|restore|revive|salvage|clinch|hammer out)"
@@ -305,6 +318,12 @@ _AIM_BEFORE = re.compile(
     # "warships sent to practise blockading the island and striking key targets": a drill
     r"|\b(?:practi[sc](?:e|es|ed|ing)|rehears(?:e|es|ed|ing)|simulat(?:e|es|ed|ing)) "
     r"(?:[\w'-]+ ){0,5}$"
+    # "staged a mock amphibious invasion"
+    r"|\bmock (?:[\w'-]+ ){0,2}$"
+)
+# The same drill told inside a match: "artillery units rehearsed a 'decisive strike'".
+_DRILL_INSIDE = re.compile(
+    r"\b(?:practi[sc](?:e|es|ed|ing)|rehears(?:e|es|ed|ing)|simulat(?:e|es|ed|ing))\b"
 )
 _DECLINED_BEFORE = re.compile(
     r"\b(?:decid(?:e|es|ed|ing)|opt(?:s|ed|ing)?|vot(?:e|es|ed|ing)) against $"
@@ -660,7 +679,7 @@ _CUES = CueSet(
          "unless a", "unless an", "unless any", "unless there",
          "thwart", "candidate", "reports spread", "report spread", "reports circulat",
          "reports emerged", "chance", "a repeat of", "out of the question",
-         "plausible", "practi", "rehears", "simulat"),  # _HYPOTHETICAL, _AIM_BEFORE
+         "plausible", "practi", "rehears", "simulat", "mock "),  # _HYPOTHETICAL, _AIM_BEFORE
         ("if", "unless", "either", "in which", "when i ", "when we ", "when he ", "when she ",
          "when they ", "imagin", "ficti", "simulat", "alternat", "game",
          "players "),  # _CONDITION
@@ -815,7 +834,10 @@ class SentenceModality:
             return Modality.NEGATED  # "decided against imposing economic sanctions"
         if (
             cues & _HYPOTHETICAL_CUE
-            and _AIM_BEFORE.search(text, scope_start, start)
+            and (
+                _AIM_BEFORE.search(text, scope_start, start)
+                or _DRILL_INSIDE.search(text, start, end)
+            )
             and not text.startswith(_ATTEMPTS + _DONE_WHILE_TRYING, start)
         ):
             return Modality.HYPOTHETICAL  # "who has sought to ease tensions"
@@ -974,6 +996,14 @@ class SentenceModality:
                 for y in _EVENT_YEAR.finditer(text, scope_start, then.start())
             ):
                 return True
+            if not self._now:
+                for m in _DATED_EVENT.finditer(text, scope_start, start):
+                    if (
+                        (m.group("left") or start - m.end() <= 1)
+                        and int(m.group("year")) < self._year_limit
+                        and not _comma_between(text, m.end(), start)
+                    ):
+                        return True
             for m in _THEN_CLAUSE.finditer(text, scope_start, start):
                 # Not when the match is told as now ("The 2018 deal, which ended the war,
                 # collapsed on Monday as troops massed").

@@ -892,6 +892,46 @@ MUST_NOT_ALERT += [
 ]
 
 
+# Drills that rehearse or mock an attack; a dated event's own toll; sanctions a court annuls or
+# overturns
+MUST_NOT_ALERT += [
+    (
+        "",
+        "North Korea said its artillery units rehearsed a 'decisive strike' in a firing drill on Tuesday.",
+        ("armed_conflict", "KP"),
+    ),
+    (
+        "",
+        "Indian air force jets practised air-to-ground strikes during an exercise in the Rajasthan desert.",
+        ("armed_conflict", "IN"),
+    ),
+    (
+        "",
+        "South Korean marines staged a mock amphibious invasion on a beach near Pohang.",
+        ("armed_conflict", "KR"),
+    ),
+    ("", "The 1994 genocide in Rwanda left hundreds of thousands dead.", ("mass_casualties", "RW")),
+    (
+        "",
+        "The EU's General Court annulled sanctions against a Russian businessman on Wednesday.",
+        ("sanctions", "RU"),
+    ),
+    ("Swiss court overturns asset freeze on Kazakh tycoon", "", ("sanctions", "KZ")),
+]
+MUST_ALERT += [
+    (
+        "",
+        "Sudanese army jets bombed RSF positions in Darfur the day after troops held a mock assault exercise near Port Sudan.",
+        {("armed_conflict", "SD")},
+    ),
+    (
+        "",
+        "The attack on the market in Maiduguri on Monday killed 30 people, police said.",
+        {("mass_casualties", "NG")},
+    ),
+]
+
+
 @pytest.mark.parametrize(("title", "text", "pairs"), MUST_ALERT)
 def test_news_alerts(title: str, text: str, pairs: set[tuple[str, str]]) -> None:
     found = alerting(title, text)
