@@ -252,7 +252,7 @@ _TRANSIT_BEFORE = re.compile(
     r"|\b(?:truce|ceasefire|cease fire|peace deal|peace agreement)s?(?: was| were| is| has been)?"
     r" (?:agreed|reached|struck|brokered|negotiated) in $"
     # "Congo and Rwanda sign a peace agreement in Washington": nor the place of a signing.
-    r"|\b(?:sign(?:s|ed|ing)?|initial(?:s|led|ed|ling)?)(?: [\w']+){1,4} (?:in|at)(?: the)? $"
+    r"|\b(?:sign(?:s|ed|ing)?|initial(?:s|led|ed|ling)?)(?: [\w']+){1,6} (?:in|at)(?: the)? $"
     # "the ceasefire brokered by Washington and Paris": nor its mediators.
     r"|\b(?:(?:brokered|mediated|hosted|facilitated|guaranteed|promoted)"
     # a plan's author (not "a law drafted by Georgia's ruling party", which is its own)

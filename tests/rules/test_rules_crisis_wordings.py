@@ -932,6 +932,36 @@ MUST_ALERT += [
 ]
 
 
+# A country shelling or bombing named places in a headline; a signing's venue several words on;
+# a lone gunman; Georgia's governor
+MUST_ALERT += [
+    ("Sudan's army shells RSF positions in El Fasher", "", {("armed_conflict", "SD")}),
+    (
+        "US troops pull out of Syria bases as Turkey shells Kurdish positions in northern Syria",
+        "",
+        {("armed_conflict", "TR"), ("withdrawal", "US")},
+    ),
+    (
+        "",
+        "Ethiopia's government and Tigrayan forces signed a permanent cessation of hostilities in Pretoria on Wednesday.",
+        {("de_escalation", "ET")},
+    ),
+]
+MUST_NOT_ALERT += [
+    (
+        "",
+        "Ethiopia's government and Tigrayan forces signed a permanent cessation of hostilities in Pretoria on Wednesday.",
+        ("de_escalation", "ZA"),
+    ),
+    ("Lone gunman kills 14 at Prague university", "", ("mass_casualties", "CZ")),
+    (
+        "Georgia Gov. Kemp declares state of emergency over gasoline shortage",
+        "",
+        ("emergency_rule", "GE"),
+    ),
+]
+
+
 @pytest.mark.parametrize(("title", "text", "pairs"), MUST_ALERT)
 def test_news_alerts(title: str, text: str, pairs: set[tuple[str, str]]) -> None:
     found = alerting(title, text)
