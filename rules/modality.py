@@ -337,6 +337,8 @@ _DECLINED_BEFORE = re.compile(
     # imposed new sanctions on Russia" is news)
     r"|\blift(?:s|ed|ing)? (?:most|all|part|some|the last|the remainder|the rest) of"
     r" (?:its |their |the )?(?:[\w'-]+ ){0,3}$"
+    # "agreed to a 30-day halt on strikes against energy facilities": what is stopped
+    r"|\b(?:halt|pause|moratorium|freeze) (?:on|to|in) (?:the |all |further |new )?$"
     r"|\blift(?:s|ed|ing)? (?:its |their |the )?(?:broad|sweeping|remaining|economic|financial"
     r"|long standing) (?:[\w'-]+ )?$"
 )
@@ -661,7 +663,8 @@ _CUES = CueSet(
         ("no", "never", "neither", "without", "n't", "instead of",
          "rather than"),  # _NEGATION_WORD (no/not/nor/cannot: "no")
         ("reject", "refus", "rul", "declin", "no ", "yet to", "call", "stopp", "resist",
-         "halt", "vot", "block", "fail", "against", "lift"),  # _REFUSAL, _DECLINED_BEFORE
+         "halt", "pause", "moratorium", "freeze", "vot", "block", "fail", "against",
+         "lift"),  # _REFUSAL, _DECLINED_BEFORE
         ("threat", "warn", "ultimatum"),  # _THREAT
         ("could", "might", "possib", "probabil", "likelihood", "purport", "unverified", "accus",
          "ruled out", "rule out", "rules out", "ruling out", "potential", "whether", "should",

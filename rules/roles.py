@@ -248,6 +248,9 @@ _TRANSIT_BEFORE = re.compile(
     # "agreed a ceasefire at talks in Malaysia": the venue of talks takes no part either.
     r"|\b(?:talks|summit|meeting|negotiations|conference|ceremony)(?: [\w']+){0,6}"
     r" (?:in|hosted by)(?: the)? $"
+    # "Russia and Ukraine agreed in Istanbul to ...", "the two leaders met in Astana": where
+    # parties agree or meet
+    r"|\b(?:agree(?:s|d|ing)?|met|meet(?:s|ing)?) in (?:the )?$"
     # "truce agreed in Doha": nor where a truce was agreed (not "a truce in Gaza", its place)
     r"|\b(?:truce|ceasefire|cease fire|peace deal|peace agreement)s?(?: was| were| is| has been)?"
     r" (?:agreed|reached|struck|brokered|negotiated) in $"

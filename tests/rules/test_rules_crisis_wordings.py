@@ -962,6 +962,28 @@ MUST_NOT_ALERT += [
 ]
 
 
+# A halt on strikes is a de-escalation, not strikes; where parties agree or meet takes no part
+MUST_ALERT += [
+    (
+        "",
+        "Russia and Ukraine agreed in Istanbul to a 30-day halt on strikes against energy facilities, Turkish officials said.",
+        {("de_escalation", "RU"), ("de_escalation", "UA")},
+    ),
+]
+MUST_NOT_ALERT += [
+    (
+        "",
+        "Russia and Ukraine agreed in Istanbul to a 30-day halt on strikes against energy facilities, Turkish officials said.",
+        ("armed_conflict", "RU"),
+    ),
+    (
+        "",
+        "Russia and Ukraine agreed in Istanbul to a 30-day halt on strikes against energy facilities, Turkish officials said.",
+        ("de_escalation", "TR"),
+    ),
+]
+
+
 @pytest.mark.parametrize(("title", "text", "pairs"), MUST_ALERT)
 def test_news_alerts(title: str, text: str, pairs: set[tuple[str, str]]) -> None:
     found = alerting(title, text)
