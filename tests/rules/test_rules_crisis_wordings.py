@@ -984,6 +984,23 @@ MUST_NOT_ALERT += [
 ]
 
 
+# Troops shelling border posts, told in the present
+MUST_ALERT += [
+    (
+        "Afghan troops shell Pakistani border posts near Chaman",
+        "",
+        {("armed_conflict", "AF"), ("armed_conflict", "PK")},
+    ),
+]
+MUST_NOT_ALERT += [
+    (
+        "",
+        "The workers' strike shut border posts and checkpoints along the motorway.",
+        ("armed_conflict", "FR"),
+    ),
+]
+
+
 @pytest.mark.parametrize(("title", "text", "pairs"), MUST_ALERT)
 def test_news_alerts(title: str, text: str, pairs: set[tuple[str, str]]) -> None:
     found = alerting(title, text)
