@@ -309,7 +309,7 @@ _AIM_BEFORE = re.compile(
     r"|\b(?:capable of|had planned|plott(?:ed|ing)(?: to)?|plots? to) $"
     # "uncovered a plan by retired officers to impose martial law" (not "is planning to invade",
     # an intention the taxonomy counts)
-    r"|\bplans? (?:by|from) (?:[\w'-]+ ){1,4}to (?:[\w'-]+ )?$"
+    r"|\b(?:plans?|proposals?) (?:by|from) (?:[\w'-]+ ){1,4}to (?:[\w'-]+ )?$"
     # "foiled a Russian-backed plot to stage riots"
     r"|\b(?:plots?|plott(?:ed|ing)) to (?:(?!and |or |but )[\w'-]+ ){1,3}$"
     # "police detain opposition leaders ahead of Tbilisi rally": it has not happened yet
@@ -686,7 +686,7 @@ _CUES = CueSet(
          "thwart", "candidate", "reports spread", "report spread", "reports circulat",
          "reports emerged", "chance", "a repeat of", "out of the question",
          "plausible", "practi", "rehears", "simulat", "mock ", "plan by", "plans by",
-         "plan from", "plans from"),  # _HYPOTHETICAL, _AIM_BEFORE
+         "plan from", "plans from", "proposal by", "proposals by", "proposal from"),  # _HYPOTHETICAL, _AIM_BEFORE
         ("if", "unless", "either", "in which", "when i ", "when we ", "when he ", "when she ",
          "when they ", "imagin", "ficti", "simulat", "alternat", "game",
          "players "),  # _CONDITION

@@ -1001,6 +1001,21 @@ MUST_NOT_ALERT += [
 ]
 
 
+# A proposal by a few lawmakers, data prices cut, a truce in a football rights row
+MUST_NOT_ALERT += [
+    (
+        "",
+        "A proposal by two Somali MPs to order all foreign troops out of the country was not put to a vote.",
+        ("withdrawal", "SO"),
+    ),
+    ("Safaricom cuts mobile data prices in Kenya", "", ("comms_blackout", "KE")),
+    ("Truce in Spanish football TV rights row", "", ("de_escalation", "ES")),
+]
+MUST_ALERT += [
+    ("Kenya cuts mobile data in Nairobi as protests spread", "", {("comms_blackout", "KE")}),
+]
+
+
 @pytest.mark.parametrize(("title", "text", "pairs"), MUST_ALERT)
 def test_news_alerts(title: str, text: str, pairs: set[tuple[str, str]]) -> None:
     found = alerting(title, text)
