@@ -686,7 +686,8 @@ _CUES = CueSet(
          "thwart", "candidate", "reports spread", "report spread", "reports circulat",
          "reports emerged", "chance", "a repeat of", "out of the question",
          "plausible", "practi", "rehears", "simulat", "mock ", "plan by", "plans by",
-         "plan from", "plans from", "proposal by", "proposals by", "proposal from"),  # _HYPOTHETICAL, _AIM_BEFORE
+         "plan from", "plans from", "proposal by", "proposals by",
+         "proposal from"),  # _HYPOTHETICAL, _AIM_BEFORE
         ("if", "unless", "either", "in which", "when i ", "when we ", "when he ", "when she ",
          "when they ", "imagin", "ficti", "simulat", "alternat", "game",
          "players "),  # _CONDITION
