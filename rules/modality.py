@@ -310,6 +310,11 @@ _AIM_BEFORE = re.compile(
     # "uncovered a plan by retired officers to impose martial law" (not "is planning to invade",
     # an intention the taxonomy counts)
     r"|\b(?:plans?|proposals?) (?:by|from) (?:[\w'-]+ ){1,4}to (?:[\w'-]+ )?$"
+    # "a proposal for a 60-day truce", "an offer of a bilateral truce", "talks on a ceasefire"
+    r"|(?<!accept )(?<!accepts )(?<!accepted )(?<!accepting )(?<!accept the )"
+    r"(?<!accepts the )(?<!accepted the )(?<!accepted a )(?<!accepts a )"
+    r"\b(?:proposals?|offers?) (?:of|for) (?:an? |the )?(?:[\w'-]+ ){0,2}$"
+    r"|\btalks (?:on|about|over|towards?) (?:an? |the )?(?:[\w'-]+ ){0,2}$"
     # "foiled a Russian-backed plot to stage riots"
     r"|\b(?:plots?|plott(?:ed|ing)) to (?:(?!and |or |but )[\w'-]+ ){1,3}$"
     # "police detain opposition leaders ahead of Tbilisi rally": it has not happened yet
@@ -686,8 +691,8 @@ _CUES = CueSet(
          "thwart", "candidate", "reports spread", "report spread", "reports circulat",
          "reports emerged", "chance", "a repeat of", "out of the question",
          "plausible", "practi", "rehears", "simulat", "mock ", "plan by", "plans by",
-         "plan from", "plans from", "proposal by", "proposals by",
-         "proposal from"),  # _HYPOTHETICAL, _AIM_BEFORE
+         "plan from", "plans from", "proposal", "talks on", "talks about", "talks over",
+         "talks toward"),  # _HYPOTHETICAL, _AIM_BEFORE
         ("if", "unless", "either", "in which", "when i ", "when we ", "when he ", "when she ",
          "when they ", "imagin", "ficti", "simulat", "alternat", "game",
          "players "),  # _CONDITION

@@ -1016,6 +1016,48 @@ MUST_ALERT += [
 ]
 
 
+# A truce proposed, offered or talked about is no truce; truces in sport, patents and pay rows
+MUST_NOT_ALERT += [
+    (
+        "",
+        "Mediators are waiting for Israel's response to a proposal for a 60-day truce that Hamas said this week it had accepted.",
+        ("de_escalation", "IL"),
+    ),
+    (
+        "Bogotá rebuffs ELN offer of bilateral truce, then rebels hit army base",
+        "",
+        ("de_escalation", "CO"),
+    ),
+    (
+        "",
+        "Talks on a ceasefire in Ukraine have made little progress since the spring.",
+        ("de_escalation", "UA"),
+    ),
+    (
+        "Cricket truce: India and Pakistan boards agree to neutral venue for Asia Cup",
+        "",
+        ("de_escalation", "IN"),
+    ),
+    (
+        "",
+        "Samsung Electronics and a U.S. chip designer announced a ceasefire in their patent war on Monday.",
+        ("de_escalation", "US"),
+    ),
+]
+MUST_ALERT += [
+    (
+        "",
+        "Sudan's paramilitary RSF said it had agreed to a humanitarian truce proposed by the United States.",
+        {("de_escalation", "SD")},
+    ),
+    (
+        "",
+        "Israel and Hamas agreed a 60-day truce on Friday, mediators said.",
+        {("de_escalation", "IL")},
+    ),
+]
+
+
 @pytest.mark.parametrize(("title", "text", "pairs"), MUST_ALERT)
 def test_news_alerts(title: str, text: str, pairs: set[tuple[str, str]]) -> None:
     found = alerting(title, text)
