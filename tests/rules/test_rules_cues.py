@@ -80,7 +80,7 @@ def test_dated_cue_literals_are_digits() -> None:
 
 def test_speech_cue_literals_cover_every_commenter_match() -> None:
     pattern = roles._COMMENTER_AFTER
-    literals = roles._SPEECH_CUES.groups[0]
+    literals = roles._ROLE_CUES.groups[0]
     matches = 0
     for text in _texts(pattern, seed=99):
         m = pattern.match(" " + text)
@@ -88,6 +88,66 @@ def test_speech_cue_literals_cover_every_commenter_match() -> None:
             matches += 1
             assert any(lit in m.group() for lit in literals), m.group()
     assert matches > 10
+
+
+# The role regexes that ``rules.roles._ROLE_CUES`` groups 1 and on stand for, in order.
+_ROLES = [
+    [roles._TRANSIT_BEFORE],
+    [roles._EVACUATOR_AFTER],
+    [roles._MISSION_AFTER, roles._MISSION_OF_BEFORE],
+    [roles._ETHNIC_BEFORE],
+    [roles._LED_ACTION_AFTER],
+    [roles._HOST_AFTER],
+    [roles._MEDIATOR_AFTER],
+    [roles._STANCE_NOUN_AFTER],
+]
+
+
+@pytest.mark.parametrize(
+    ("number", "pattern"),
+    [(number, pattern) for number, patterns in enumerate(_ROLES, 1) for pattern in patterns],
+)
+def test_role_cue_literals_cover_every_match(number: int, pattern: re.Pattern[str]) -> None:
+    assert len(roles._ROLE_CUES.groups) == len(_ROLES) + 1
+    literals = roles._ROLE_CUES.groups[number]
+    # The words of the pattern without its "\b"s; a text ending in a space, as before a mention.
+    words = [*re.findall(r"[a-z']+|[;,:]|\d", pattern.pattern.replace("\\b", " ")), "the", "x"]
+    rng = random.Random(100 + number)
+    joints = ["", " ", " ", " ", ", ", "s ", "ed "]
+    matches = 0
+    for _ in range(100_000):
+        text = " " + "".join(
+            rng.choice(words) + rng.choice(joints) for _ in range(rng.randint(1, 7))
+        )
+        for m in [*pattern.finditer(text), pattern.search(text + " ")]:
+            if m is not None:
+                matches += 1
+                assert any(lit in m.group() for lit in literals), (pattern.pattern, m.group())
+    assert matches > 10
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "passed through", "via", "by way of", "at talks in", "a summit in", "a meeting hosted by",
+        "negotiations in", "a conference in", "a ceremony in", "signed the deal in",
+        "initialled the text at the", "brokered by", "a plan drafted by the",
+        "a proposal put forward by", "a resolution drawn up by", "a resolution tabled by",
+        "a roadmap authored by", "guaranteed by", "promoted by", "facilitated by", "mediated by",
+        "hosted by", "the highway to", "motorways from", "the road into the", "routes to",
+        "railway to", "rail lines to", "a pipeline to", "flights from", "crossings from",
+        "a trade deal with", "a gas agreement with the", "an arms pact with",
+        "oil contracts with", "mediators from", "spying for", "spied for or collaborated with",
+        "in solidarity with", "refugees who crossed into", "people fled to", "villagers escaped to",
+        "residents flee to", "families fleeing into", "migrants crossing into", "evacuated to",
+        "airlifted to", "ferried into", "now living in", "who lives in", "in exile in",
+        "meet again in", "reconvene next week in", "supported operations in",
+    ],
+)  # fmt: skip
+def test_transit_cue_literals_cover_each_alternative(before: str) -> None:
+    m = roles._TRANSIT_BEFORE.search(f"{before} ")
+    assert m is not None
+    assert any(literal in m.group() for literal in roles._ROLE_CUES.groups[1])
 
 
 @pytest.mark.parametrize(
