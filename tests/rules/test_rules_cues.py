@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from rules import modality, roles
+from rules import background, modality, roles
 from rules.cues import CueSet
 
 _MODALITY = [
@@ -109,21 +109,58 @@ _ROLES = [
 )
 def test_role_cue_literals_cover_every_match(number: int, pattern: re.Pattern[str]) -> None:
     assert len(roles._ROLE_CUES.groups) == len(_ROLES) + 1
-    literals = roles._ROLE_CUES.groups[number]
+    assert _fuzz(pattern, roles._ROLE_CUES.groups[number], seed=100 + number) > 10
+
+
+@pytest.mark.parametrize(
+    ("pattern", "literals"),
+    [
+        (background._LOOKING_BACK, background._HEADLINE_CUES.groups[0]),
+        (background._HISTORY_LABEL, background._HEADLINE_CUES.groups[1]),
+        (modality._NOW, modality._NOW_CUES),
+    ],
+)
+def test_headline_and_now_cue_literals_cover_every_match(
+    pattern: re.Pattern[str], literals: tuple[str, ...]
+) -> None:
+    assert _fuzz(pattern, literals, seed=200) > 10
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "twenty years on, survivors return", "ten decades after the war", "on the anniversary",
+        "osh remembers", "prague commemorates the dead", "city marks 30 years since",
+        "a history of the war", "review: the war", "book review: x",
+        "half a century after the coup", "town marks a century of x", "'curfew' review: x",
+        "film review: x", "general who led troops in coup dies at 94",
+        "junta leader jailed for 2009 stadium massacre", "war game: a blockade",
+        "wargame: a blockade", "documentary revisits the siege", "tabletop exercise simulates x",
+    ],
+)  # fmt: skip
+def test_looking_back_cue_literals_cover_each_alternative(headline: str) -> None:
+    m = background._LOOKING_BACK.search(headline)
+    assert m is not None
+    assert any(literal in m.group() for literal in background._HEADLINE_CUES.groups[0])
+
+
+def _fuzz(pattern: re.Pattern[str], literals: tuple[str, ...], seed: int) -> int:
+    """How many matches of ``pattern`` strings of its own words gave, each checked to contain
+    one of ``literals``."""
     # The words of the pattern without its "\b"s; a text ending in a space, as before a mention.
     words = [*re.findall(r"[a-z']+|[;,:]|\d", pattern.pattern.replace("\\b", " ")), "the", "x"]
-    rng = random.Random(100 + number)
+    rng = random.Random(seed)
     joints = ["", " ", " ", " ", ", ", "s ", "ed "]
     matches = 0
     for _ in range(100_000):
-        text = " " + "".join(
+        text = rng.choice(["", " "]) + "".join(
             rng.choice(words) + rng.choice(joints) for _ in range(rng.randint(1, 7))
         )
         for m in [*pattern.finditer(text), pattern.search(text + " ")]:
             if m is not None:
                 matches += 1
                 assert any(lit in m.group() for lit in literals), (pattern.pattern, m.group())
-    assert matches > 10
+    return matches
 
 
 @pytest.mark.parametrize(
