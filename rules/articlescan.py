@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Final
 from rules.attribution import Mention, Role
 from rules.background import labelled_history, looks_back, narrates, tells_the_past
 from rules.keys import Key, RuleBits
-from rules.matcher import Occurrence, RawHit, Span
+from rules.matcher import Occurrence, PhraseMatcher, RawHit, Span
 
 if TYPE_CHECKING:
     from rules.engine import Engine
@@ -205,6 +205,7 @@ def walk(
     *,
     ends: list[int],
     found: list[Occurrence],
+    matcher: PhraseMatcher[Key],
 ) -> tuple[list[int], list[int], list[int]]:
     """One walk over an article's occurrences (``PhraseMatcher.occurrences`` of ``joined``, its
     ``count`` normalised sentences joined by newlines), as they are found: their two fields go to
@@ -217,7 +218,10 @@ def walk(
     bits, which are certain) may fire a rule (``bits.promising``): only those are settled and
     checked exactly. ``anchored`` gives, per ``Occurrence.phrase``, the rules whose first group
     its mark holds: a sentence none of whose occurrences has one can fire nothing, and otherwise
-    only those rules are tried (``bits.fires``).
+    only those rules are tried (``bits.fires``). A sentence that may fire is looked at once more
+    with the exclusions ``occurrences`` cannot be sure of (phrases of several words, such as
+    "world cup" or "central bank", confirmed against ``joined`` by ``matcher.sure_marks``): most
+    sentences of a look-alike ("clashed in the World Cup qualifier") are then done here.
     """
     starts = [0] * (count + 1)
     newline = -1
@@ -238,7 +242,16 @@ def walk(
         # and is dropped when that sentence is settled (confirmed against the text).
         if end > next_start:
             if rules:
-                if bits.fires(present, rules):
+                if _fires(
+                    bits,
+                    present,
+                    rules,
+                    matcher=matcher,
+                    joined=joined,
+                    ends=ends,
+                    found=found,
+                    first=firsts[sentence],
+                ):
                     marked.append(sentence)
                 rules = []
             present = 0
@@ -255,7 +268,35 @@ def walk(
             rules_of = anchored[occurrence.phrase]
             if rules_of:
                 rules.append(rules_of)
-    if rules and bits.fires(present, rules):
+    if rules and _fires(
+        bits,
+        present,
+        rules,
+        matcher=matcher,
+        joined=joined,
+        ends=ends,
+        found=found,
+        first=firsts[sentence],
+    ):
         marked.append(sentence)
     firsts[sentence + 1 :] = [position] * (count - sentence)
     return starts, firsts, marked
+
+
+def _fires(
+    bits: RuleBits,
+    present: int,
+    rules: list[tuple[int, ...]],
+    *,
+    matcher: PhraseMatcher[Key],
+    joined: str,
+    ends: list[int],
+    found: list[Occurrence],
+    first: int,
+) -> bool:
+    """Whether the sentence whose occurrences are ``found[first:]`` may fire one of ``rules``
+    (``walk``), once its exclusions to confirm are confirmed."""
+    if not bits.fires(present, rules):
+        return False
+    sure = matcher.sure_marks(joined, ends, found, first, len(found))
+    return not sure or bits.fires(present | sure, rules)

@@ -152,6 +152,7 @@ class Engine:
             self._anchored,
             ends=ends,
             found=found,
+            matcher=self._matcher,
         )
         if not marked:
             return []

@@ -137,6 +137,12 @@ class PhraseMatcher(Generic[K]):
         if mark_of is not None:
             for index, phrase_keys in enumerate(self._all_keys):
                 marks[index] = _union(mark_of(key) for key in phrase_keys)
+        # The ``sure`` marks an occurrence to confirm leaves out (``sure_marks``), per phrase, and
+        # whether any phrase of a confirm set has some.
+        self._sure_marks = [mark & sure for mark in marks]
+        self._confirm_sure = [
+            any(self._sure_marks[i] for i in indexes) for indexes in self._confirm
+        ]
         self._automaton = ahocorasick.Automaton()
         entries = [
             *((shape, index, marks[index]) for shape, index in plain.items()),
@@ -263,6 +269,27 @@ class PhraseMatcher(Generic[K]):
                 after = firsts[bisect_right(firsts, head)]
                 spans[head:after] = self._settle(spans[head:after])
         return spans
+
+    def sure_marks(
+        self, text: str, ends: list[int], found: list[Occurrence], low: int, high: int
+    ) -> int:
+        """The ``sure`` marks of the occurrences ``low`` to ``high`` of ``text`` (as ``settle``)
+        that ``occurrences`` could not give: those of the phrases with punctuation inside that the
+        text confirms."""
+        marks = 0
+        confirm_sure = self._confirm_sure
+        for position in range(low, high):
+            occurrence = found[position]
+            index = occurrence.phrase
+            if index >= 0 or not confirm_sure[-1 - index]:
+                continue
+            end = ends[position]
+            piece = text[end - occurrence.back : end - 1]
+            for candidate in self._confirm[-1 - index]:
+                if self._phrases[candidate] == piece:
+                    marks |= self._sure_marks[candidate]
+                    break
+        return marks
 
     def _settle(self, cluster: list[Span[K]]) -> list[Span[K]]:
         """Leftmost-longest per layer among overlapping matches (all keys): the winners, in
