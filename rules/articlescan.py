@@ -233,7 +233,9 @@ def walk(
     marked: list[int] = []
     sentence = 0
     next_start = starts[1]
-    present = 0
+    # The union of the folds of the sentence's marks (``Occurrence.hint``, a small integer): the
+    # marks themselves (big integers) are put together only for a sentence it may fire (``_fires``).
+    hint = 0
     rules: list[tuple[int, ...]] = []  # the anchored rules of the sentence's occurrences
     position = 0
     for end, occurrence in occurrences:
@@ -244,7 +246,7 @@ def walk(
             if rules:
                 if _fires(
                     bits,
-                    present,
+                    hint,
                     rules,
                     matcher=matcher,
                     joined=joined,
@@ -254,7 +256,7 @@ def walk(
                 ):
                     marked.append(sentence)
                 rules = []
-            present = 0
+            hint = 0
             while end > next_start:
                 sentence += 1
                 firsts[sentence] = position
@@ -262,15 +264,15 @@ def walk(
         ends.append(end)
         found.append(occurrence)
         position += 1
-        mark = occurrence.mark
-        if mark:  # most occurrences carry none (country names): no big-integer work for them
-            present |= mark
+        folded = occurrence.hint
+        if folded:  # most occurrences carry no mark (country names)
+            hint |= folded
             rules_of = anchored[occurrence.phrase]
             if rules_of:
                 rules.append(rules_of)
     if rules and _fires(
         bits,
-        present,
+        hint,
         rules,
         matcher=matcher,
         joined=joined,
@@ -285,7 +287,7 @@ def walk(
 
 def _fires(
     bits: RuleBits,
-    present: int,
+    hint: int,
     rules: list[tuple[int, ...]],
     *,
     matcher: PhraseMatcher[Key],
@@ -294,8 +296,14 @@ def _fires(
     found: list[Occurrence],
     first: int,
 ) -> bool:
-    """Whether the sentence whose occurrences are ``found[first:]`` may fire one of ``rules``
-    (``walk``), once its exclusions to confirm are confirmed."""
+    """Whether the sentence whose occurrences are ``found[first:]`` (their marks' folds making
+    up ``hint``) may fire one of ``rules`` (``walk``), once its exclusions to confirm are
+    confirmed."""
+    if not bits.may_fire(hint, rules):
+        return False
+    present = 0
+    for position in range(first, len(found)):
+        present |= found[position].mark
     if not bits.fires(present, rules):
         return False
     sure = matcher.sure_marks(joined, ends, found, first, len(found))

@@ -28,7 +28,7 @@ import ahocorasick
 from rules.hit import Hit
 from rules.text import normalise
 
-__all__ = ["Hit", "Occurrence", "PhraseMatcher", "RawHit", "Span"]
+__all__ = ["HINT_BITS", "Hit", "Occurrence", "PhraseMatcher", "RawHit", "Span", "fold_mark"]
 
 K = TypeVar("K", bound=Hashable)
 T = TypeVar("T")
@@ -40,16 +40,37 @@ Span = tuple[int, int, int, tuple[K, ...] | None]
 class Occurrence:
     """What the automaton holds for one shaped phrase: the phrase (``phrase``: its index, or a
     negative number for a set of phrases with punctuation inside, still to be confirmed against
-    the text), how far back from the reported end it starts (``back``), and the union of its
-    keys' marks (``mark``). One per automaton word, shared by all its occurrences (a compiled
-    class: reading a field is one load, where a tuple is unboxed whole)."""
+    the text), how far back from the reported end it starts (``back``), the union of its
+    keys' marks (``mark``) and that folded into a small integer (``hint``, ``fold_mark``). One per
+    automaton word, shared by all its occurrences (a compiled class: reading a field is one load,
+    where a tuple is unboxed whole)."""
 
-    __slots__ = ("back", "mark", "phrase")
+    __slots__ = ("back", "hint", "mark", "phrase")
 
     def __init__(self, phrase: int, back: int, mark: int) -> None:
         self.phrase = phrase
         self.back = back
         self.mark = mark
+        self.hint = fold_mark(mark)
+
+
+HINT_BITS: Final = 62
+"""The bits of ``Occurrence.hint``: it stays a small integer (no allocation, once compiled)."""
+
+
+def fold_mark(mark: int) -> int:
+    """``mark`` folded into ``HINT_BITS`` bits: bit ``b % HINT_BITS`` for each bit ``b`` of it.
+    Folding keeps unions and inclusions (the fold of a union is the union of the folds, and a mark
+    holding another holds its fold), so a fold that lacks some bit of another's tells cheaply that
+    the marks behind it cannot hold the other mark."""
+    folded = 0
+    bit = 0
+    while mark:
+        if mark & 1:
+            folded |= 1 << bit % HINT_BITS
+        mark >>= 1
+        bit += 1
+    return folded
 
 
 RawHit = tuple[int, Occurrence]
