@@ -201,7 +201,6 @@ def walk(
     joined: str,
     count: int,
     bits: RuleBits,
-    anchored: list[tuple[int, ...]],
     *,
     ends: list[int],
     found: list[Occurrence],
@@ -216,8 +215,8 @@ def walk(
     ``firsts[i + 1]``); and the sentences whose union of marks (``RuleBits.mark``: rule group
     bits before the leftmost-longest choice, so a superset of what the sentence has, and exclusion
     bits, which are certain) may fire a rule (``bits.promising``): only those are settled and
-    checked exactly. ``anchored`` gives, per ``Occurrence.phrase``, the rules whose first group
-    its mark holds: a sentence none of whose occurrences has one can fire nothing, and otherwise
+    checked exactly. ``Occurrence.anchored`` gives the rules whose first group its mark
+    holds: a sentence none of whose occurrences has one can fire nothing, and otherwise
     only those rules are tried (``bits.fires``). A sentence that may fire is looked at once more
     with the exclusions ``occurrences`` cannot be sure of (phrases of several words, such as
     "world cup" or "central bank", confirmed against ``joined`` by ``matcher.sure_marks``): most
@@ -267,7 +266,7 @@ def walk(
         folded = occurrence.hint
         if folded:  # most occurrences carry no mark (country names)
             hint |= folded
-            rules_of = anchored[occurrence.phrase]
+            rules_of = occurrence.anchored
             if rules_of:
                 rules.append(rules_of)
     if rules and _fires(

@@ -41,17 +41,20 @@ class Occurrence:
     """What the automaton holds for one shaped phrase: the phrase (``phrase``: its index, or a
     negative number for a set of phrases with punctuation inside, still to be confirmed against
     the text), how far back from the reported end it starts (``back``), the union of its
-    keys' marks (``mark``) and that folded into a small integer (``hint``, ``fold_mark``). One per
+    keys' marks (``mark``) and that folded into a small integer (``hint``, ``fold_mark``), and
+    what the matcher's user attached to it (``anchored``, ``PhraseMatcher.attach``). One per
     automaton word, shared by all its occurrences (a compiled class: reading a field is one load,
-    where a tuple is unboxed whole)."""
+    where a tuple is unboxed whole, and the fields share the memory the automaton's output has
+    just touched)."""
 
-    __slots__ = ("back", "hint", "mark", "phrase")
+    __slots__ = ("anchored", "back", "hint", "mark", "phrase")
 
     def __init__(self, phrase: int, back: int, mark: int) -> None:
         self.phrase = phrase
         self.back = back
         self.mark = mark
         self.hint = fold_mark(mark)
+        self.anchored: tuple[int, ...] = ()
 
 
 HINT_BITS: Final = 62
@@ -175,8 +178,11 @@ class PhraseMatcher(Generic[K]):
         # (Added in the order of ``_trie_order``: the automaton then tries each node's commonest
         # next letters first.)
         entries.sort(key=_trie_order)
-        for shape, index, mark in entries:
-            self._automaton.add_word(f" {shape} ", Occurrence(index, len(shape) + 1, mark))
+        self._occurrences = [
+            Occurrence(index, len(shape) + 1, mark) for shape, index, mark in entries
+        ]
+        for (shape, _, _), occurrence in zip(entries, self._occurrences, strict=True):
+            self._automaton.add_word(f" {shape} ", occurrence)
         self._empty = not keys_by_phrase
         if not self._empty:
             self._automaton.make_automaton()
@@ -206,6 +212,12 @@ class PhraseMatcher(Generic[K]):
             frozenset().union(*(values[i] for i in indexes)) for indexes in reversed(self._confirm)
         )
         return values
+
+    def attach(self, values: list[tuple[int, ...]]) -> None:
+        """Set each automaton word's ``Occurrence.anchored`` to its value in ``values``, indexed
+        like ``Occurrence.phrase`` (as ``per_value`` is)."""
+        for occurrence in self._occurrences:
+            occurrence.anchored = values[occurrence.phrase]
 
     def find(self, text: str) -> list[Hit[K]]:
         """Return non-overlapping, word-bounded, leftmost-longest hits in ``text``.
