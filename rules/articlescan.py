@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Final
 from rules.attribution import Mention, Role
 from rules.background import labelled_history, looks_back, narrates, tells_the_past
 from rules.keys import Key, RuleBits
-from rules.matcher import Occurrence, RawHit, Span
+from rules.matcher import Occurrence, PhraseMatcher, RawHit, Span
 
 if TYPE_CHECKING:
     from rules.engine import Engine
@@ -201,10 +201,10 @@ def walk(
     joined: str,
     count: int,
     bits: RuleBits,
-    anchored: list[tuple[int, ...]],
     *,
     ends: list[int],
     found: list[Occurrence],
+    matcher: PhraseMatcher[Key],
     titles: int = 0,
 ) -> tuple[list[int], list[int], list[int]]:
     """One walk over an article's occurrences (``PhraseMatcher.occurrences`` of ``joined``, its
@@ -216,13 +216,16 @@ def walk(
     ``firsts[i + 1]``); and the sentences whose union of marks (``RuleBits.mark``: rule group
     bits before the leftmost-longest choice, so a superset of what the sentence has, and exclusion
     bits, which are certain) may fire a rule (``bits.promising``): only those are settled and
-    checked exactly. ``anchored`` gives, per ``Occurrence.phrase``, the rules whose first group
-    its mark holds: a sentence none of whose occurrences has one can fire nothing, and otherwise
-    only those rules are tried (``bits.fires``). The first ``titles`` sentences (a headline) are
-    marked whatever their exclusions: a headline's items parted by semicolons are separate
-    stories, each excluding only its own matches (``Engine._work`` checks that exactly).
+    checked exactly. ``Occurrence.anchored`` gives the rules whose first group its mark
+    holds: a sentence none of whose occurrences has one can fire nothing, and otherwise
+    only those rules are tried (``bits.fires``). A sentence that may fire is looked at once more
+    with the exclusions ``occurrences`` cannot be sure of (phrases of several words, such as
+    "world cup" or "central bank", confirmed against ``joined`` by ``matcher.sure_marks``): most
+    sentences of a look-alike ("clashed in the World Cup qualifier") are then done here. The
+    first ``titles`` sentences (a headline) are marked whatever their exclusions: a headline's
+    items parted by semicolons are separate stories, each excluding only its own matches
+    (``Engine._work`` checks that exactly).
     """
-    unexcluded = ~bits.sure
     starts = [0] * (count + 1)
     newline = -1
     for index in range(1, count):
@@ -233,7 +236,9 @@ def walk(
     marked: list[int] = []
     sentence = 0
     next_start = starts[1]
-    present = 0
+    # The union of the folds of the sentence's marks (``Occurrence.hint``, a small integer): the
+    # marks themselves (big integers) are put together only for a sentence it may fire (``_fires``).
+    hint = 0
     rules: list[tuple[int, ...]] = []  # the anchored rules of the sentence's occurrences
     position = 0
     for end, occurrence in occurrences:
@@ -242,10 +247,20 @@ def walk(
         # and is dropped when that sentence is settled (confirmed against the text).
         if end > next_start:
             if rules:
-                if bits.fires(present if sentence >= titles else present & unexcluded, rules):
+                if _fires(
+                    bits,
+                    hint,
+                    rules,
+                    matcher=matcher,
+                    joined=joined,
+                    ends=ends,
+                    found=found,
+                    first=firsts[sentence],
+                    headline=sentence < titles,
+                ):
                     marked.append(sentence)
                 rules = []
-            present = 0
+            hint = 0
             while end > next_start:
                 sentence += 1
                 firsts[sentence] = position
@@ -253,13 +268,51 @@ def walk(
         ends.append(end)
         found.append(occurrence)
         position += 1
-        mark = occurrence.mark
-        if mark:  # most occurrences carry none (country names): no big-integer work for them
-            present |= mark
-            rules_of = anchored[occurrence.phrase]
+        folded = occurrence.hint
+        if folded:  # most occurrences carry no mark (country names)
+            hint |= folded
+            rules_of = occurrence.anchored
             if rules_of:
                 rules.append(rules_of)
-    if rules and bits.fires(present if sentence >= titles else present & unexcluded, rules):
+    if rules and _fires(
+        bits,
+        hint,
+        rules,
+        matcher=matcher,
+        joined=joined,
+        ends=ends,
+        found=found,
+        first=firsts[sentence],
+        headline=sentence < titles,
+    ):
         marked.append(sentence)
     firsts[sentence + 1 :] = [position] * (count - sentence)
     return starts, firsts, marked
+
+
+def _fires(
+    bits: RuleBits,
+    hint: int,
+    rules: list[tuple[int, ...]],
+    *,
+    matcher: PhraseMatcher[Key],
+    joined: str,
+    ends: list[int],
+    found: list[Occurrence],
+    first: int,
+    headline: bool = False,
+) -> bool:
+    """Whether the sentence whose occurrences are ``found[first:]`` (their marks' folds making
+    up ``hint``) may fire one of ``rules`` (``walk``), once its exclusions to confirm are
+    confirmed; a ``headline``'s exclusions are left to ``Engine._work``."""
+    if not bits.may_fire(hint, rules):
+        return False
+    present = 0
+    for position in range(first, len(found)):
+        present |= found[position].mark
+    if headline:
+        return bits.fires(present & ~bits.sure, rules)
+    if not bits.fires(present, rules):
+        return False
+    sure = matcher.sure_marks(joined, ends, found, first, len(found))
+    return not sure or bits.fires(present | sure, rules)

@@ -21,8 +21,9 @@ Two article-level judgements, made after each sentence's own modality:
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
+from rules.cues import CueSet
 from rules.modality import MONTH_NUMBERS, MONTHS, PAST_TENSE, told_as_now
 from rules.model import ALERTING_MODALITIES, Modality
 
@@ -152,15 +153,37 @@ _HISTORY_LABEL = re.compile(
 )
 
 
+# Cue literals (see ``rules.cues``): every match of _LOOKING_BACK, and of _HISTORY_LABEL, contains
+# one of its group's; most headlines have none, and the regexes are slow to search (no literal
+# they start with).
+_HEADLINE_CUES = CueSet(
+    [
+        ("year", "decade", "anniversar", "remember", "commemorat", "history of", "review",
+         "century", "die", "jailed", "sentenced", "convicted", "acquitted", "guilty", "verdict",
+         "trial", "tried", "game", "film", "movie", "documentary", "epic", "novel", "memoir",
+         "thriller", "sitcom", "exhibition", "museum", "tabletop exercise"),  # _LOOKING_BACK
+        ("in history", "on this day", "archive"),  # _HISTORY_LABEL
+    ]
+)  # fmt: skip
+_LOOKING_BACK_CUE: Final = 1 << 0
+_HISTORY_LABEL_CUE: Final = 1 << 1
+
+
 def labelled_history(titles: list[str]) -> bool:
     """Whether the (normalised) headline labels the whole story history, itself included."""
-    return any(_HISTORY_LABEL.search(title) for title in titles)
+    return any(
+        _HEADLINE_CUES.present(title) & _HISTORY_LABEL_CUE and _HISTORY_LABEL.search(title)
+        for title in titles
+    )
 
 
 def looks_back(titles: list[str]) -> bool:
     """Whether the (normalised) headline sentences look back on a past event, or are about a
     work or a game rather than an event."""
-    return any(_LOOKING_BACK.search(title) for title in titles)
+    return any(
+        _HEADLINE_CUES.present(title) & _LOOKING_BACK_CUE and _LOOKING_BACK.search(title)
+        for title in titles
+    )
 
 
 def as_history(outcomes: list[Outcome]) -> list[Outcome]:

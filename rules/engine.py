@@ -102,17 +102,19 @@ class Engine:
         self._info = [
             PhraseKeys(self._matcher.keys_of(i), self._bits) for i in range(len(self._matcher))
         ]
-        # Per ``Occurrence.phrase``: the rules whose first group its phrases may be
-        # (``walk``), and the countries its phrases may name by an alias that is not an ordinary
-        # word.
-        self._anchored = [
-            tuple(sorted(rules))
-            for rules in self._matcher.per_value(
-                lambda index: frozenset(
-                    rule_index for rule_index, group in self._info[index].groups if group == 0
+        # Per ``Occurrence.phrase``: the rules whose first group its phrases may be (``walk``,
+        # which reads them from the occurrences themselves), and the countries its phrases may
+        # name by an alias that is not an ordinary word.
+        self._matcher.attach(
+            [
+                tuple(sorted(rules))
+                for rules in self._matcher.per_value(
+                    lambda index: frozenset(
+                        rule_index for rule_index, group in self._info[index].groups if group == 0
+                    )
                 )
-            )
-        ]
+            ]
+        )
         ambiguous = gazetteer.ambiguous
         self._plain_codes = self._matcher.per_value(
             lambda index: frozenset(
@@ -155,9 +157,9 @@ class Engine:
             joined,
             len(texts),
             self._bits,
-            self._anchored,
             ends=ends,
             found=found,
+            matcher=self._matcher,
             titles=titles,
         )
         if not marked:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
+from rules.matcher import fold_mark
 from rules.rule import Rule
 
 __all__ = ["Key", "PhraseKeys", "RuleBits", "layer_of"]
@@ -50,7 +51,16 @@ class RuleBits:
     excluded; that is checked before any phrase is filed.
     """
 
-    __slots__ = ("anchors", "excluded_base", "exclusion", "first", "needed", "rule_at", "sure")
+    __slots__ = (
+        "anchors",
+        "excluded_base",
+        "exclusion",
+        "first",
+        "hints",
+        "needed",
+        "rule_at",
+        "sure",
+    )
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.first: list[int] = []
@@ -70,6 +80,8 @@ class RuleBits:
         self.excluded_base = bit
         self.sure = ((1 << len(rules)) - 1) << bit
         self.exclusion = [1 << (bit + rule_index) for rule_index in range(len(rules))]
+        # Each rule's groups folded as marks are (``rules.matcher.fold_mark``): ``may_fire``.
+        self.hints = [fold_mark(needed) for needed in self.needed]
 
     def mark(self, key: Key) -> int:
         """The bit of a rule group's phrase, or of a rule's exclusion (0 for every other key).
@@ -114,6 +126,19 @@ class RuleBits:
             for rule_index in anchored:
                 wanted = needed[rule_index]
                 if marks & wanted == wanted and not marks & exclusion[rule_index]:
+                    return True
+        return False
+
+    def may_fire(self, hint: int, rules: list[tuple[int, ...]]) -> bool:
+        """Whether some of ``rules`` may have all its groups in marks whose folds make up
+        ``hint`` (``rules.matcher.fold_mark``): when not, ``fires`` is false too. Small integers
+        only, so most sentences are told apart from those that may fire without big-integer
+        work."""
+        hints = self.hints
+        for anchored in rules:
+            for rule_index in anchored:
+                wanted = hints[rule_index]
+                if hint & wanted == wanted:
                     return True
         return False
 

@@ -28,7 +28,7 @@ import ahocorasick
 from rules.hit import Hit
 from rules.text import normalise
 
-__all__ = ["Hit", "Occurrence", "PhraseMatcher", "RawHit", "Span"]
+__all__ = ["HINT_BITS", "Hit", "Occurrence", "PhraseMatcher", "RawHit", "Span", "fold_mark"]
 
 K = TypeVar("K", bound=Hashable)
 T = TypeVar("T")
@@ -40,16 +40,40 @@ Span = tuple[int, int, int, tuple[K, ...] | None]
 class Occurrence:
     """What the automaton holds for one shaped phrase: the phrase (``phrase``: its index, or a
     negative number for a set of phrases with punctuation inside, still to be confirmed against
-    the text), how far back from the reported end it starts (``back``), and the union of its
-    keys' marks (``mark``). One per automaton word, shared by all its occurrences (a compiled
-    class: reading a field is one load, where a tuple is unboxed whole)."""
+    the text), how far back from the reported end it starts (``back``), the union of its
+    keys' marks (``mark``) and that folded into a small integer (``hint``, ``fold_mark``), and
+    what the matcher's user attached to it (``anchored``, ``PhraseMatcher.attach``). One per
+    automaton word, shared by all its occurrences (a compiled class: reading a field is one load,
+    where a tuple is unboxed whole, and the fields share the memory the automaton's output has
+    just touched)."""
 
-    __slots__ = ("back", "mark", "phrase")
+    __slots__ = ("anchored", "back", "hint", "mark", "phrase")
 
     def __init__(self, phrase: int, back: int, mark: int) -> None:
         self.phrase = phrase
         self.back = back
         self.mark = mark
+        self.hint = fold_mark(mark)
+        self.anchored: tuple[int, ...] = ()
+
+
+HINT_BITS: Final = 62
+"""The bits of ``Occurrence.hint``: it stays a small integer (no allocation, once compiled)."""
+
+
+def fold_mark(mark: int) -> int:
+    """``mark`` folded into ``HINT_BITS`` bits: bit ``b % HINT_BITS`` for each bit ``b`` of it.
+    Folding keeps unions and inclusions (the fold of a union is the union of the folds, and a mark
+    holding another holds its fold), so a fold that lacks some bit of another's tells cheaply that
+    the marks behind it cannot hold the other mark."""
+    folded = 0
+    bit = 0
+    while mark:
+        if mark & 1:
+            folded |= 1 << bit % HINT_BITS
+        mark >>= 1
+        bit += 1
+    return folded
 
 
 RawHit = tuple[int, Occurrence]
@@ -137,6 +161,12 @@ class PhraseMatcher(Generic[K]):
         if mark_of is not None:
             for index, phrase_keys in enumerate(self._all_keys):
                 marks[index] = _union(mark_of(key) for key in phrase_keys)
+        # The ``sure`` marks an occurrence to confirm leaves out (``sure_marks``), per phrase, and
+        # whether any phrase of a confirm set has some.
+        self._sure_marks = [mark & sure for mark in marks]
+        self._confirm_sure = [
+            any(self._sure_marks[i] for i in indexes) for indexes in self._confirm
+        ]
         self._automaton = ahocorasick.Automaton()
         entries = [
             *((shape, index, marks[index]) for shape, index in plain.items()),
@@ -145,8 +175,14 @@ class PhraseMatcher(Generic[K]):
                 for n, (shape, indexes) in enumerate(confirm.items())
             ),
         ]
-        for shape, index, mark in entries:
-            self._automaton.add_word(f" {shape} ", Occurrence(index, len(shape) + 1, mark))
+        # (Added in the order of ``_trie_order``: the automaton then tries each node's commonest
+        # next letters first.)
+        entries.sort(key=_trie_order)
+        self._occurrences = [
+            Occurrence(index, len(shape) + 1, mark) for shape, index, mark in entries
+        ]
+        for (shape, _, _), occurrence in zip(entries, self._occurrences, strict=True):
+            self._automaton.add_word(f" {shape} ", occurrence)
         self._empty = not keys_by_phrase
         if not self._empty:
             self._automaton.make_automaton()
@@ -176,6 +212,12 @@ class PhraseMatcher(Generic[K]):
             frozenset().union(*(values[i] for i in indexes)) for indexes in reversed(self._confirm)
         )
         return values
+
+    def attach(self, values: list[tuple[int, ...]]) -> None:
+        """Set each automaton word's ``Occurrence.anchored`` to its value in ``values``, indexed
+        like ``Occurrence.phrase`` (as ``per_value`` is)."""
+        for occurrence in self._occurrences:
+            occurrence.anchored = values[occurrence.phrase]
 
     def find(self, text: str) -> list[Hit[K]]:
         """Return non-overlapping, word-bounded, leftmost-longest hits in ``text``.
@@ -264,6 +306,27 @@ class PhraseMatcher(Generic[K]):
                 spans[head:after] = self._settle(spans[head:after])
         return spans
 
+    def sure_marks(
+        self, text: str, ends: list[int], found: list[Occurrence], low: int, high: int
+    ) -> int:
+        """The ``sure`` marks of the occurrences ``low`` to ``high`` of ``text`` (as ``settle``)
+        that ``occurrences`` could not give: those of the phrases with punctuation inside that the
+        text confirms."""
+        marks = 0
+        confirm_sure = self._confirm_sure
+        for position in range(low, high):
+            occurrence = found[position]
+            index = occurrence.phrase
+            if index >= 0 or not confirm_sure[-1 - index]:
+                continue
+            end = ends[position]
+            piece = text[end - occurrence.back : end - 1]
+            for candidate in self._confirm[-1 - index]:
+                if self._phrases[candidate] == piece:
+                    marks |= self._sure_marks[candidate]
+                    break
+        return marks
+
     def _settle(self, cluster: list[Span[K]]) -> list[Span[K]]:
         """Leftmost-longest per layer among overlapping matches (all keys): the winners, in
         order."""
@@ -292,6 +355,20 @@ class PhraseMatcher(Generic[K]):
             elif accepted:
                 spans.append((start, stop, index, tuple(accepted)))
         return spans
+
+
+# Space, then letters by their frequency in English text, then digits.
+_LETTER_RANKS: Final = {
+    char: rank for rank, char in enumerate(" etaoinshrdlcumwfgypbvkjxqz0123456789")
+}
+
+
+def _trie_order(entry: tuple[str, int, int]) -> tuple[int, ...]:
+    """Shaped phrases sorted letter by letter in the order of ``_LETTER_RANKS`` (other characters
+    after, by code point). pyahocorasick looks a node's next letter up in a list, in the order
+    the letters were first added: sorted so, every node lists its common letters first, and the
+    automaton, which takes such a step at each character of the text, spends less time in it."""
+    return tuple(_LETTER_RANKS.get(char, 64 + ord(char)) for char in entry[0])
 
 
 def _leftmost_longest(match: Span[K]) -> tuple[int, int, int]:

@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Final
 
 from rules.cues import CueSet
 from rules.text import normalise
@@ -427,18 +428,54 @@ _FACED_AFTER = re.compile(r" (?:border|borders|frontier|frontiers|boundary)\b")
 _SELF_REFERENCE = re.compile(r"\b(?:his|her|its|their|our|my)\b")
 
 
-# Cue literals (see ``rules.cues``): every match of _COMMENTER_AFTER contains one of them.
-_SPEECH_CUES = CueSet(
+# Cue literals (see ``rules.cues``): every match of the regexes named beside a group contains one
+# of its literals, so a sentence without any needs no search for them (one pass finds them all).
+_ROLE_CUES = CueSet(
     [
+        # _COMMENTER_AFTER
         ("say", "said", "call", "urg", "welcom", "condemn", "critici", "questioned", "accus",
          "prais", "told", "tells", "express", "voiced", "denounc", "noted", "stated", "demanded",
          "ask", "insist", "claimed", "alleged", "believ", "warn", "reported", "estimat", "appeal",
          "pressed", "hop", "feared", "monitor", "watch", "following", "tracking", "confirm",
          "comment", "sanction", "letter", "issued", "citizens", "nationals", "diplomats", "staff",
          "asset freezes",
-         "travel bans")
+         "travel bans"),
+        # _TRANSIT_BEFORE
+        ("through", "via", "by way of", "talks", "summit", "meeting", "negotiations", "conference",
+         "ceremony", "sign", "initial", "brokered", "mediated", "hosted", "facilitated",
+         "guaranteed", "promoted", "put forward", "drafted", "drawn up", "tabled", "authored",
+         "highway", "motorway", "road", "route", "rail", "pipeline", "flight", "crossing",
+         "deal", "agreement", "pact", "contract", "mediator", "spying", "spied", "collaborat",
+         "solidarity", "crossed", "fled", "escaped", "flee", "evacuat", "airlifted", "ferried",
+         "living", "lives", "in exile", "meet", "convene", "operations", "truce", "ceasefire",
+         "cease fire", "peace deal", "peace agreement", "registered", "flagged", "licensed",
+         "agree", "met"),
+        # _EVACUATOR_AFTER
+        ("diplomat", "embassy", "nationals", "expatriates", "citizens", "ordered"),
+        # _MISSION_AFTER, _MISSION_OF_BEFORE
+        ("embass", "consulate", "diplomatic mission"),
+        # _ETHNIC_BEFORE
+        ("ethnic",),
+        # _LED_ACTION_AFTER
+        (" led ", " backed "),
+        # _HOST_AFTER
+        ("host", "venue"),
+        # _MEDIATOR_AFTER
+        ("which", "mediat", "broker"),
+        # _STANCE_NOUN_AFTER
+        ("criticism", "condemnation", "concern", "objection", "complaint", "warning", "rebuke",
+         "censure", "mediat"),
     ]
 )  # fmt: skip
+_SPEECH_CUE: Final = 1 << 0
+_TRANSIT_CUE: Final = 1 << 1
+_EVACUATOR_CUE: Final = 1 << 2
+_MISSION_CUE: Final = 1 << 3
+_ETHNIC_CUE: Final = 1 << 4
+_LED_CUE: Final = 1 << 5
+_HOST_CUE: Final = 1 << 6
+_MEDIATOR_CUE: Final = 1 << 7
+_STANCE_NOUN_CUE: Final = 1 << 8
 
 
 def _endings(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -472,12 +509,14 @@ class SentenceRoles:
 
     def __init__(self, sentence: str) -> None:
         self._text = sentence
-        self._speech = _SPEECH_CUES.present(sentence) != 0
+        self._cues = cues = _ROLE_CUES.present(sentence)
+        self._speech = cues & _SPEECH_CUE != 0
         self._against = " against " in sentence  # (protests and guards against a country)
 
     def role(self, start: int, end: int) -> Role:
         """Role of the mention at ``start``..``end`` of the sentence."""
         sentence = self._text
+        cues = self._cues
         after = sentence[end : end + 80]
         if start == 0 and (_DATELINE_AFTER.match(after) or _DATELINE_OPENER.match(after)):
             return Role.DATELINE
@@ -497,6 +536,7 @@ class SentenceRoles:
         if (
             start < 50
             and sentence[start - 1 : start] in ("(", " ")
+            and sentence.find(" (", 0, start) >= 0  # (in every _DATELINE_OUTLET match)
             and _DATELINE_OUTLET.fullmatch(sentence, 0, start)
             and _OUTLET_REST.match(sentence[end : end + 40].lstrip())
         ):
@@ -516,13 +556,17 @@ class SentenceRoles:
             or _GUARDED_AGAINST_BEFORE.search(sentence, max(0, start - 30), start)
         ):
             return Role.TRANSIT
-        if _EVACUATOR_AFTER.match(sentence, end, end + 120) and not _ACTS_TOO.search(sentence, end):
+        if (
+            cues & _EVACUATOR_CUE
+            and _EVACUATOR_AFTER.match(sentence, end, end + 120)
+            and not _ACTS_TOO.search(sentence, end)
+        ):
             return Role.TRANSIT
-        if _FORCES_AFTER.match(after) or _LED_ACTION_AFTER.match(after):
+        if _FORCES_AFTER.match(after) or (cues & _LED_CUE and _LED_ACTION_AFTER.match(after)):
             return Role.FORCES
         if (
             _PEOPLE_AFTER.match(after)
-            or _ETHNIC_BEFORE.search(sentence, max(0, start - 30), start)
+            or (cues & _ETHNIC_CUE and _ETHNIC_BEFORE.search(sentence, max(0, start - 30), start))
             or (sentence[end - 1 : end] == "s" and _CROSSING_AFTER.match(after))
             or (
                 sentence.endswith(_ORIGIN_ENDINGS, 0, start)
@@ -532,8 +576,13 @@ class SentenceRoles:
             return Role.PEOPLE
         if (
             _MODIFIER_AFTER.match(after)
-            or _MISSION_AFTER.match(after)
-            or _MISSION_OF_BEFORE.search(sentence, max(0, start - 120), start)
+            or (
+                cues & _MISSION_CUE
+                and (
+                    _MISSION_AFTER.match(after)
+                    or _MISSION_OF_BEFORE.search(sentence, max(0, start - 120), start)
+                )
+            )
             or sentence.endswith(_MODIFIER_BEFORE, 0, start)
             or (
                 sentence.endswith(_COMPARED_ENDINGS, 0, start)
@@ -542,14 +591,17 @@ class SentenceRoles:
         ):
             return Role.MODIFIER
         if (
-            _TRANSIT_BEFORE.search(sentence, max(0, start - 60), start)
+            cues & _TRANSIT_CUE
+            and _TRANSIT_BEFORE.search(sentence, max(0, start - 60), start)
             and not (_THROUGH_THERE.search(sentence, max(0, start - 30), start))
         ) or (
             sentence.endswith((" in ", " at ", " as ", " the "), 0, start)
             and _VENUE_AFTER.match(after)
         ):
             return Role.TRANSIT
-        if _HOST_AFTER.match(after) or _MEDIATOR_AFTER.match(after):
+        if (cues & _HOST_CUE and _HOST_AFTER.match(after)) or (
+            cues & _MEDIATOR_CUE and _MEDIATOR_AFTER.match(after)
+        ):
             return Role.TRANSIT  # "Ghana hosts Sahel security talks", "offer Istanbul as a venue"
         if (
             sentence.endswith((" under ", " under the ", " the ", " a "), 0, start)
@@ -559,7 +611,7 @@ class SentenceRoles:
             and _FORCES_BASED.search(sentence, max(0, start - 40), start) is None
         ):
             return Role.TRANSIT  # "outlets based in Latvia" (not "troops based in Chad")
-        if _STANCE_NOUN_AFTER.match(after):
+        if cues & _STANCE_NOUN_CUE and _STANCE_NOUN_AFTER.match(after):
             return Role.COMMENTER
         if self._speech and _JOINT_STANCE_AFTER.match(after):
             return Role.COMMENTER

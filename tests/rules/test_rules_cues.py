@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from rules import modality, roles
+from rules import background, modality, roles
 from rules.cues import CueSet
 
 _MODALITY = [
@@ -80,7 +80,7 @@ def test_dated_cue_literals_are_digits() -> None:
 
 def test_speech_cue_literals_cover_every_commenter_match() -> None:
     pattern = roles._COMMENTER_AFTER
-    literals = roles._SPEECH_CUES.groups[0]
+    literals = roles._ROLE_CUES.groups[0]
     matches = 0
     for text in _texts(pattern, seed=99):
         m = pattern.match(" " + text)
@@ -88,6 +88,103 @@ def test_speech_cue_literals_cover_every_commenter_match() -> None:
             matches += 1
             assert any(lit in m.group() for lit in literals), m.group()
     assert matches > 10
+
+
+# The role regexes that ``rules.roles._ROLE_CUES`` groups 1 and on stand for, in order.
+_ROLES = [
+    [roles._TRANSIT_BEFORE],
+    [roles._EVACUATOR_AFTER],
+    [roles._MISSION_AFTER, roles._MISSION_OF_BEFORE],
+    [roles._ETHNIC_BEFORE],
+    [roles._LED_ACTION_AFTER],
+    [roles._HOST_AFTER],
+    [roles._MEDIATOR_AFTER],
+    [roles._STANCE_NOUN_AFTER],
+]
+
+
+@pytest.mark.parametrize(
+    ("number", "pattern"),
+    [(number, pattern) for number, patterns in enumerate(_ROLES, 1) for pattern in patterns],
+)
+def test_role_cue_literals_cover_every_match(number: int, pattern: re.Pattern[str]) -> None:
+    assert len(roles._ROLE_CUES.groups) == len(_ROLES) + 1
+    assert _fuzz(pattern, roles._ROLE_CUES.groups[number], seed=100 + number) > 10
+
+
+@pytest.mark.parametrize(
+    ("pattern", "literals"),
+    [
+        (background._LOOKING_BACK, background._HEADLINE_CUES.groups[0]),
+        (background._HISTORY_LABEL, background._HEADLINE_CUES.groups[1]),
+        (modality._NOW, modality._NOW_CUES),
+    ],
+)
+def test_headline_and_now_cue_literals_cover_every_match(
+    pattern: re.Pattern[str], literals: tuple[str, ...]
+) -> None:
+    assert _fuzz(pattern, literals, seed=200) > 10
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "twenty years on, survivors return", "ten decades after the war", "on the anniversary",
+        "osh remembers", "prague commemorates the dead", "city marks 30 years since",
+        "a history of the war", "review: the war", "book review: x",
+        "half a century after the coup", "town marks a century of x", "'curfew' review: x",
+        "film review: x", "general who led troops in coup dies at 94",
+        "junta leader jailed for 2009 stadium massacre", "war game: a blockade",
+        "wargame: a blockade", "documentary revisits the siege", "tabletop exercise simulates x",
+    ],
+)  # fmt: skip
+def test_looking_back_cue_literals_cover_each_alternative(headline: str) -> None:
+    m = background._LOOKING_BACK.search(headline)
+    assert m is not None
+    assert any(literal in m.group() for literal in background._HEADLINE_CUES.groups[0])
+
+
+def _fuzz(pattern: re.Pattern[str], literals: tuple[str, ...], seed: int) -> int:
+    """How many matches of ``pattern`` strings of its own words gave, each checked to contain
+    one of ``literals``."""
+    # The words of the pattern without its "\b"s; a text ending in a space, as before a mention.
+    words = [*re.findall(r"[a-z']+|[;,:]|\d", pattern.pattern.replace("\\b", " ")), "the", "x"]
+    rng = random.Random(seed)
+    joints = ["", " ", " ", " ", ", ", "s ", "ed "]
+    matches = 0
+    for _ in range(100_000):
+        text = rng.choice(["", " "]) + "".join(
+            rng.choice(words) + rng.choice(joints) for _ in range(rng.randint(1, 7))
+        )
+        for m in [*pattern.finditer(text), pattern.search(text + " ")]:
+            if m is not None:
+                matches += 1
+                assert any(lit in m.group() for lit in literals), (pattern.pattern, m.group())
+    return matches
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "passed through", "via", "by way of", "at talks in", "a summit in", "a meeting hosted by",
+        "negotiations in", "a conference in", "a ceremony in", "signed the deal in",
+        "initialled the text at the", "brokered by", "a plan drafted by the",
+        "a proposal put forward by", "a resolution drawn up by", "a resolution tabled by",
+        "a roadmap authored by", "guaranteed by", "promoted by", "facilitated by", "mediated by",
+        "hosted by", "the highway to", "motorways from", "the road into the", "routes to",
+        "railway to", "rail lines to", "a pipeline to", "flights from", "crossings from",
+        "a trade deal with", "a gas agreement with the", "an arms pact with",
+        "oil contracts with", "mediators from", "spying for", "spied for or collaborated with",
+        "in solidarity with", "refugees who crossed into", "people fled to", "villagers escaped to",
+        "residents flee to", "families fleeing into", "migrants crossing into", "evacuated to",
+        "airlifted to", "ferried into", "now living in", "who lives in", "in exile in",
+        "meet again in", "reconvene next week in", "supported operations in",
+    ],
+)  # fmt: skip
+def test_transit_cue_literals_cover_each_alternative(before: str) -> None:
+    m = roles._TRANSIT_BEFORE.search(f"{before} ")
+    assert m is not None
+    assert any(literal in m.group() for literal in roles._ROLE_CUES.groups[1])
 
 
 @pytest.mark.parametrize(
