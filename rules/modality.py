@@ -316,6 +316,10 @@ _AIM_BEFORE = re.compile(
     r"(?<!accepts the )(?<!accepted the )(?<!accepted a )(?<!accepts a )"
     r"\b(?:proposals?|offers?) (?:of|for) (?:an? |the )?(?:[\w'-]+ ){0,2}$"
     r"|\btalks (?:on|about|over|towards?) (?:an? |the )?(?:[\w'-]+ ){0,2}$"
+    # "called the decision \"a coup by Congress\"": a name given to something, not the thing
+    r"|\b(?:call(?:s|ed|ing)?|brand(?:s|ed|ing)?|label(?:s|led|ing)?|decr(?:y|ies|ied|ying))"
+    r" (?:the |it |this |that |his |her |their |its )(?:[\w'-]+ ){0,2}"
+    r"(?:\"(?:an? |the )?|an? \"?)$"
     # "foiled a Russian-backed plot to stage riots"
     r"|\b(?:plots?|plott(?:ed|ing)) to (?:(?!and |or |but )[\w'-]+ ){1,3}$"
     # "police detain opposition leaders ahead of Tbilisi rally": it has not happened yet
@@ -347,6 +351,13 @@ _DECLINED_BEFORE = re.compile(
     r"|\b(?:halt|pause|moratorium|freeze) (?:on|to|in) (?:the |all |further |new )?$"
     r"|\blift(?:s|ed|ing)? (?:its |their |the )?(?:broad|sweeping|remaining|economic|financial"
     r"|long standing) (?:[\w'-]+ )?$"
+)
+# What did not happen, told right after it: "the protest largely failed to materialise" (only
+# that match: "protests planned in Maputo failed to materialise, but riots broke out" still
+# reports the riots).
+_FAILED_AFTER: Final = re.compile(
+    r"(?: [\w'-]+){0,3} (?:largely |mostly |again |never |simply )?fail(?:s|ed)? to"
+    r" (?:materiali[sz]e|take place|happen|go ahead)\b"
 )
 # What a failed attempt still is: "soldiers failed to seize power" is a coup (an attempt).
 _ATTEMPTS = ("seize", "take power", "grab", "topple", "overthrow", "oust", "storm", "dissolve")
@@ -584,7 +595,9 @@ _CONDITION = re.compile(
     # alternate 1936 invites players to mass divisions on the border"
     r"|simulations?|simulated|simulating|alternate (?:history|reality|timeline|universe|\d{4})"
     r"|alternative history"
-    r"|(?:video|computer|strategy|board|mobile|online) games?|players (?:to|can|must|may|will))\b"
+    r"|(?:video|computer|strategy|board|mobile|online) games?|players (?:to|can|must|may|will)"
+    # a war game's teams: "the player teams representing Estonia and Latvia order a mobilisation"
+    r"|player teams?|players representing)\b"
 )
 # What goes on already, however conditional the grammar: "if the protests continue".
 _GOES_ON = re.compile(r" (?:continue[sd]?|persist(?:s|ed)?|go(?:es)? on|went on|spread|spreads)\b")
@@ -693,10 +706,10 @@ _CUES = CueSet(
          "reports emerged", "chance", "a repeat of", "out of the question",
          "plausible", "practi", "rehears", "simulat", "mock ", "plan by", "plans by",
          "plan from", "plans from", "proposal", "talks on", "talks about", "talks over",
-         "talks toward"),  # _HYPOTHETICAL, _AIM_BEFORE
+         "talks toward", "call", "brand", "label", "decr"),  # _HYPOTHETICAL, _AIM_BEFORE
         ("if", "unless", "either", "in which", "when i ", "when we ", "when he ", "when she ",
          "when they ", "imagin", "ficti", "simulat", "alternat", "game",
-         "players "),  # _CONDITION
+         "players ", "player team"),  # _CONDITION
         ("will", "shall", "would", "plan", "announc", "order", "to start", "to begin", "set to",
          "is to", "are to", "was to", "were to", "decid", "decision to", "agree", "pledg", "vow",
          "intend", "expected to", "going to", "prepar", "scheduled", "end of", "instruct",
@@ -844,6 +857,8 @@ class SentenceModality:
             return Modality.HISTORICAL
         if cues & _DENIED_CUE and _DENIED.search(text, scope_start, scope_end):
             return Modality.DENIED
+        if " fail" in text and _FAILED_AFTER.match(text, end):
+            return Modality.NEGATED  # "the protest largely failed to materialise"
         if cues & (_NEGATION_CUE | _REFUSAL_CUE) and self._negated(
             start, end, scope_start, phrases
         ):

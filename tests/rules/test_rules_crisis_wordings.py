@@ -1058,6 +1058,65 @@ MUST_ALERT += [
 ]
 
 
+# From the blind70/72 sets after their one score: war-game teams, hornet invasions, dead seals,
+# dressing-room coups, an opera, a coup named so, coup rumours, anniversaries and films of martial
+# law, shareholder and legal protests, a protest that failed to materialise
+MUST_NOT_ALERT += [
+    (
+        "",
+        "Within hours, the player teams representing Estonia and Latvia order a partial mobilisation of reservists and close their eastern crossings.",
+        ("mobilization", "EE"),
+    ),
+    (
+        "Asian hornet 'invasion' reaches Scotland as queens emerge early",
+        "",
+        ("armed_conflict", "GB"),
+    ),
+    ("Hundreds of Caspian seals found dead on Kazakh coast", "", ("mass_casualties", "KZ")),
+    ("Chad Ellis ousted at Rangers after 'dressing-room coup'", "", ("coup", "TD")),
+    (
+        "Vienna State Opera premieres 'Coup d'Etat', a dark comedy of palace intrigue",
+        "",
+        ("coup", "AT"),
+    ),
+    (
+        "",
+        'Peru\'s outgoing president called the decision "a coup by Congress" in a post on social media.',
+        ("coup", "PE"),
+    ),
+    ("Ivory Coast dismisses coup rumours as 'fake news' after viral videos", "", ("coup", "CI")),
+    (
+        "Filipinos mark martial law anniversary with exhibits and a call to remember",
+        "",
+        ("emergency_rule", "PH"),
+    ),
+    ("'Six Hours in December' revisits Seoul's night of martial law", "", ("emergency_rule", "KR")),
+    (
+        "Shareholder revolt at Glencore as 41 per cent protest vote hits pay report",
+        "",
+        ("unrest", "GB"),
+    ),
+    (
+        "",
+        "In Harare the protest largely failed to materialise, Zimbabwean police said.",
+        ("unrest", "ZW"),
+    ),
+]
+MUST_ALERT += [
+    ("Myanmar junta extends state of emergency on coup anniversary", "", {("emergency_rule", "MM")}),
+    (
+        "",
+        'Iraq summoned Iran\'s ambassador and called the shelling of villages near Sidakan "a flagrant violation".',
+        {("armed_conflict", "IQ")},
+    ),
+    (
+        "",
+        "Protests planned for Friday in Maputo failed to materialise, but riots broke out in Matola, Mozambique.",
+        {("unrest", "MZ")},
+    ),
+]
+
+
 @pytest.mark.parametrize(("title", "text", "pairs"), MUST_ALERT)
 def test_news_alerts(title: str, text: str, pairs: set[tuple[str, str]]) -> None:
     found = alerting(title, text)
