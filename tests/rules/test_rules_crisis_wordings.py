@@ -1103,7 +1103,11 @@ MUST_NOT_ALERT += [
     ),
 ]
 MUST_ALERT += [
-    ("Myanmar junta extends state of emergency on coup anniversary", "", {("emergency_rule", "MM")}),
+    (
+        "Myanmar junta extends state of emergency on coup anniversary",
+        "",
+        {("emergency_rule", "MM")},
+    ),
     (
         "",
         'Iraq summoned Iran\'s ambassador and called the shelling of villages near Sidakan "a flagrant violation".',
