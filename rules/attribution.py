@@ -170,8 +170,12 @@ def attribute(
             _add_faced_speakers(sentence, mentions, scope, codes, borders, uncued=uncued_speakers)
     if codes or clause_only:
         return codes
-    speaker = _speaking_place(sentence, mentions, match) if headline else []
-    if speaker and policy is Attribution.LOCATION:
+    speaker = (
+        _speaking_place(sentence, mentions, match)
+        if headline and policy is Attribution.LOCATION
+        else []
+    )
+    if speaker:
         return speaker
     if headline and ";" in sentence:
         mentions, forces_only = _headline_item(sentence, mentions, match, policy, faces)

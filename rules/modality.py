@@ -272,16 +272,14 @@ _THEN_CLAUSE = re.compile(
 )
 # "The 1994 genocide in Rwanda left hundreds of thousands dead", "the 2014 attack on the market
 # killed 30": a dated event's own toll (its verb before the match, or the match right after it).
-_NOT_TOLL = r"(?!(?:left|killed|claimed|cost|in|of|on|at|against)\b)"
-_DATED_EVENT = re.compile(
+# (a word of the event's place: neither its toll verb nor the next preposition)
+_PLACE_WORD: Final = r"(?!(?:left|killed|claimed|cost|in|of|on|at|against)\b)[\w'-]+"
+_DATED_EVENT: Final = re.compile(
     r"\b(?:the|an?) (?:(?:" + MONTHS + r") )?(?P<year>1[5-9]\d\d|20\d\d)(?: [\w'-]+){0,2}?"
     r" (?:genocide|war|massacre|siege|famine|uprising|revolution|invasion|bombings?|attacks?"
     r"|pogrom|purge|insurgency|earthquake)"
-    r"(?: (?:in|of|against|on|at) (?:the )?"
-    + _NOT_TOLL
-    + r"[\w'-]+(?: "
-    + _NOT_TOLL
-    + r"[\w'-]+)?){0,2}(?: (?P<left>left|killed|claimed|cost)\b)?"
+    r"(?: (?:in|of|against|on|at) (?:the )?" + _PLACE_WORD + r"(?: " + _PLACE_WORD + r")?){0,2}"
+    r"(?: (?P<left>left|killed|claimed|cost)\b)?"
 )
 # What an aim reaches for before the thing it names: "trying to arrange a truce".
 _AIMED = (
@@ -335,7 +333,7 @@ _AIM_BEFORE = re.compile(
     r"|\bmock (?:[\w'-]+ ){0,2}$"
 )
 # The same drill told inside a match: "artillery units rehearsed a 'decisive strike'".
-_DRILL_INSIDE = re.compile(
+_DRILL_INSIDE: Final = re.compile(
     r"\b(?:practi[sc](?:e|es|ed|ing)|rehears(?:e|es|ed|ing)|simulat(?:e|es|ed|ing))\b"
 )
 _DECLINED_BEFORE = re.compile(
