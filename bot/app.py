@@ -71,7 +71,10 @@ def load_rules(settings: Settings) -> LoadedEngine:
     article without a date is read as written this year ("in 2014" is then the past)."""
     user_dirs = [settings.rules_dir] if settings.rules_dir else []
     loaded = load_engine(
-        user_dirs, disabled=settings.disabled_rules, undated_year=datetime.now(UTC).year
+        user_dirs,
+        disabled=settings.disabled_rules,
+        undated_year=datetime.now(UTC).year,
+        passing_mentions=settings.alert_passing_mentions,
     )
     for problem in loaded.problems:
         log.error("rule pack problem (skipped): %s", problem)

@@ -49,6 +49,10 @@ class Settings(BaseSettings):
     disabled_rules: Annotated[list[str], NoDecode] = Field(
         default_factory=list, description="rule ids to switch off, comma-separated"
     )
+    alert_passing_mentions: bool = Field(
+        default=False,
+        description="alert on an event told once in passing deep in a story about something else",
+    )
 
     telegram_token: SecretStr | None = None
     telegram_api_url: str = TELEGRAM_API_URL

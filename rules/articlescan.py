@@ -13,7 +13,13 @@ from sys import maxsize
 from typing import TYPE_CHECKING, Final
 
 from rules.attribution import Mention, Role
-from rules.background import labelled_history, looks_back, narrates, tells_the_past
+from rules.background import (
+    about_a_work,
+    labelled_history,
+    looks_back,
+    narrates,
+    tells_the_past,
+)
 from rules.keys import Key, RuleBits
 from rules.matcher import Occurrence, PhraseMatcher, RawHit, Span
 
@@ -31,6 +37,7 @@ class ArticleScan:
     """One article being scanned: its sentences, hits, and what has been worked out so far."""
 
     __slots__ = (
+        "_about_a_work",
         "_background",
         "_engine",
         "_focus",
@@ -47,6 +54,7 @@ class ArticleScan:
         "normalised",
         "opens",
         "outcomes",
+        "sighted",
         "starts",
         "texts",
         "titles",
@@ -85,8 +93,12 @@ class ArticleScan:
         # out once; this keeps huge repetitive input linear and cheap.
         self.outcomes: dict[str, list[Outcome]] = {}
         self._plainly: dict[str, bool] = {}
+        # Per (trigger, country): in how many sentences it was sighted as alerting, and the
+        # last such sentence (``rules.evidence.keep_best``; ``rules.background.drop_passing``).
+        self.sighted: dict[tuple[str, str], tuple[int, int]] = {}
         self._focus: str | bool | None = False  # False: not worked out yet
         self._looks_back: bool | None = None
+        self._about_a_work: bool | None = None
         self._history: bool | None = None
         self.month = month  # the month the article was published, when dated
 
@@ -143,6 +155,12 @@ class ArticleScan:
         if self._looks_back is None:
             self._looks_back = looks_back(self.normalised[: self.titles])
         return self._looks_back
+
+    def about_a_work(self) -> bool:
+        """Whether the headline is about a work (``rules.background.about_a_work``)."""
+        if self._about_a_work is None:
+            self._about_a_work = about_a_work(self.normalised[: self.titles])
+        return self._about_a_work
 
     def labelled_history(self) -> bool:
         """Whether the headline labels the story history (``rules.background.labelled_history``)."""

@@ -507,10 +507,11 @@ def _place_datelines(
     # An outlet named in the dateline's brackets ("LIMA (Buenos Aires Times) - ...") is no place.
     mentions = [m for m in mentions if m.role is not Role.DATELINE or m.start == 0]
     # Another country's forces acting are enough to tell the dateline is only where the story was
-    # filed ("DUBAI (Reuters) - Iranian forces fired on ...").
+    # filed ("DUBAI (Reuters) - Iranian forces fired on ..."), and so is another country that
+    # speaks ("LIBREVILLE - Soldiers in Sao Tome and Principe said they had taken power").
     others = any(
         m.role is not Role.DATELINE
-        and (m.role in (Role.FORCES, Role.OFFICIAL) or _allowed(m, policy, faces))
+        and (m.role in (Role.FORCES, Role.OFFICIAL, Role.COMMENTER) or _allowed(m, policy, faces))
         for m in mentions
     )
     return [

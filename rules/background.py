@@ -9,6 +9,16 @@ Two article-level judgements, made after each sentence's own modality:
   dated in a past year ("In January 2022, protests over fuel prices spread across the country.
   More than 200 people were killed after the president issued shoot-to-kill orders.") tells the
   same past, unless it says it happens now or later.
+- ``sports_story``: a story slugged as sport by its wire ("Rugby-Springbok pack lays siege as
+  Ireland retreat", "Soccer-...") tells matches, not events.
+- ``drop_peaceful_tolls``: a death toll whose sentence and headline tell no violence, conflict
+  or unrest ("Two buses collide on Andean highway, killing 37", "dies in prison at 86") is not
+  the political violence the trigger counts.
+- ``drop_passing``: an event told once, in one body sentence past the first, that does not say
+  it happens now or goes on (a weekday, "today", a date, "is massing"), is not "also" news and
+  does not open an item of a round-up ("IRAQ: ...", "10:05 -", "Meanwhile, ..."), in a country
+  where the headline reports nothing, is a passing mention: the story's context ("The colonel
+  was sworn in after his soldiers joined the demonstrations", "The 2018 protests were crushed").
 - ``looks_back`` / ``as_history``: a story whose headline looks back ("Twenty years on,
   survivors of Andijan ...", "Prague marks the anniversary of ...", "Osh remembers ...") tells
   the past it looks back on, and one whose headline is about a work or a game ("war epic
@@ -34,12 +44,16 @@ if TYPE_CHECKING:
 __all__ = [
     "BACKGROUND_KEPT",
     "BACKGROUND_OFFSET",
+    "about_a_work",
     "as_history",
     "drop_background",
     "drop_disaster_tolls",
+    "drop_passing",
+    "drop_peaceful_tolls",
     "labelled_history",
     "looks_back",
     "narrates",
+    "sports_story",
     "tells_the_past",
 ]
 
@@ -68,7 +82,8 @@ _LOOKING_BACK = re.compile(
     r"|\w+[!?.]?' review\b|\b(?:film|book|tv|series|game|theatre|theater|album|movie) review\b"
     r"|\bdie[sd]? (?:at|aged) \d+\b(?! (?:in|after|from|during|following|of)\b)"
     # a court's verdict on a dated past: "Former junta leader jailed for 2009 stadium massacre"
-    r"|\b(?:jailed|sentenced|convicted|acquitted|guilty|verdict|trial|tried)\b(?: [\w'-]+){0,5}"
+    r"|\b(?:jail(?:s|ed)|sentenc(?:ed|es)|convict(?:s|ed)|acquit(?:s|ted)|guilty|verdict|trial|tried)\b"
+    r"(?: [\w'-]+){0,5}"
     r" (?:for|over) (?:the |a )?(?:(?:" + MONTHS + r") )?(?:19\d\d|20[012]\d)\b"
     # ... or is about a work or a game, not an event: "director's war epic recreates 1994 border
     # build-up", "War game: a Chinese blockade of Taiwan ...", "A museum in Kuwait City retells
@@ -147,6 +162,17 @@ def narrates(sentence: str) -> bool:
 
 # A headline that labels its story history as a whole, headline included: "This week in history:
 # Indonesia invades East Timor; ...", "On this day: ...".
+# Headlines about a work, not an event: a review ("Review: 'The Eleventh of September' retells
+# Chile's coup hour by hour") or a work doing what works do ("documentary restores footage of the
+# 1968 invasion"). Their own events are the work's matter, the headline's included.
+_ABOUT_A_WORK = re.compile(
+    r"^(?:book |film |tv |theatre |theater |album )?review\b|\w+[!?.]?' review\b"
+    r"|\b(?:film|book|tv|theatre|theater|album|movie|opera|documentary) review\b"
+    r"|\b(?:film|movie|documentary|novel|memoir|thriller|sitcom|opera|musical|podcast)\b"
+    r"(?: [\w',-]+){0,4} (?:recreates?|depicts?|revisits?|imagines?|retells?|explores?"
+    r"|dramati[sz]es?|restores?|reconstructs?|chronicles?)\b"
+    r"|\b(?:opera|theatre|theater|festival|museum|gallery) (?:[\w'-]+ ){0,3}premieres?\b"
+)
 _HISTORY_LABEL = re.compile(
     r"\b(?:this week|this day|today|this month) in history\b|^on this day\b"
     r"|\bopens? (?:its |the )?archives? (?:on|of|about)\b"
@@ -159,14 +185,18 @@ _HISTORY_LABEL = re.compile(
 _HEADLINE_CUES = CueSet(
     [
         ("year", "decade", "anniversar", "remember", "commemorat", "history of", "review",
-         "century", "die", "jailed", "sentenced", "convicted", "acquitted", "guilty", "verdict",
+         "century", "die", "jail", "sentenc", "convict", "acquit", "guilty", "verdict",
          "trial", "tried", "game", "film", "movie", "documentary", "epic", "novel", "memoir",
          "thriller", "sitcom", "exhibition", "museum", "tabletop exercise"),  # _LOOKING_BACK
         ("in history", "on this day", "archive"),  # _HISTORY_LABEL
+        ("review", "film", "movie", "documentary", "novel", "memoir", "thriller", "sitcom",
+         "opera", "musical", "podcast", "theatre", "theater", "festival", "museum",
+         "gallery"),  # _ABOUT_A_WORK
     ]
 )  # fmt: skip
 _LOOKING_BACK_CUE: Final = 1 << 0
 _HISTORY_LABEL_CUE: Final = 1 << 1
+_WORK_CUE: Final = 1 << 2
 
 
 def labelled_history(titles: list[str]) -> bool:
@@ -177,13 +207,22 @@ def labelled_history(titles: list[str]) -> bool:
     )
 
 
+def about_a_work(titles: list[str]) -> bool:
+    """Whether the (normalised) headline is about a work (a review, a film that retells ...):
+    the events it tells, its own included, are the work's matter."""
+    return any(
+        _HEADLINE_CUES.present(title) & _WORK_CUE and _ABOUT_A_WORK.search(title)
+        for title in titles
+    )
+
+
 def looks_back(titles: list[str]) -> bool:
     """Whether the (normalised) headline sentences look back on a past event, or are about a
     work or a game rather than an event."""
     return any(
         _HEADLINE_CUES.present(title) & _LOOKING_BACK_CUE and _LOOKING_BACK.search(title)
         for title in titles
-    )
+    ) or about_a_work(titles)
 
 
 def as_history(outcomes: list[Outcome]) -> list[Outcome]:
@@ -234,23 +273,39 @@ def drop_background(best: dict[tuple[str, str], Best], scan: ArticleScan) -> Non
 # political violence ("Myanmar junta declares emergency in six regions after powerful quake":
 # "at least 144 people had been confirmed dead").
 _DISASTER = re.compile(
-    r"\b(?:earthquakes?|quakes?|floods?|flooding|cyclones?|typhoons?|hurricanes?|landslides?"
+    # (a quake or storm that "strikes" or "hits" is no attack)
+    r"\b(?:(?:earthquakes?|quakes?|storms?|cyclones?|typhoons?|hurricanes?|tornado(?:es)?"
+    r"|tsunamis?) (?:strikes?|struck|hits?|rocks?|rocked|jolts?|jolted|slams?|slammed"
+    r"|batters?|battered)|earthquakes?|quakes?|floods?|flooding|cyclones?|typhoons?|hurricanes?|landslides?"
     r"|mudslides?|tsunamis?|wildfires?|bushfires?|heat ?waves?|volcano(?:es)?|eruptions?"
     r"|avalanches?|monsoons?|(?:tropical|winter|severe|heavy|violent) storms?|rainstorms?"
     r"|blizzards?|stampedes?|derail\w*|blazes?|cholera|epidemics?|(?:disease|cholera|measles"
     r"|ebola) outbreaks?|(?:bus|plane|train|road|boat|ferry) (?:crash|accident|disaster)s?"
-    r"|capsize[sd]?)\b"
+    r"|capsize[sd]?|(?:helicopter|plane|aircraft|airliner|jet|bus|minibus|train|boat|ferry|car"
+    r"|truck|lorry|tanker|coach) (?:crash\w*|collision|collided|collides|explosion|accident)"
+    r"|collide[sd]?|(?:roof|building|bridge|mine|stand|stage) collapses?|collapsed"
+    r"|(?:methanol|alcohol|food|carbon monoxide|gas) poisoning|mudflows?|sinkholes?"
+    r"|(?:nightclub|factory|market|hospital|building|hotel|warehouse|high rise|tower|apartment"
+    r"|club|bar) (?:fire|blaze)s?|funicular|heatstroke|drown(?:ed|ing|s)?)\b"
 )
 _VIOLENCE = re.compile(
     r"\b(?:attack\w*|strikes?|struck|shell\w*|bomb\w*|gunm[ae]n|clash\w*|fighting|fight"
     r"|militants?|rebels?|insurgen\w*|shot|shoot\w*|fired|fire on|protest\w*|massacre\w*|war"
-    r"|killings?|raids?|raided|ambush\w*|jihadis\w*|terror\w*|militia\w*|crackdown|gangs?"
+    r"|killings|raids?|raided|ambush\w*|jihadis\w*|terror\w*|militia\w*|crackdown|gangs?"
     r"|violence|riots?|unrest|coup|air ?strikes?|drones?|jets?|missiles?|rockets?|barrage|pound\w*"
     r"|tank fire|artillery|mortars?|grenades?|explosions?|blasts?|suicide|gunfire|bandits|fighters"
     r"|separatists|rsf|boko haram|shabaab|jnim|m23|hamas|hezbollah|houthis?|executed)\b"
 )
 # ... and in the toll's own sentence, forces too ("soldiers killed in the flooded camp")
 _FORCES = re.compile(r"\b(?:troops|soldiers|forces|police)\b")
+# What else tells that deaths are political violence, conflict or unrest (with ``_VIOLENCE``).
+_STRIFE = re.compile(
+    r"\b(?:offensives?|assaults?|uprisings?|revolt|demonstrat\w+|protesters|hostages?|hijack\w*"
+    r"|siege|ammunition|lethal force|armed|opened fire|without warning|deadliest|conflict"
+    r"|genocide|combatants|security forces|crossfire|looters|unrest|curfew|wars?|warfare"
+    r"|warring|wartime|military|army|navy|sailors|warships?|sinks|sank|sunk|torpedo\w*"
+    r"|shot down|downed)\b"
+)
 
 
 def drop_disaster_tolls(best: dict[tuple[str, str], Best], scan: ArticleScan) -> None:
@@ -264,5 +319,118 @@ def drop_disaster_tolls(best: dict[tuple[str, str], Best], scan: ArticleScan) ->
         return
     for key in tolls:
         sentence = scan.normalised[best[key][0][2]]
-        if not _VIOLENCE.search(sentence) and not _FORCES.search(sentence):
+        if _VIOLENCE.search(_DISASTER.sub(" ", sentence)):
+            continue  # ("tanker explosion" is the accident, not violence)
+        # (Forces dying in an attack on a flooded camp are violence; forces dying as their own
+        # helicopter crashes are not: "Twelve soldiers killed as military helicopter crashes".)
+        if not _FORCES.search(sentence) or _DISASTER.search(sentence):
             del best[key]
+
+
+# A body sentence that opens an item of its own, not the story's context: a round-up's label
+# ("IRAQ: ...", "Belarus - ...", "South Sudan: ..."), a live blog's time ("10:05 - ..."), a turn
+# to another story ("Meanwhile, ...", "In neighbouring Honduras, ..."; not "In 2022" or "In the").
+_ITEM_OPENS = re.compile(
+    r"(?:[A-Z][\w'.]+(?: [A-Z][\w'.]+)* ?(?::|\u2013|\u2014| - ) |[A-Z]{3,}\b|\d{1,2}[:.]\d\d\b"
+    r"|(?:Meanwhile|Separately|Elsewhere)\b"
+    r"|In (?:neighbouring |neighboring |nearby |northern |southern |eastern |western |central )?"
+    r"(?!January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|The\b|A\b|An\b|His\b|Her\b|Its\b|Their\b|This\b|That\b)[A-Z])"
+)
+
+
+# A day of a month dates an event as this story's news ("on July 24", "since 3 March"), unless a
+# year goes with it.
+_DAY_OF_MONTH = re.compile(
+    r"\b(?:(?:"
+    + MONTHS
+    + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.? \d{1,2}\b(?!,? \d{4})"
+    r"|\d{1,2} (?:" + MONTHS + r")\b(?!,? \d{4}))"
+)
+
+
+# What goes on as the story is told: "though it is massing troops near the border" (not "we
+# are going to invade", nor anything said in a quote).
+_ONGOING = re.compile(
+    r"\b(?:is|are) (?:still |now |also |already |reportedly )?(?!going\b)\w+ing\b"
+    r"|\bcontinues? to\b|\bunder way\b|\bongoing\b"
+)
+_QUOTES: Final = ('"', "\u201c", "'", "\u2018")
+
+
+def drop_passing(best: dict[tuple[str, str], Best], scan: ArticleScan) -> None:
+    """Remove from ``best`` the passing mentions of a headlined story: alerting sightings made
+    in one body sentence only, past the body's first, that does not say its event happens now
+    nor opens an item of its own, of a country for which the headline reports no event.
+
+    Measured on held-back sets written by others (not on the corpus the rules were tuned on):
+    such sightings were false alarms three times in four (b70-b73: 35 of 45; t1/t2: 11 of 14).
+    """
+    if not scan.titles:
+        return
+    headline = {key[1] for key, (rank, _, _) in best.items() if rank[0] == 0 and rank[1] == 0}
+    for key, (rank, _, _) in list(best.items()):
+        index = rank[2]
+        if rank[0] != 0 or index <= scan.titles or key[1] in headline:
+            continue
+        if scan.sighted.get(key, (0, 0))[0] != 1:
+            continue
+        text = scan.normalised[index]
+        if (
+            told_as_now(text)
+            or (_ONGOING.search(text) and not scan.texts[index].startswith(_QUOTES))
+            or " also " in text
+            or _DAY_OF_MONTH.search(text)
+            or _ITEM_OPENS.match(scan.texts[index])
+        ):
+            continue
+        del best[key]
+
+
+# Deaths in custody are told as such, whatever the sentence before says.
+_IN_CUSTODY = re.compile(r"\b(?:in|while in) (?:police |state )?(?:custody|detention|prisons?)\b")
+
+
+def _strife(text: str) -> bool:
+    return _VIOLENCE.search(text) is not None or _STRIFE.search(text) is not None
+
+
+def drop_peaceful_tolls(best: dict[tuple[str, str], Best], scan: ArticleScan) -> None:
+    """Remove death tolls told with no violence, conflict or unrest in their own sentence (nor
+    forces there), the sentence before it or the headline: accidents, disasters, deaths in
+    custody, obituaries."""
+    tolls = [key for key in best if key[0] == "mass_casualties"]
+    if not tolls:
+        return
+    if scan.titles and _strife(" ".join(scan.normalised[: scan.titles])):
+        return
+    for key in tolls:
+        index = best[key][0][2]
+        sentence = scan.normalised[index]
+        if _strife(sentence) or _FORCES.search(sentence):
+            continue
+        # (the sentence before may tell what the deaths came from: "Protesters clashed with
+        # police in Douala. A UN source said at least 48 people had been killed.")
+        if (
+            index > scan.titles
+            and not _IN_CUSTODY.search(sentence)
+            and _strife(scan.normalised[index - 1])
+        ):
+            continue
+        del best[key]
+
+
+# A wire's sport slug opening a headline: "Rugby-Springbok pack lays siege ...", "Soccer-...",
+# "Tennis: ...". Matched on the original headline (normalised, the hyphen is gone).
+_SPORTS_SLUG = re.compile(
+    r"(?:soccer|football|rugby(?: union| league)?|cricket|tennis|golf|athletics|cycling"
+    r"|motor racing|motorsport|formula one|f1|basketball|baseball|boxing|olympics|ice hockey"
+    r"|hockey|nfl|nba|mlb|nhl|sailing|swimming|skiing|mma|ufc|handball|volleyball|snooker"
+    r"|darts|horse racing|racing)(?: ?[-\u2013\u2014:] ?)(?=\w)",
+    re.IGNORECASE,
+)
+
+
+def sports_story(headline: str) -> bool:
+    """Whether an (original) headline carries a wire's sport slug ("Rugby-...", "Soccer-...")."""
+    return _SPORTS_SLUG.match(headline) is not None

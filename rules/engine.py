@@ -29,7 +29,14 @@ from typing import Final
 
 from rules.articlescan import ArticleScan, walk
 from rules.attribution import Mention, Role, SentenceRoles, attribute
-from rules.background import as_history, drop_background, drop_disaster_tolls
+from rules.background import (
+    as_history,
+    drop_background,
+    drop_disaster_tolls,
+    drop_passing,
+    drop_peaceful_tolls,
+    sports_story,
+)
 from rules.evidence import Best, Outcome, assemble_signals, keep_best
 from rules.gazetteer import Gazetteer
 from rules.keys import Key as Key  # noqa: PLC0414  (re-exported: it was defined here)
@@ -70,11 +77,19 @@ class Engine:
     """Runs a fixed set of validated rules over articles. Immutable once built; thread-safe."""
 
     def __init__(
-        self, rules: Sequence[Rule], gazetteer: Gazetteer, *, undated_year: int | None = None
+        self,
+        rules: Sequence[Rule],
+        gazetteer: Gazetteer,
+        *,
+        undated_year: int | None = None,
+        passing_mentions: bool = False,
     ) -> None:
         """``undated_year``: the year an article without a date is read as written in (the
-        service passes the current one); ``None`` reads only years before 2000 as the past."""
+        service passes the current one); ``None`` reads only years before 2000 as the past.
+        ``passing_mentions``: keep the passing mentions of a story as signals
+        (``rules.background.drop_passing``); by default they are the story's context."""
         self._undated_year = undated_year
+        self._passing_mentions = passing_mentions
         self._rules = tuple(rules)
         self._gazetteer = gazetteer
         phrases: list[tuple[str, Key]] = []
@@ -145,8 +160,8 @@ class Engine:
         """
         paragraphs: list[int] = []
         texts, titles = sentence_texts(article.title or "", article.text or "", paragraphs)
-        if not texts:
-            return []
+        if not texts or (titles and sports_story(texts[0])):
+            return []  # (a story slugged as sport, "Rugby-...", tells matches, not events)
         joined = normalise_joined(texts)
         if titles:
             joined = _roundup_items(joined)
@@ -187,6 +202,9 @@ class Engine:
             self._scan_sentence(scan, index, candidates, year, best)
         drop_background(best, scan)
         drop_disaster_tolls(best, scan)
+        drop_peaceful_tolls(best, scan)
+        if not self._passing_mentions:
+            drop_passing(best, scan)
         return assemble_signals(best, scan.texts)
 
     def _work(self, scan: ArticleScan, marked: list[int]) -> list[tuple[int, list[int]]]:
@@ -250,8 +268,9 @@ class Engine:
             end = dateline_end(scan.texts[index])
             if end:
                 # (A dateline in the country the sentence goes on to name is that place:
-                # "GABORONE - Botswana's government said ...".)
-                later = {m.code for m in found if m.end > end}
+                # "GABORONE - Botswana's government said ...", not when it is named later only as
+                # a mediator or a venue: "DOHA - ... after talks mediated by Qatar".)
+                later = {m.code for m in found if m.end > end and m.role is not Role.TRANSIT}
                 found = [
                     Mention(m.start, m.end, m.code, Role.DATELINE)
                     if m.end <= end and m.code not in later
@@ -307,6 +326,9 @@ class Engine:
             outcomes = scan.outcomes[text] = self._outcomes(scan, index, candidates, year)
         if any(o[1] in ALERTING_MODALITIES for o in outcomes):  # (else nothing to recast)
             if scan.labelled_history():  # "This week in history: Indonesia invades East Timor"
+                outcomes = as_history(outcomes)
+            elif index < scan.titles and scan.about_a_work():
+                # "Review: 'The Eleventh of September' retells Chile's coup hour by hour"
                 outcomes = as_history(outcomes)
             elif (
                 index >= scan.titles
@@ -799,6 +821,13 @@ def _headline_alerts(best: dict[tuple[str, str], Best], titles: int) -> bool:
     return any(rank[0] == 0 and rank[2] < titles for rank, _, _ in best.values())
 
 
+_TOPIC_LABEL: Final = re.compile(
+    r" (?:security |daily |weekly |morning |evening |politics )?(?:briefing|brief|weekly|daily"
+    r"|update|updates|live|letter|diary|notebook|watch|digest|round ?up|report|dispatch|note"
+    r"|monitor|tracker)$"
+)
+
+
 def _headline_topic(
     text: str,
     mentions: list[Mention],
@@ -816,7 +845,10 @@ def _headline_topic(
     if colon <= 0 or colon > _TOPIC_CHARS:
         return None
     start = 4 if text.startswith("the ") else 0
-    topic = next((m for m in mentions if m.start == start and m.end == colon), None)
+    # (or a country and a label: "Iran weekly: ...", "Lebanon briefing: ...")
+    label = _TOPIC_LABEL.search(text, 0, colon)
+    end = label.start() if label is not None else colon
+    topic = next((m for m in mentions if m.start == start and m.end == end), None)
     if topic is None:
         return None
     low = text.rfind(";", 0, span[0]) + 1

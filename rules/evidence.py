@@ -61,13 +61,14 @@ def keep_best(
         codes = found or fallback(index, text, scan, rule.attribution)
         if rule.countries is not None:
             codes = [c for c in codes if c in rule.countries]
-        rank = (
-            0 if modality in ALERTING_MODALITIES else 1,
-            0 if index < scan.titles else 1,
-            index,
-        )
+        alerting = modality in ALERTING_MODALITIES
+        rank = (0 if alerting else 1, 0 if index < scan.titles else 1, index)
         for code in codes:
             key = (rule.trigger, code)
+            if alerting:
+                count, last = scan.sighted.get(key, (0, -1))
+                if last != index:
+                    scan.sighted[key] = (count + 1, index)
             current = best.get(key)
             if current is None or rank < current[0]:
                 best[key] = (rank, outcome, code)

@@ -35,6 +35,15 @@ __all__ = ["MONTHS", "MONTH_NUMBERS", "PAST_TENSE", "SentenceModality", "told_as
 MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _HISTORICAL = re.compile(
     r"\b(?:decades|centuries|generations) ago\b"
+    # "A decade ago this week, the government and the FARC signed ..." (not "since it began more
+    # than a decade ago": a span up to now)
+    r"|(?<!more than )(?<!over )(?<!nearly )(?<!almost )(?<!since )\b(?:a decade|a century"
+    r"|a generation) ago\b"
+    # a sentence labelled as background: "Background: during the unrest that followed ..."
+    r"|^(?:background|context|backstory)\b"
+    # a habit, not an event: "security forces have a record of harsh responses to protests"
+    r"|\b(?:has|have|had) an? (?:long |bloody |troubled |grim )?(?:track )?(?:record|history)"
+    r" of\b"
     r"|\b(?:during|in) the (?:cold war|soviet era|soviet times|second world war|first world war"
     r"|(?:18|19)\d0s)\b"
     r"|\b(?:during|in) world war (?:i|ii|one|two|1|2)\b"
@@ -159,6 +168,8 @@ _PAST_BEFORE = re.compile(
     r"|\b(?:judges?|the court|the tribunal|the jury|the panel) (?:found|ruled|concluded) that\b"
     r"|\b(?:convicted|found guilty|acquitted|sentenc(?:ed|es)|indicted|jail(?:s|ed)"
     r"|impeach(?:es|ed)?) (?:[\w'-]+ ){0,10}?(?:of|for|over) (?:[\w'-]+ ){0,6}$"
+    # "found Bolsonaro guilty of five crimes, including ... attempting a coup"
+    r"|\b(?:guilty|convicted|acquitted) of\b[^.;]{0,120}$"
     # the grounds of sanctions: "imposed sanctions on Georgia's interior minister over what it
     # called the violent suppression of peaceful protesters"
     r"|(?:\b(?:impos\w*|slapp?\w*|adopt\w*|add\w*|announc\w*) (?:[\w'-]+ ){0,3}?"
@@ -460,9 +471,9 @@ _DENIED = re.compile(
     r"\b(?:den(?:y|ies|ied|ying)(?! (?:any |a |an |its |their |his |her |all )?"
     r"(?:direct |military )?(?:role|involvement|responsibility|links?|complicity|backing|support"
     r"|arming|supporting|sponsoring|funding|supplying|part|hand|blame)\b)|refut(?:e|es|ed|ing)"
-    r"|dismiss(?:es|ed|ing)? (?:the |such |these |those |all |as |an? )?(?:[\w']+ ){0,2}?"
+    r"|dismiss(?:es|ed|ing)? (?:the |such |these |those |all |as |an? )?(?:[\w']+ ){0,3}?"
     r"(?:claims?|reports?|allegations?|accusations?|suggestions?|speculation|rumou?rs?|videos?"
-    r"|footage|images|photos|messages|posts)"
+    r"|footage|images|photos|messages?|posts?)"
     r"|reject(?:s|ed|ing)? (?:the |such |these |those |all )?"
     r"(?:claims?|reports?|allegations?|accusations?|suggestions?|speculation|rumou?rs?)"
     # "... planned a strike, a claim New Delhi dismissed"
@@ -476,6 +487,9 @@ _DENIED = re.compile(
     r"|play(?:s|ed|ing)? down|downplay(?:s|ed|ing)?"
     # "rejected western reports as hysteria", "reports ... were inaccurate"
     r"|reject(?:s|ed|ing)? (?:\w+ ){1,2}(?:claims?|reports?|allegations?|accusations?)"
+    # "rejected as \"provocative fantasies\" reports that it had massed troops"
+    r"|reject(?:s|ed|ing)? as [\"']?[\w' -]{1,40}?[\"']? (?:an? |the )?(?:[\w'-]+ ){0,3}?"
+    r"(?:claims?|reports?|allegations?)"
     r"|(?:were|was|are|is) \"?(?:completely |totally |entirely )?(?:inaccurate|untrue|false|fake"
     r"|baseless|groundless|fabricated|unfounded)"
     # "called reports of a military build-up along its border \"baseless\""
@@ -672,7 +686,7 @@ _CUES = CueSet(
         # _HISTORICAL: "... ago", "the cold war", "soviet era/times", "world war", "1960s", a year
         ("ago", "cold war", "soviet", "world war", "that followed", *"0123456789", "then ",
          "year", "in the past", "collapse of", "break up of", "breakup of", "dissolution of",
-         "independence"),
+         "independence", "background", "context", "backstory", "record of", "history of"),
         ("deny", "deni", "refut", "dismiss", "reject", "baseless", "false", "fake", "unfounded",
          "correspond", "footage", "video", "images", "untrue", "inaccurate",
          "groundless", "fabricat", "play", "downplay", "nonsense", "absurd", "lies", "a lie",

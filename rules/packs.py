@@ -119,9 +119,10 @@ def load_engine(
     disabled: Collection[str] = (),
     *,
     undated_year: int | None = None,
+    passing_mentions: bool = False,
 ) -> LoadedEngine:
-    """Build the engine from the shipped packs plus user pack folders (``undated_year``: see
-    ``Engine``).
+    """Build the engine from the shipped packs plus user pack folders (``undated_year`` and
+    ``passing_mentions``: see ``Engine``).
 
     Shipped rules with problems are left out (and reported). A user pack file with any problem is
     skipped whole. User rules replace shipped rules with the same id; ``disabled`` ids are dropped.
@@ -157,4 +158,5 @@ def load_engine(
         if rules.pop(rule_id, None) is None:
             problems.append(PackProblem("disabled", None, f"no rule with id {rule_id!r}"))
     final = list(rules.values())
-    return LoadedEngine(Engine(final, gazetteer, undated_year=undated_year), problems, len(final))
+    engine = Engine(final, gazetteer, undated_year=undated_year, passing_mentions=passing_mentions)
+    return LoadedEngine(engine, problems, len(final))

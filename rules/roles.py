@@ -293,6 +293,12 @@ _TRANSIT_BEFORE = re.compile(
     r"|\b(?:support(?:s|ed|ing)?|back(?:s|ed|ing)?|for) (?:[\w']+ ){0,2}?operations"
     r" (?:in|over) (?:neighbou?ring )?$"
 )
+# "drills designed to simulate a Chinese attack": whose attack a drill plays out takes no part.
+_SIMULATED_BEFORE = re.compile(
+    r"\b(?:simulat(?:e|es|ed|ing)|rehears(?:e|es|ed|ing)|repel(?:s|led|ling)?"
+    r"|practis(?:e|es|ed|ing)|practic(?:e|es|ed|ing)|mock) (?:an? |the )?(?:possible |hypothetical"
+    r" |potential |full scale |large scale |surprise )?$"
+)
 # "Washington's criticism of the crackdown": a country's stance named as a noun is a comment.
 _STANCE_NOUN_AFTER = re.compile(
     r"(?:'s?)? (?:[\w']+ )?(?:criticism|condemnation|concerns?|objections?|complaints?"
@@ -449,7 +455,7 @@ _ROLE_CUES = CueSet(
          "solidarity", "crossed", "fled", "escaped", "flee", "evacuat", "airlifted", "ferried",
          "living", "lives", "in exile", "meet", "convene", "operations", "truce", "ceasefire",
          "cease fire", "peace deal", "peace agreement", "registered", "flagged", "licensed",
-         "agree", "met"),
+         "agree", "met", "simulat", "rehears", "repel", "practis", "practic", "mock"),
         # _EVACUATOR_AFTER
         ("diplomat", "embassy", "nationals", "expatriates", "citizens", "ordered"),
         # _MISSION_AFTER, _MISSION_OF_BEFORE
@@ -561,6 +567,8 @@ class SentenceRoles:
             and _EVACUATOR_AFTER.match(sentence, end, end + 120)
             and not _ACTS_TOO.search(sentence, end)
         ):
+            return Role.TRANSIT
+        if cues & _TRANSIT_CUE and _SIMULATED_BEFORE.search(sentence, max(0, start - 40), start):
             return Role.TRANSIT
         if _FORCES_AFTER.match(after) or (cues & _LED_CUE and _LED_ACTION_AFTER.match(after)):
             return Role.FORCES

@@ -75,9 +75,10 @@ def test_deep_background_of_another_country_is_dropped_but_core_triggers_of_the_
     body = (
         "Armenia and Azerbaijan met in Abu Dhabi on Monday; Russia and Finland were not there.\n"
         f"{filler}\n"
-        "Britain imposed sanctions on Iran over its drone programme.\n"
-        "Russia has massed troops near the border with Finland, officials said.\n"
-        "Turkey has massed troops near the border with Syria, officials said."
+        "Britain imposed sanctions on Iran over its drone programme on Monday.\n"
+        # (told as this week's news: a lone sighting without a time is a passing mention)
+        "Russia has massed troops near the border with Finland this week, officials said.\n"
+        "Turkey has massed troops near the border with Syria this week, officials said."
     )
     found = signals("Armenia and Azerbaijan hold border talks", body)
     assert ("sanctions", "IR") not in found

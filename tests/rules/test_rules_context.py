@@ -11,24 +11,36 @@ from datetime import UTC, datetime
 
 import pytest
 
-from rules import Article, Modality, Signal, load_engine
+from rules import Article, Engine, Modality, Signal, load_engine
 from rules.background import narrates, tells_the_past
 from rules.modality import SentenceModality
 from rules.text import normalise, sentence_texts
 from rules.tolls import counts_the_wounded, is_age, is_date
 
 ENGINE = load_engine(undated_year=2026).engine
+# Passing mentions kept (``rules.background.drop_passing``): for the wordings below that test
+# another judgement on a lone, untimed body sentence.
+KEEPING = load_engine(undated_year=2026, passing_mentions=True).engine
 MARCH_2026 = datetime(2026, 3, 10, tzinfo=UTC)
 
 
 def alerting(
-    title: str, text: str = "", published: datetime | None = MARCH_2026
+    title: str,
+    text: str = "",
+    published: datetime | None = MARCH_2026,
+    *,
+    engine: Engine = ENGINE,
 ) -> set[tuple[str, str]]:
-    return {(s.trigger, s.country) for s in scan(title, text, published) if s.alerts}
+    return {(s.trigger, s.country) for s in scan(title, text, published, engine) if s.alerts}
 
 
-def scan(title: str, text: str = "", published: datetime | None = MARCH_2026) -> list[Signal]:
-    return ENGINE.scan(Article("t", title, text, published))
+def scan(
+    title: str,
+    text: str = "",
+    published: datetime | None = MARCH_2026,
+    engine: Engine = ENGINE,
+) -> list[Signal]:
+    return engine.scan(Article("t", title, text, published))
 
 
 # --- background: a paragraph goes on telling the past of its dated sentence ---------------------
@@ -47,7 +59,11 @@ def test_a_paragraph_goes_on_in_the_past_of_its_dated_sentence() -> None:
     assert ("mass_casualties", "KZ") not in found
     # The same sentence as a paragraph of its own is news.
     news = text.replace("and turned into riots. More", "and turned into riots.\nMore")
-    assert ("shoot_to_kill", "KZ") in alerting("Kazakh police disperse farmers' rally", news)
+    assert ("shoot_to_kill", "KZ") in alerting(
+        "Kazakh police disperse farmers' rally", news, engine=KEEPING
+    )
+    # (... though, told once and without a time in a story about a rally, only in passing.)
+    assert ("shoot_to_kill", "KZ") not in alerting("Kazakh police disperse farmers' rally", news)
 
 
 def test_a_sentence_told_as_now_ends_the_look_back() -> None:
@@ -71,7 +87,7 @@ def test_the_lead_is_never_background_and_an_aside_dates_nothing() -> None:
     assert not narrates(normalise("Troops are massing near the border."))
     assert not narrates(normalise("Troops massed near the border on Monday."))
     lead = "In 2022, soldiers seized power in Niamey. The junta ordered French troops to leave."
-    assert ("withdrawal", "NE") in alerting("Niger", lead)
+    assert ("withdrawal", "NE") in alerting("Niger", lead, engine=KEEPING)
 
 
 def test_paragraph_starts_are_reported() -> None:
@@ -413,7 +429,7 @@ def test_a_dismissed_video_is_a_denial() -> None:
 def test_a_paragraph_of_thousands_of_sentences_scans() -> None:
     text = "Police fired on the crowd. " + "He went home. " * 1200
     text += "Russian troops massed on the Ukrainian border."
-    assert ("troop_massing", "RU") in alerting("Border", text)
+    assert ("troop_massing", "RU") in alerting("Border", text, engine=KEEPING)
 
 
 @pytest.mark.parametrize(
@@ -430,7 +446,7 @@ def test_a_since_clause_dates_no_paragraph(before: str) -> None:
         + before
         + " Its fighters shelled a hospital in Sudan, killing at least 30 people, medics said."
     )
-    assert ("mass_casualties", "SD") in alerting("Attack", text)
+    assert ("mass_casualties", "SD") in alerting("Attack", text, engine=KEEPING)
 
 
 @pytest.mark.parametrize(

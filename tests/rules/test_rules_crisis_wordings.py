@@ -1120,6 +1120,115 @@ MUST_ALERT += [
     ),
 ]
 
+# Fifth session's tuning sets (t1-t5, written blind by helpers, tuned on): works, sport slugs,
+# datelines and mediators, sanctions lifted or blocked, resignations, denials, verdicts, drills.
+MUST_NOT_ALERT += [
+    ("Review: 'The Eleventh of September' retells Chile's coup hour by hour", "", ("coup", "CL")),
+    (
+        "Documentary 'Prague, August' restores footage of the 1968 invasion",
+        "Restored in 4K, they show teenagers arguing with soldiers from Kazakhstan and Ukraine; a burning truck, dozens of dead.",
+        ("mass_casualties", "UA"),
+    ),
+    (
+        "Rugby-Springbok pack lays siege as Ireland retreat in Dublin epic",
+        "South Africa's forwards massed at every breakdown and bombarded Ireland with high kicks on Saturday.",
+        ("armed_conflict", "IE"),
+    ),
+    (
+        "Soldiers seize power in São Tomé",
+        "LIBREVILLE, Nov 27 (Reuters) - Soldiers in São Tomé and Príncipe said on Friday they had taken power and detained the president.",
+        ("coup", "GA"),
+    ),
+    (
+        "Pakistan and Afghanistan agree ceasefire",
+        "DOHA, Oct 19 — Pakistan and Afghanistan agreed to an immediate ceasefire on Sunday after talks mediated by Qatar and Turkey, ending a week of border fighting that killed dozens.",
+        ("armed_conflict", "QA"),
+    ),
+    ("US lifts most sanctions on Syria in executive order", "", ("sanctions", "SY")),
+    ("Orbán threatens to block renewal of EU sanctions on Russia", "", ("sanctions", "RU")),
+    (
+        "Serbian prime minister resigns as protests grow",
+        '"I have decided to resign in order to ease tensions," he told a news conference in Belgrade on Tuesday.',
+        ("de_escalation", "RS"),
+    ),
+    (
+        "Nepal's prime minister resigns after 19 killed in protests",
+        'His resignation letter said he was stepping down "to pave the way for a political solution".',
+        ("de_escalation", "NP"),
+    ),
+    (
+        "Minsk and Vilnius play down reports",
+        'Belarus\'s defence ministry on Monday rejected as "provocative fantasies" reports that it had concentrated troops near its border with Lithuania.',
+        ("troop_massing", "BY"),
+    ),
+    (
+        "Brazil's Supreme Court convicts Bolsonaro",
+        "The justices found Bolsonaro, 70, guilty of five crimes, including leading an armed criminal organisation and attempting a coup.",
+        ("coup", "BR"),
+    ),
+    (
+        "Taiwan calls up record number of reservists",
+        "Taiwan began its largest military exercises on Wednesday, calling up 22,000 reservists for drills designed to simulate a Chinese attack.",
+        ("mobilization", "CN"),
+    ),
+    (
+        "Portugal's president dissolves parliament",
+        "Portugal's president dissolved parliament on Thursday, two days after Prime Minister Luís Montenegro lost a confidence vote.",
+        ("government_crisis", "ME"),
+    ),
+    (
+        "Serbian police clash with protesters",
+        "Clashes broke out after riot police moved in to clear barricades on Sunday.",
+        ("withdrawal", "RS"),
+    ),
+    (
+        "Caracas calls up militia reservists",
+        "The US Navy has assembled eight warships and an aircraft-carrier strike group in the southern Caribbean this week.",
+        ("armed_conflict", "US"),
+    ),
+    (
+        "New Zealand gives rangers shoot-on-sight powers to curb wallaby spread",
+        "",
+        ("shoot_to_kill", "NZ"),
+    ),
+    ("Celebrity chefs call a ceasefire in Copenhagen restaurant feud", "", ("de_escalation", "DK")),
+    ("Police dismiss viral 'Accra curfew' message as fake", "", ("emergency_rule", "GH")),
+    (
+        "Mozambique police deny issuing shoot-to-kill order",
+        "Background: during the unrest that followed the October 2024 election, more than 300 people were killed.",
+        ("mass_casualties", "MZ"),
+    ),
+    (
+        "Ukraine extends martial law for another 90 days",
+        "Peace efforts brokered by Washington have so far failed to produce a ceasefire.",
+        ("de_escalation", "UA"),
+    ),
+    ("One year on: how South Korea rewrote the rules on martial law", "", ("emergency_rule", "KR")),
+]
+MUST_ALERT += [
+    (
+        "Guinea-Bissau: soldiers detain president, suspend election process and seal borders",
+        "",
+        {("coup", "GW")},
+    ),
+    ("Iran weekly: protests spread to 40 cities; Canada adds sanctions", "", {("sanctions", "IR")}),
+    (
+        "Fertiliser stocks rise after EU tightens sanctions on Belarusian potash",
+        "",
+        {("sanctions", "BY")},
+    ),
+    (
+        "Somalia briefing: first Egyptian battalion lands as al-Shabaab retakes towns",
+        "",
+        {("foreign_intervention", "SO")},
+    ),
+    (
+        "Bolivia",
+        "Rebels ambushed an army convoy near the border, killing 14 soldiers, before withdrawing into the hills.",
+        {("mass_casualties", "BO")},
+    ),
+]
+
 
 @pytest.mark.parametrize(("title", "text", "pairs"), MUST_ALERT)
 def test_news_alerts(title: str, text: str, pairs: set[tuple[str, str]]) -> None:
