@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Final
 from rules.attribution import Mention, Role
 from rules.background import (
     about_a_work,
+    fact_check,
     labelled_history,
     looks_back,
     narrates,
@@ -155,6 +156,10 @@ class ArticleScan:
         if self._looks_back is None:
             self._looks_back = looks_back(self.normalised[: self.titles])
         return self._looks_back
+
+    def fact_check(self) -> bool:
+        """Whether the headline is a fact check's (``rules.background.fact_check``)."""
+        return fact_check(self.normalised[: self.titles])
 
     def about_a_work(self) -> bool:
         """Whether the headline is about a work (``rules.background.about_a_work``)."""

@@ -50,6 +50,7 @@ __all__ = [
     "drop_disaster_tolls",
     "drop_passing",
     "drop_peaceful_tolls",
+    "fact_check",
     "labelled_history",
     "looks_back",
     "narrates",
@@ -207,6 +208,16 @@ def labelled_history(titles: list[str]) -> bool:
     )
 
 
+# A fact check's headline: what it checks is a claim it finds false ("Fact check: No, this video
+# does not show tanks gathering near Moldova").
+_FACT_CHECK = re.compile(r"^fact ?check(?:ed|ing)?\b")
+
+
+def fact_check(titles: list[str]) -> bool:
+    """Whether the (normalised) headline is a fact check's."""
+    return any(_FACT_CHECK.match(title) for title in titles[:1])
+
+
 def about_a_work(titles: list[str]) -> bool:
     """Whether the (normalised) headline is about a work (a review, a film that retells ...):
     the events it tells, its own included, are the work's matter."""
@@ -225,10 +236,12 @@ def looks_back(titles: list[str]) -> bool:
     ) or about_a_work(titles)
 
 
-def as_history(outcomes: list[Outcome]) -> list[Outcome]:
-    """``outcomes`` with every alerting one recast as history (severity unchanged)."""
+def as_history(outcomes: list[Outcome], modality: Modality = Modality.HISTORICAL) -> list[Outcome]:
+    """``outcomes`` with every alerting one recast as history (or as ``modality``: a fact check
+    denies what it checks), severity unchanged."""
+    recast = modality
     return [
-        (rule, Modality.HISTORICAL, severity, codes, matched)
+        (rule, recast, severity, codes, matched)
         if modality in ALERTING_MODALITIES
         else (rule, modality, severity, codes, matched)
         for rule, modality, severity, codes, matched in outcomes

@@ -126,6 +126,8 @@ ENGINE = load_engine(undated_year=2026).engine
 # at the end: with c83f508 P .811 R .924 F1 .864, with 1e1fc05 P .814 R .931 F1 .869 (core F1
 # .955, .923, .909). Their floors are those end figures.
 FLOORS = {
+    "blind74.jsonl": {"precision": 0.910, "recall": 0.855, "f1": 0.880},
+    "blind76.jsonl": {"precision": 0.870, "recall": 0.830, "f1": 0.850},
     "blind80.jsonl": {"precision": 0.905, "recall": 0.840, "f1": 0.870},
     "blind82.jsonl": {"precision": 0.910, "recall": 0.855, "f1": 0.885},
     "blind84.jsonl": {"precision": 0.890, "recall": 0.820, "f1": 0.855},
@@ -179,6 +181,8 @@ FLOORS = {
     "core.jsonl": {"precision": 0.955, "recall": 0.975, "f1": 0.965},
 }
 CORE_F1 = {
+    "blind74.jsonl": {"troop_massing": 0.900, "shoot_to_kill": 0.795, "withdrawal": 0.810},
+    "blind76.jsonl": {"troop_massing": 0.860, "shoot_to_kill": 0.940, "withdrawal": 0.880},
     "blind80.jsonl": {"troop_massing": 0.780, "shoot_to_kill": 0.665, "withdrawal": 0.995},
     "blind82.jsonl": {"troop_massing": 0.935, "shoot_to_kill": 0.885, "withdrawal": 0.890},
     "blind84.jsonl": {"troop_massing": 0.810, "shoot_to_kill": 0.905, "withdrawal": 0.920},

@@ -1229,6 +1229,47 @@ MUST_ALERT += [
     ),
 ]
 
+# After the held-back score of b74-b77 (tuned on since): fact checks, sport call-ups, courts'
+# sanctions, a band, pests and pop, cloud outages, a truce that fighting goes on despite.
+MUST_NOT_ALERT += [
+    (
+        "Fact check: No, this video does not show tanks gathering on Moldova's border",
+        "",
+        ("troop_massing", "MD"),
+    ),
+    (
+        "Koeman calls up three reserves as Dutch injury list grows before Poland qualifier",
+        "",
+        ("mobilization", "NL"),
+    ),
+    (
+        "Judge sanctions lawyers over AI-invented case citations",
+        "A federal judge in Alabama has sanctioned three lawyers from a large US law firm.",
+        ("sanctions", "US"),
+    ),
+    (
+        "Martial Law bring thunder and fog to a sold-out Roundhouse",
+        "Martial Law play Glasgow on Sunday before a European tour that ends in Berlin.",
+        ("emergency_rule", "DE"),
+    ),
+    ("Armyworm invasion threatens Zambia's maize harvest", "", ("armed_conflict", "ZM")),
+    (
+        "From Seoul to São Paulo: the K-pop invasion reaches stadium scale",
+        "",
+        ("armed_conflict", "KR"),
+    ),
+    (
+        "Massive cloud outage knocks out messaging apps, banks and games across Europe and U.S.",
+        "",
+        ("comms_blackout", "US"),
+    ),
+    (
+        "Dozens dead as M23 fighters battle for Walikale",
+        "The fighting continues despite a peace accord signed in Washington last June between Congo and Rwanda.",
+        ("de_escalation", "CD"),
+    ),
+]
+
 
 @pytest.mark.parametrize(("title", "text", "pairs"), MUST_ALERT)
 def test_news_alerts(title: str, text: str, pairs: set[tuple[str, str]]) -> None:
