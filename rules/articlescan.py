@@ -51,6 +51,7 @@ class ArticleScan:
         "ends",
         "firsts",
         "found",
+        "headline_triggers",
         "month",
         "normalised",
         "opens",
@@ -94,9 +95,11 @@ class ArticleScan:
         # out once; this keeps huge repetitive input linear and cheap.
         self.outcomes: dict[str, list[Outcome]] = {}
         self._plainly: dict[str, bool] = {}
-        # Per (trigger, country): in how many sentences it was sighted as alerting, and the
-        # last such sentence (``rules.evidence.keep_best``; ``rules.background.drop_passing``).
-        self.sighted: dict[tuple[str, str], tuple[int, int]] = {}
+        # Per (trigger, country): the sentences where it was sighted as alerting, in order; and
+        # the triggers a headline sentence reports without saying where (``keep_best``; read by
+        # ``rules.background.drop_passing`` and ``drop_peaceful_tolls``).
+        self.sighted: dict[tuple[str, str], list[int]] = {}
+        self.headline_triggers: set[str] = set()
         self._focus: str | bool | None = False  # False: not worked out yet
         self._looks_back: bool | None = None
         self._about_a_work: bool | None = None

@@ -61,14 +61,16 @@ def keep_best(
         codes = found or fallback(index, text, scan, rule.attribution)
         if rule.countries is not None:
             codes = [c for c in codes if c in rule.countries]
+        if not codes and index < scan.titles and modality in ALERTING_MODALITIES:
+            scan.headline_triggers.add(rule.trigger)  # told, but not where: "Soldiers seize power"
         alerting = modality in ALERTING_MODALITIES
         rank = (0 if alerting else 1, 0 if index < scan.titles else 1, index)
         for code in codes:
             key = (rule.trigger, code)
             if alerting:
-                count, last = scan.sighted.get(key, (0, -1))
-                if last != index:
-                    scan.sighted[key] = (count + 1, index)
+                seen = scan.sighted.setdefault(key, [])
+                if not seen or seen[-1] != index:
+                    seen.append(index)
             current = best.get(key)
             if current is None or rank < current[0]:
                 best[key] = (rank, outcome, code)

@@ -41,9 +41,6 @@ _HISTORICAL = re.compile(
     r"|a generation) ago\b"
     # a sentence labelled as background: "Background: during the unrest that followed ..."
     r"|^(?:background|context|backstory)\b"
-    # a habit, not an event: "security forces have a record of harsh responses to protests"
-    r"|\b(?:has|have|had) an? (?:long |bloody |troubled |grim )?(?:track )?(?:record|history)"
-    r" of\b"
     r"|\b(?:during|in) the (?:cold war|soviet era|soviet times|second world war|first world war"
     r"|(?:18|19)\d0s)\b"
     r"|\b(?:during|in) world war (?:i|ii|one|two|1|2)\b"
@@ -169,7 +166,8 @@ _PAST_BEFORE = re.compile(
     r"|\b(?:convicted|found guilty|acquitted|sentenc(?:ed|es)|indicted|jail(?:s|ed)"
     r"|impeach(?:es|ed)?) (?:[\w'-]+ ){0,10}?(?:of|for|over) (?:[\w'-]+ ){0,6}$"
     # "found Bolsonaro guilty of five crimes, including ... attempting a coup"
-    r"|\b(?:guilty|convicted|acquitted) of\b[^.;]{0,120}$"
+    r"|\b(?:guilty|convicted|acquitted) of\b(?:[^.;,]|, (?:including|among them|such as)\b)"
+    r"{0,120}$"
     # the grounds of sanctions: "imposed sanctions on Georgia's interior minister over what it
     # called the violent suppression of peaceful protesters"
     r"|(?:\b(?:impos\w*|slapp?\w*|adopt\w*|add\w*|announc\w*) (?:[\w'-]+ ){0,3}?"
@@ -686,7 +684,7 @@ _CUES = CueSet(
         # _HISTORICAL: "... ago", "the cold war", "soviet era/times", "world war", "1960s", a year
         ("ago", "cold war", "soviet", "world war", "that followed", *"0123456789", "then ",
          "year", "in the past", "collapse of", "break up of", "breakup of", "dissolution of",
-         "independence", "background", "context", "backstory", "record of", "history of"),
+         "independence", "background", "context", "backstory"),
         ("deny", "deni", "refut", "dismiss", "reject", "baseless", "false", "fake", "unfounded",
          "correspond", "footage", "video", "images", "untrue", "inaccurate",
          "groundless", "fabricat", "play", "downplay", "nonsense", "absurd", "lies", "a lie",

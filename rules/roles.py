@@ -295,7 +295,7 @@ _TRANSIT_BEFORE = re.compile(
 )
 # "drills designed to simulate a Chinese attack": whose attack a drill plays out takes no part.
 _SIMULATED_BEFORE = re.compile(
-    r"\b(?:simulat(?:e|es|ed|ing)|rehears(?:e|es|ed|ing)|repel(?:s|led|ling)?"
+    r"\b(?:simulat(?:e|es|ed|ing)|rehears(?:e|es|ed|ing)"
     r"|practis(?:e|es|ed|ing)|practic(?:e|es|ed|ing)|mock) (?:an? |the )?(?:possible |hypothetical"
     r" |potential |full scale |large scale |surprise )?$"
 )
@@ -455,7 +455,7 @@ _ROLE_CUES = CueSet(
          "solidarity", "crossed", "fled", "escaped", "flee", "evacuat", "airlifted", "ferried",
          "living", "lives", "in exile", "meet", "convene", "operations", "truce", "ceasefire",
          "cease fire", "peace deal", "peace agreement", "registered", "flagged", "licensed",
-         "agree", "met", "simulat", "rehears", "repel", "practis", "practic", "mock"),
+         "agree", "met", "simulat", "rehears", "practis", "practic", "mock"),
         # _EVACUATOR_AFTER
         ("diplomat", "embassy", "nationals", "expatriates", "citizens", "ordered"),
         # _MISSION_AFTER, _MISSION_OF_BEFORE

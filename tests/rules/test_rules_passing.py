@@ -134,3 +134,52 @@ def test_deaths_without_violence_are_no_mass_casualties(
 )
 def test_deaths_in_violence_still_count(title: str, text: str, pair: tuple[str, str]) -> None:
     assert pair in alerting(title, text)
+
+
+# Found by a review of the change: each kept its alerts before it and must keep them.
+@pytest.mark.parametrize(
+    ("title", "text", "pair"),
+    [
+        # the headline tells the event without a country: the body's one sighting is its place
+        (
+            "Soldiers seize power, dissolve government",
+            f"{LEAD}\n{FILLER}\nSoldiers seized power in Niger, the army said.",
+            ("coup", "NE"),
+        ),
+        # a toll in the headline, its violence told in the body
+        (
+            "At least 40 killed in Douala, Cameroon",
+            "Security forces opened fire on protesters in Douala, killing at least 40.",
+            ("mass_casualties", "CM"),
+        ),
+        # a car or bus that explodes is a bomb, not an accident
+        ("Car explosion kills 12 in Mogadishu", "", ("mass_casualties", "SO")),
+        ("Bus explosion kills 20 in Quetta", "", ("mass_casualties", "PK")),
+        # a review that finds is no review of a work
+        ("Review finds Kenyan police shot dead 40 protesters in Nairobi", "", ("unrest", "KE")),
+        # an attack repelled is still an attack
+        (
+            "",
+            "Israeli air defences repelled an Iranian missile attack on Tel Aviv.",
+            ("armed_conflict", "IR"),
+        ),
+        # a record of abuses does not make Monday's shooting history
+        (
+            "",
+            "Security forces, which have a long record of abuses, opened fire on protesters in Conakry on Monday.",
+            ("shoot_to_kill", "GN"),
+        ),
+        # a verdict in one clause dates nothing in the next
+        (
+            "",
+            "Days after the court found the president guilty of corruption, soldiers seized power in Niamey on Wednesday.",
+            ("coup", "NE"),
+        ),
+    ],
+)
+def test_reviewed_wordings_still_alert(title: str, text: str, pair: tuple[str, str]) -> None:
+    assert pair in alerting(title, text)
+
+
+def test_a_boat_that_sinks_is_no_violence() -> None:
+    assert ("mass_casualties", "LY") not in alerting("Migrant boat sinks off Libya, 60 dead")
