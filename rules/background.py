@@ -368,6 +368,9 @@ _DAY_OF_MONTH = re.compile(
 _ONGOING = re.compile(
     r"\b(?:is|are) (?:still |now |also |already |reportedly )?(?!going\b)\w+ing\b"
     r"|\bcontinues? to\b|\bunder way\b|\bongoing\b"
+    # what pictures show now: "Satellite images show Russia massing tanks near the border"
+    r"|\b(?:images?|imagery|photos|footage|pictures) (?:show|shows|suggest|suggests|indicate"
+    r"|indicates|reveal|reveals)\b"
 )
 _QUOTES: Final = ('"', "\u201c", "'", "\u2018")
 

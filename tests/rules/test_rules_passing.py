@@ -61,6 +61,11 @@ def test_a_mention_that_is_news_alerts(sentence: str) -> None:
     assert ("shoot_to_kill", "UG") in story(sentence)
 
 
+def test_what_pictures_show_is_news() -> None:
+    sentence = "Satellite images show Russia massing tanks and troops near the Ukrainian border."
+    assert ("troop_massing", "RU") in story(sentence)
+
+
 def test_the_headline_country_and_a_second_sighting_keep_a_mention() -> None:
     sentence = "Police fired live ammunition at protesters in Kampala."
     assert ("shoot_to_kill", "UG") in story(sentence, "Uganda: opposition leader detained")
