@@ -41,6 +41,7 @@ class ArticleScan:
         "_about_a_work",
         "_background",
         "_engine",
+        "_fact_check",
         "_focus",
         "_history",
         "_joined",
@@ -103,6 +104,7 @@ class ArticleScan:
         self._focus: str | bool | None = False  # False: not worked out yet
         self._looks_back: bool | None = None
         self._about_a_work: bool | None = None
+        self._fact_check: bool | None = None
         self._history: bool | None = None
         self.month = month  # the month the article was published, when dated
 
@@ -162,7 +164,9 @@ class ArticleScan:
 
     def fact_check(self) -> bool:
         """Whether the headline is a fact check's (``rules.background.fact_check``)."""
-        return fact_check(self.normalised[: self.titles])
+        if self._fact_check is None:
+            self._fact_check = fact_check(self.normalised[: self.titles])
+        return self._fact_check
 
     def about_a_work(self) -> bool:
         """Whether the headline is about a work (``rules.background.about_a_work``)."""

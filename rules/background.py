@@ -215,7 +215,7 @@ _FACT_CHECK = re.compile(r"^fact ?check(?:ed|ing)?\b")
 
 def fact_check(titles: list[str]) -> bool:
     """Whether the (normalised) headline is a fact check's."""
-    return any(_FACT_CHECK.match(title) for title in titles[:1])
+    return bool(titles) and _FACT_CHECK.match(titles[0]) is not None
 
 
 def about_a_work(titles: list[str]) -> bool:
@@ -236,12 +236,11 @@ def looks_back(titles: list[str]) -> bool:
     ) or about_a_work(titles)
 
 
-def as_history(outcomes: list[Outcome], modality: Modality = Modality.HISTORICAL) -> list[Outcome]:
-    """``outcomes`` with every alerting one recast as history (or as ``modality``: a fact check
-    denies what it checks), severity unchanged."""
-    recast = modality
+def as_history(outcomes: list[Outcome], to: Modality = Modality.HISTORICAL) -> list[Outcome]:
+    """``outcomes`` with every alerting one recast as history (or as ``to``: a fact check denies
+    what it checks), severity unchanged."""
     return [
-        (rule, recast, severity, codes, matched)
+        (rule, to, severity, codes, matched)
         if modality in ALERTING_MODALITIES
         else (rule, modality, severity, codes, matched)
         for rule, modality, severity, codes, matched in outcomes

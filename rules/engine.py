@@ -327,7 +327,7 @@ class Engine:
         if any(o[1] in ALERTING_MODALITIES for o in outcomes):  # (else nothing to recast)
             if scan.labelled_history():  # "This week in history: Indonesia invades East Timor"
                 outcomes = as_history(outcomes)
-            elif scan.titles and scan.fact_check():  # "Fact check: No, this video does not show"
+            elif scan.fact_check():  # "Fact check: No, this video does not show tanks ..."
                 outcomes = as_history(outcomes, Modality.DENIED)
             elif index < scan.titles and scan.about_a_work():
                 # "Review: 'The Eleventh of September' retells Chile's coup hour by hour"

@@ -61,9 +61,9 @@ def keep_best(
         codes = found or fallback(index, text, scan, rule.attribution)
         if rule.countries is not None:
             codes = [c for c in codes if c in rule.countries]
-        if not codes and index < scan.titles and modality in ALERTING_MODALITIES:
-            scan.headline_triggers.add(rule.trigger)  # told, but not where: "Soldiers seize power"
         alerting = modality in ALERTING_MODALITIES
+        if alerting and not codes and index < scan.titles:
+            scan.headline_triggers.add(rule.trigger)  # told, but not where: "Soldiers seize power"
         rank = (0 if alerting else 1, 0 if index < scan.titles else 1, index)
         for code in codes:
             key = (rule.trigger, code)
