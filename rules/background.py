@@ -167,7 +167,8 @@ def narrates(sentence: str) -> bool:
 # Chile's coup hour by hour") or a work doing what works do ("documentary restores footage of the
 # 1968 invasion"). Their own events are the work's matter, the headline's included.
 _ABOUT_A_WORK = re.compile(
-    r"^(?:book |film |tv |theatre |theater |album )?review:|\w+[!?.]?' review\b"
+    r"^(?:book |film |tv |theatre |theater |album )?review:|^(?:books|film|films|culture|arts):"
+    r"|\w+[!?.]?' review\b"
     r"|\b(?:film|book|tv|theatre|theater|album|movie|opera|documentary) review\b"
     r"|\b(?:film|movie|documentary|novel|memoir|thriller|sitcom|opera|musical|podcast)\b"
     r"(?: [\w',-]+){0,4} (?:recreates?|depicts?|revisits?|imagines?|retells?|explores?"
@@ -299,7 +300,14 @@ _DISASTER = re.compile(
     r"|(?:roof|building|bridge|mine|stand|stage|ceiling|tower|dam) (?:collapses?|collapsed)"
     r"|(?:methanol|alcohol|food|carbon monoxide|gas) poisoning|mudflows?|sinkholes?"
     r"|(?:nightclub|factory|market|hospital|building|hotel|warehouse|high rise|tower|apartment"
-    r"|club|bar) (?:fire|blaze)s?|funicular|heatstroke|drown(?:ed|ing|s)?)\b"
+    r"|club|bar) (?:fire|blaze)s?|funicular|heatstroke|drown(?:ed|ing|s)?"
+    # industrial accidents: "explosion at firecracker warehouse", "an explosion tore through a
+    # warehouse storing firecrackers", "gas explosion", "chemical plant blast"
+    r"|(?:firecrackers?|fireworks?|chemical|gas|boiler|factory|industrial|refinery|mine)"
+    r"(?: (?:factory|warehouse|plant|depot|cylinder|pipeline))? (?:explosions?|blasts?)"
+    r"|(?:explosions?|blasts?|fires?) (?:at|in|tore through|rips? through|ripped through)"
+    r" (?:an? |the )?(?:[\w-]+ ){0,2}?(?:firecrackers?|fireworks?|factory|warehouse|plant|refinery"
+    r"|mine|depot)\b)\b"
 )
 _VIOLENCE = re.compile(
     r"\b(?:attack\w*|strikes?|struck|shell\w*|bomb\w*|gunm[ae]n|clash\w*|fighting|fight"
@@ -420,13 +428,26 @@ def drop_peaceful_tolls(best: dict[tuple[str, str], Best], scan: ArticleScan) ->
     tolls = [key for key in best if key[0] == "mass_casualties"]
     if not tolls:
         return
-    if scan.titles and _strife(" ".join(scan.normalised[: scan.titles])):
+    title = " ".join(scan.normalised[: scan.titles])
+    if _NOT_POLITICAL.search(title):
+        # "Driver kills 11 at street festival, police say no terror link"
+        for key in tolls:
+            del best[key]
+        return
+    if scan.titles and _strife(title):
         return
     for key in tolls:
         if not any(
             _violent_toll(scan, index) for index in scan.sighted.get(key, [best[key][0][2]])
         ):
             del best[key]
+
+
+# A headline that rules out political violence for the deaths it tells.
+_NOT_POLITICAL = re.compile(
+    r"\bno (?:terror|terrorist|terrorism|political|militant) (?:link|motive|connection)s?\b"
+    r"|\bnot (?:terror|terrorism|politically) (?:related|motivated)\b"
+)
 
 
 def _violent_toll(scan: ArticleScan, index: int) -> bool:

@@ -37,6 +37,7 @@ from rules.background import (
     drop_peaceful_tolls,
     sports_story,
 )
+from rules.datelines import own_date
 from rules.evidence import Best, Outcome, assemble_signals, keep_best
 from rules.gazetteer import Gazetteer
 from rules.keys import Key as Key  # noqa: PLC0414  (re-exported: it was defined here)
@@ -71,6 +72,11 @@ __all__ = ["Engine"]
 
 _WORD: Final = re.compile(r"\w+")
 _TOPIC_CHARS: Final = 40  # a headline's "Country:" label is short
+
+
+# Look-alike country names that are also people's first names: such a name that speaks is a
+# person, most likely ("Chad said ..."); "Guinea's junta warns ..." is the country.
+_FIRST_NAMES: Final = frozenset({"chad", "jordan", "georgia", "santiago"})
 
 
 class Engine:
@@ -179,6 +185,7 @@ class Engine:
         )
         if not marked:
             return []
+        year, month = self._written(article)
         scan = ArticleScan(
             self,
             texts=texts,
@@ -190,13 +197,12 @@ class Engine:
             ends=ends,
             found=found,
             firsts=firsts,
-            month=article.published.month if article.published is not None else None,
+            month=month,
             opens=frozenset(paragraphs),
         )
         work = self._work(scan, marked)
         if not work:
             return []
-        year = article.published.year if article.published is not None else self._undated_year
         best: dict[tuple[str, str], Best] = {}
         for index, candidates in work:
             self._scan_sentence(scan, index, candidates, year, best)
@@ -206,6 +212,21 @@ class Engine:
         if not self._passing_mentions:
             drop_passing(best, scan)
         return assemble_signals(best, scan.texts)
+
+    def _written(self, article: Article) -> tuple[int | None, int | None]:
+        """The year and month the article was written in: its publication date; without one,
+        its own dateline's when that is no older than last year (an older one is an archive
+        piece, read as of the undated year); else the undated year."""
+        if article.published is not None:
+            return article.published.year, article.published.month
+        own = own_date(article.title or "", article.text or "")
+        undated = self._undated_year
+        if own is not None and (
+            (undated is None and own[0] >= 2000)
+            or (undated is not None and 0 <= undated - own[0] <= 1)
+        ):
+            return own
+        return undated, None
 
     def _work(self, scan: ArticleScan, marked: list[int]) -> list[tuple[int, list[int]]]:
         """The sentences where some rule has every group and no exclusion, with those rules,
@@ -259,7 +280,11 @@ class Engine:
                 role = roles.role(start - offset, stop - offset)
                 if role is Role.DATELINE and index < scan.titles:
                     role = Role.PLAIN  # "Pakistan, Afghanistan agree ceasefire": no dateline
-                if rule is not None and role in (Role.COMMENTER, Role.OFFICIAL):
+                if (
+                    rule is not None
+                    and alias in _FIRST_NAMES
+                    and role in (Role.COMMENTER, Role.OFFICIAL)
+                ):
                     continue  # "Chad said ...", "Jordan told ...": a person, most likely
                 found.append(Mention(start - offset, stop - offset, code, role))
         if found and index == scan.titles and found[0].role is not Role.DATELINE:

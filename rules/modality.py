@@ -39,6 +39,8 @@ _HISTORICAL = re.compile(
     # than a decade ago": a span up to now)
     r"|(?<!more than )(?<!over )(?<!nearly )(?<!almost )(?<!since )\b(?:a decade|a century"
     r"|a generation) ago\b"
+    # an anniversary: "A year ago tonight, the president declared martial law"
+    r"|\ba year ago (?:today|tonight|this (?:week|month))\b|^a year ago\b"
     # a sentence labelled as background: "Background: during the unrest that followed ..."
     r"|^(?:background|context|backstory)\b"
     r"|\b(?:during|in) the (?:cold war|soviet era|soviet times|second world war|first world war"
@@ -63,6 +65,16 @@ _HISTORICAL = re.compile(
     r"(?:(?:" + MONTHS + r") )?(?:of )?(?P<year>1[5-9]\d\d|20\d\d)\b"
     # "1939: Soviet troops massed on the Finnish border", "August 1990: how Iraq massed troops"
     r"|^(?:(?:" + MONTHS + r") )?(?P<lead>1[5-9]\d\d|20\d\d) ?:"
+)
+# What, in a later clause, makes its date that of something else than the match before it.
+_ASIDE = re.compile(
+    r"\b(?:that|which|who|whose|agreed|signed|reached|brokered|dating|dates|dated|began|begun"
+    r"|started|launched|adopted|imposed|introduced|established|set up|first|earlier|previous"
+    r"|latest stage|part of|under)\b"
+)
+_TOOK_EFFECT = re.compile(
+    r"\b(?:took|take|takes|taking) effect|\b(?:came|come|comes|went|go|goes) into (?:force|effect)"
+    r"|\bentered into force"
 )
 _SCENARIO_STARTS = (
     "in the ",
@@ -105,7 +117,9 @@ _PAST_BEFORE = re.compile(
     # past decade, banning ...", "Tensions flared again last month when both sides deployed"
     r"|\bhistory of (?:[\w'-]+ ){0,3}$"
     r"|\bover the (?:past|last) (?:decade|(?:[\w-]+ )?(?:years|decades))\b"
-    r"|\blast (?:month|year),? when\b|^last (?:month|year),? "
+    r"|\blast (?:month|year|" + MONTHS + r"),? when\b|^last (?:month|year),? "
+    # a record of what was done again and again: "which have repeatedly attacked bases"
+    r"|\b(?:has|have|had) (?:repeatedly|frequently|regularly|often|long)\b"
     r"|^(?:during|in|at|by) [^,;]{0,60}\blast (?:month|year), "
     r"|\blast (?:year|month|week|decade)'s(?: \w+)? ?$|\blast year in which(?: [\w']+){0,4} $"
     # "a year after a ceasefire ended deadly clashes", "three months after a peace deal": the
@@ -219,6 +233,8 @@ def _comma_between(text: str, low: int, high: int) -> bool:
 _AGO_AFTER = re.compile(
     r"(?: [\w']+){0,6}? (?:(?:\d+|a few|several|many|two|three|four|five|six|seven|eight|nine|ten"
     r"|a couple of) (?:years|decades) ago|at the time|last year"
+    # "the junta, which seized power last July"
+    r"|last (?:" + MONTHS + r")\b"
     r"|(?:in|over) recent (?:years|decades)"
     r"|over the (?:past|last) (?:[\w-]+ )?(?:years|decades)"
     r"|in the (?:days|weeks|months|years) (?:after|before|following|that followed)"
@@ -415,6 +431,13 @@ _SUPERLATIVE = re.compile(
     r"\b(?:largest|biggest|first|highest|worst|deadliest|heaviest|lowest|strongest|greatest"
     r"|sharpest|fiercest|bloodiest|most|closest|longest|widest)\b"
 )
+# ... not what began and goes on: "the deadliest day since protests erupted"
+_SINCE_BEGAN = re.compile(
+    r"(?:the )?(?:[\w'-]+ ){1,4}?(?:began|begun|started|erupted|broke out|flared|was launched)\b"
+)
+_MEASURED_BEFORE = re.compile(
+    r"\b(?:is|was|are|were|been|be|marks?|marked|marking|became|becomes|for|in)\b"
+)
 _YEAR_AFTER = 48  # and after it ("of september 11, 1973", "during the unrest of january 2022")
 # A demand or call for something is not the thing: "protesters demanding the resignation of the
 # cabinet", "calls for a curfew". Only before the match in its clause.
@@ -486,8 +509,8 @@ _DENIED = re.compile(
     # "rejected western reports as hysteria", "reports ... were inaccurate"
     r"|reject(?:s|ed|ing)? (?:\w+ ){1,2}(?:claims?|reports?|allegations?|accusations?)"
     # "rejected as \"provocative fantasies\" reports that it had massed troops"
-    r"|reject(?:s|ed|ing)? as [\"']?[\w' -]{1,40}?[\"']? (?:an? |the )?(?:[\w'-]+ ){0,3}?"
-    r"(?:claims?|reports?|allegations?)"
+    r"|reject(?:s|ed|ing)? as [\"']?[\w' -]{1,40}?[\"']? (?:an? |the )?(?:[\w'-]+ ){0,4}?"
+    r"(?:claims?|reports?|allegations?|posts?|messages?|videos?|rumou?rs?)"
     r"|(?:were|was|are|is) \"?(?:completely |totally |entirely )?(?:inaccurate|untrue|false|fake"
     r"|baseless|groundless|fabricated|unfounded)"
     # "called reports of a military build-up along its border \"baseless\""
@@ -530,6 +553,7 @@ _HYPOTHETICAL = re.compile(
     r"\b(?:could|might|(?<!for a )(?<!for an )possible|possibly"
     r"|(?<!for a )(?<!for an )potential(?:ly)?|whether|should|hypothetical"
     r"|fears? (?:of|that)|feared|risk (?:of|that)|prospects? (?:of|for)|in case of|in the event of"
+    r"|worr(?:y|ies|ied) (?:less |more |most )?(?:about|that)"
     # "a bipartisan bill that would impose sweeping sanctions"
     r"|(?<!adopted )(?<!passed )(?<!approved )(?<!enacted )(?<!signed )\b(?:an? |the )"
     r"(?:[\w-]+ ){0,3}?(?:bill|draft law|measure|legislation|amendment)s? (?:that|which) would"
@@ -698,7 +722,7 @@ _CUES = CueSet(
         ("could", "might", "possib", "probabil", "likelihood", "purport", "unverified", "accus",
          "ruled out", "rule out", "rules out", "ruling out", "potential", "whether", "should",
          "rumo", "sought to", "seek", "condition",
-         "hypothetical", "fear",
+         "hypothetical", "fear", "worr",
          "risk", "prospect", "case of", "event of", "scenario", "threat of",
          "would be ready", "would have", "consider", "mull", "weigh", "likely", "may", "contingenc",
          "in a", "expected", "anticipated", "looming", "impending", "preparation", "resembl",
@@ -728,7 +752,7 @@ _CUES = CueSet(
         ("years", "anniversar", "retaliation for", "dictatorship", "military regime", "0s",
          "commemorat", "remember", "last ", "decades", "after the",
          "historian",
-         "following",
+         "following", "repeatedly", "frequently", "regularly", "often", "long",
          "at the time", "year ", "month", "the days", "the weeks", "over the", "referring",
          "since", "history of", "last ", "weeks", "sanction", "freezes",
          "travel bans", "a reference to", "those ", "in that ", "earlier", "previous", "the last",
@@ -792,9 +816,12 @@ class SentenceModality:
         self._clauses = _clause_starts(sentence)
         # Where "since" opens what a superlative is measured from ("the heaviest toll since a
         # ceasefire took effect in November 2024"): a match after it is that past.
-        self._since_marks: list[int] = []
-        self._historical = bool(cues & (_HISTORICAL_CUE | _DATED_CUE)) and self._is_historical(
-            published_year
+        self._since_marks: list[tuple[int, int]] = []  # (where "since" stands, how far it reaches)
+        if " since " in sentence:
+            self._mark_superlative_since()
+        # Where the sentence dates something to the past (``_past_dates``)
+        self._dated: list[int] = (
+            self._past_dates(published_year) if cues & (_HISTORICAL_CUE | _DATED_CUE) else []
         )
         self._year_limit = published_year if published_year is not None else 2000
         self._year_known = published_year is not None
@@ -804,12 +831,14 @@ class SentenceModality:
             sentence.startswith(_SCENARIO_STARTS) and _SCENARIO_OPENING.match(sentence) is not None
         )
 
-    def _is_historical(self, published_year: int | None) -> bool:
+    def _past_dates(self, published_year: int | None) -> list[int]:
+        """Where the sentence dates something to the past (a past year, a past era)."""
         limit = published_year if published_year is not None else 2000
-        if self._cues & _DATED_CUE and any(
-            int(m.group("year")) < limit for m in _DATED.finditer(self._text)
-        ):
-            return True
+        found: list[int] = []
+        if self._cues & _DATED_CUE:
+            found.extend(
+                m.start() for m in _DATED.finditer(self._text) if int(m.group("year")) < limit
+            )
         for m in _HISTORICAL.finditer(self._text):
             year = (
                 m.group("year")
@@ -818,11 +847,48 @@ class SentenceModality:
                 or m.group("until")
                 or (m.group("century") and m.group("century") + m.group("short"))
             )
-            if year is None:
-                return True
-            if int(year) < limit and not (m.group("year") and self._since_comparison(m.start())):
-                return True
-        return False
+            if year is None or (
+                int(year) < limit and not (m.group("year") and self._since_comparison(m.start()))
+            ):
+                found.append(m.start())
+        return found
+
+    def _dates_an_aside(self, end: int, position: int) -> bool:
+        """Whether a past date at ``position``, after a match ending at ``end``, dates something
+        else told in a later clause: "handed over the base, ending a presence that dates back to
+        1960", "completed their departure ..., the latest stage of a drawdown agreed in 2024"."""
+        if position < end:
+            return False
+        comma = self._text.find(", ", end, position)
+        return (
+            comma >= 0
+            # (not a clause of its own: ", and an agreement reached in 2023 remains ...")
+            and not self._text.startswith(("and ", "but ", "while ", "although "), comma + 2)
+            and _ASIDE.search(self._text, comma, position) is not None
+            # (nor the match's own start: "sanctions on NIS, which took effect in October")
+            and _TOOK_EFFECT.search(self._text, comma, position) is None
+        )
+
+    def _mark_superlative_since(self) -> None:
+        """Mark where "since" opens the past a superlative is measured from, whatever dates
+        it: "the biggest step since a clash in the Galwan valley set off a standoff in which
+        each side deployed tens of thousands of troops"."""
+        text = self._text
+        start = 0
+        while (since := text.find(" since ", start)) >= 0:
+            start = since + 7
+            clause = max(text.rfind(",", 0, since), text.rfind(";", 0, since)) + 1
+            superlative = _SUPERLATIVE.search(text, clause, since)
+            if (
+                superlative is None
+                or _SINCE_BEGAN.match(text, start)
+                # (a superlative that opens the sentence is its subject, not what is measured:
+                # "The worst tensions since the Cold War saw troops massing")
+                or (clause == 0 and not _MEASURED_BEFORE.search(text, 0, superlative.start()))
+            ):
+                continue
+            ends = [i for i in (text.find(",", start), text.find(";", start)) if i >= 0]
+            self._since_marks.append((since, min(ends, default=len(text))))
 
     def _since_comparison(self, position: int) -> bool:
         """Whether a year at ``position`` dates what a superlative is measured from ("the largest
@@ -835,7 +901,7 @@ class SentenceModality:
         clause = max(text.rfind(",", 0, since), text.rfind(";", 0, since)) + 1
         if _SUPERLATIVE.search(text, clause, since) is None:
             return False
-        self._since_marks.append(since)
+        self._since_marks.append((since, len(text)))
         return True
 
     def scope_of(self, position: int) -> tuple[int, int]:
@@ -857,7 +923,9 @@ class SentenceModality:
         ``phrases`` are the matched phrases' spans: negation words inside them ("fire without
         warning") are part of the trigger, not a negation of it.
         """
-        if self._historical or any(since < start for since in self._since_marks):
+        if any(not self._dates_an_aside(end, at) for at in self._dated) or any(
+            since < start < reach for since, reach in self._since_marks
+        ):
             return Modality.HISTORICAL
         text = self._text
         cues = self._cues

@@ -41,6 +41,7 @@ COMPILED = (
     "cues",
     "tolls",
     "landmarks",
+    "datelines",
 )
 """The modules of ``rules`` that ``setup.py`` compiles (the per-article path of ``Engine.scan``)."""
 

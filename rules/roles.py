@@ -194,7 +194,11 @@ _MODIFIER_AFTER = re.compile(
     r"|flags?"
     # "satellite images published by a US think tank show ...": who studies, not who acts
     r"|think ?tanks?|research (?:group|firm)s?|satellite (?:imagery )?(?:firm|company)"
-    r"|satellite imagery)\b"
+    r"|satellite imagery"
+    # "the gap over German debt widened": a market's paper is no party
+    r"|(?:government )?(?:debt|bonds?|bunds?|gilts|yields?|equities|stocks|currency)"
+    r"(?! (?:said|says|told|warned))"
+    r")\b"
 )
 # "China's consulate in Mandalay urged ...": a country's mission abroad speaks for it.
 _MISSION_AFTER = re.compile(
@@ -667,7 +671,9 @@ class SentenceRoles:
 _CAPS = r"[A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+)*"
 _CAPS_DATELINE = re.compile(
     rf"{_CAPS}(?:/{_CAPS})*(?:, [A-Z][\w .'\u2019]{{1,30}}?)?"
-    r"(?:,? (?:[A-Z][a-z]{2,8}\.?|\d{1,2}) \d{1,2})? ?(?:\([^()]{1,40}\) ?)?[\u2014\u2013-] "
+    # the date: "Nov 23", ", Oct. 22, 2025", ", 14 March 2026"
+    r"(?:,? (?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:,? \d{4})?)?"
+    r" ?(?:\([^()]{1,40}\) ?)?[\u2014\u2013-] "
 )
 
 

@@ -208,6 +208,44 @@ MUST_ALERT += [
         "Israel rebuffed calls for a ceasefire as its jets pounded Rafah in southern Gaza.",
         {("armed_conflict", "IL")},
     ),
+    # seventh session (t9-t16 tuning sets): a troop pull-out, soldiers who left the country, a
+    # coalition that withdraws, fighters massing, a look-alike country's junta that warns, the
+    # last open crossings, brigades rushed after a face-off
+    (
+        "Rwanda completes troop pull-out from Mozambique's Cabo Delgado",
+        "",
+        {("withdrawal", "RW"), ("withdrawal", "MZ")},
+    ),
+    (
+        "",
+        "The last Rwandan soldiers deployed in Mozambique's Cabo Delgado province left the country on Friday, the defence ministry said.",
+        {("withdrawal", "RW"), ("withdrawal", "MZ")},
+    ),
+    (
+        "US-led coalition completes pull-out from Erbil, ending Iraq mission",
+        "",
+        {("withdrawal", "US"), ("withdrawal", "IQ")},
+    ),
+    (
+        "Taliban mass fighters along Tajik border, Dushanbe says",
+        "",
+        {("troop_massing", "AF"), ("troop_massing", "TJ")},
+    ),
+    (
+        "Guinea junta warns curfew violators 'will be shot'",
+        "",
+        {("shoot_to_kill", "GN"), ("emergency_rule", "GN")},
+    ),
+    (
+        "Poland sends 17,000 more troops to Belarus frontier, shuts last open crossings",
+        "",
+        {("border_closure", "PL")},
+    ),
+    (
+        "India rushes extra brigades to Ladakh after patrol face-off with Chinese troops",
+        "",
+        {("troop_massing", "IN")},
+    ),
 ]
 
 # (headline, body, a pair that must not alert)
@@ -1267,6 +1305,63 @@ MUST_NOT_ALERT += [
         "Dozens dead as M23 fighters battle for Walikale",
         "The fighting continues despite a peace accord signed in Washington last June between Congo and Rwanda.",
         ("de_escalation", "CD"),
+    ),
+    # seventh session: pests, thinning out, crime, accidents and markets
+    ("Locust swarms massing along Ethiopia-Somalia border, FAO warns", "", ("troop_massing", "ET")),
+    (
+        "Russia thins out forces at Syrian air base, officials and satellite photos show",
+        "",
+        ("troop_massing", "SY"),
+    ),
+    (
+        "Driver kills 11 after ploughing into Vancouver street festival, police say no terror link",
+        "A driver ploughed an SUV into a crowd celebrating a Filipino heritage festival in Vancouver, killing 11 people.",
+        ("mass_casualties", "PH"),
+    ),
+    (
+        "",
+        "Gunmen burst into a tavern in a township outside Pietermaritzburg, South Africa, and opened fire, killing 12 people.",
+        ("mass_casualties", "ZA"),
+    ),
+    (
+        "Explosion at firecracker warehouse in Gujarat kills 21 workers",
+        "At least 21 workers were killed when an explosion tore through a warehouse storing firecrackers in India's Gujarat state.",
+        ("mass_casualties", "IN"),
+    ),
+    (
+        "",
+        "French government bond yields rose and the gap over German debt widened a day after the government fell in a confidence vote.",
+        ("government_crisis", "DE"),
+    ),
+    (
+        "",
+        "Police in Lusaka, Zambia, have arrested 312 people in a week-long crackdown on street crime targeting phone snatchers.",
+        ("crackdown", "ZM"),
+    ),
+    (
+        "",
+        "Benin's government said it had defeated an attempt by a group of soldiers to overthrow President Talon, after mutineers announced on air that the president had been removed.",
+        ("government_crisis", "BJ"),
+    ),
+    (
+        "Sydney Airport fines airline for breaching night curfew",
+        "An Australian airline was fined for a Boeing 737 that took off minutes after the start of Sydney Airport's 11 p.m. curfew.",
+        ("emergency_rule", "AU"),
+    ),
+    (
+        "",
+        'Venezuela\'s defence ministry rejected as "fabricated" a series of social-media posts claiming that armoured units were massing near the Guyana border.',
+        ("troop_massing", "GY"),
+    ),
+    (
+        "",
+        "Niger's junta has turned towards Russia, which this month sent military instructors and an air defence system to the country.",
+        ("troop_massing", "RU"),
+    ),
+    (
+        "",
+        "Ecuador recorded more than 8,500 violent deaths in the first ten months of the year, according to police data.",
+        ("mass_casualties", "EC"),
     ),
 ]
 
