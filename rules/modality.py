@@ -90,11 +90,15 @@ _SCENARIO_STARTS = (
     "in all ",
     "in every ",
     "in each ",
+    "scenario ",
+    "scenarios ",
 )
 # "In the worst-case scenario ...", "Under a hypothetical plan ...".
 _SCENARIO_OPENING = re.compile(
     r"(?:in|under) (?:the|a|one|this|most|many|some|several|all|every|each) (?:[\w'-]+ ){0,2}?"
     r"(?:scenarios?|simulations?|runs|iterations|war ?games?|hypothetical|exercise scenario)\b"
+    # "Scenario planners at one brokerage sketch three paths: ..."
+    r"|scenarios? (?:planners?|analysts?|writers?|builders?|exercises?)\b"
 )
 # A full date with a past year: "on Jan. 30, 1972", "on 30 January 1972", "on the night of
 # August 20, 1968", "3-4 June 1989".
@@ -503,6 +507,9 @@ _DENIED = re.compile(
     r"|(?:baseless|false|fake|unfounded|untrue) (?:media |press |news )?"
     r"(?:claims?|reports?|allegations?|rumou?rs?|news)"
     r"|dismissed as|(?:does|do|did) not correspond to (?:reality|the facts)"
+    # a correction: "we wrongly reported that the authorities had imposed a curfew"
+    r"|(?:wrongly|incorrectly|erroneously|mistakenly|falsely) (?:reported|said|stated|wrote"
+    r"|described|suggested)"
     r"|(?:were|was|is|are) (?:old|recycled|archive) (?:footage|videos?|images)"
     # "playing down online reports of a large build-up"
     r"|play(?:s|ed|ing)? down|downplay(?:s|ed|ing)?"
@@ -554,6 +561,8 @@ _HYPOTHETICAL = re.compile(
     r"|(?<!for a )(?<!for an )potential(?:ly)?|whether|should|hypothetical"
     r"|fears? (?:of|that)|feared|risk (?:of|that)|prospects? (?:of|for)|in case of|in the event of"
     r"|worr(?:y|ies|ied) (?:less |more |most )?(?:about|that)"
+    # speculation: "talk of emergency rule is the work of propagandists"
+    r"|\b(?:idle |loose |wild |growing |renewed )?talk of"
     # "a bipartisan bill that would impose sweeping sanctions"
     r"|(?<!adopted )(?<!passed )(?<!approved )(?<!enacted )(?<!signed )\b(?:an? |the )"
     r"(?:[\w-]+ ){0,3}?(?:bill|draft law|measure|legislation|amendment)s? (?:that|which) would"
@@ -710,6 +719,7 @@ _CUES = CueSet(
          "year", "in the past", "collapse of", "break up of", "breakup of", "dissolution of",
          "independence", "background", "context", "backstory"),
         ("deny", "deni", "refut", "dismiss", "reject", "baseless", "false", "fake", "unfounded",
+         "wrongly", "incorrectly", "erroneously", "mistakenly",
          "correspond", "footage", "video", "images", "untrue", "inaccurate",
          "groundless", "fabricat", "play", "downplay", "nonsense", "absurd", "lies", "a lie",
          "propaganda", "disinformation"),  # _DENIED
@@ -722,7 +732,7 @@ _CUES = CueSet(
         ("could", "might", "possib", "probabil", "likelihood", "purport", "unverified", "accus",
          "ruled out", "rule out", "rules out", "ruling out", "potential", "whether", "should",
          "rumo", "sought to", "seek", "condition",
-         "hypothetical", "fear", "worr",
+         "hypothetical", "fear", "worr", "talk of",
          "risk", "prospect", "case of", "event of", "scenario", "threat of",
          "would be ready", "would have", "consider", "mull", "weigh", "likely", "may", "contingenc",
          "in a", "expected", "anticipated", "looming", "impending", "preparation", "resembl",

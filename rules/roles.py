@@ -194,6 +194,7 @@ _MODIFIER_AFTER = re.compile(
     r"|flags?"
     # "satellite images published by a US think tank show ...": who studies, not who acts
     r"|think ?tanks?|research (?:group|firm)s?|satellite (?:imagery )?(?:firm|company)"
+    r"|(?:analytics|intelligence|imaging|imagery|data|consultancy|risk) (?:firm|company|group)s?"
     r"|satellite imagery"
     # "the gap over German debt widened": a market's paper is no party
     r"|(?:government )?(?:debt|bonds?|bunds?|gilts|yields?|equities|stocks|currency)"
@@ -377,6 +378,8 @@ FACED_BEFORE = re.compile(
     r"|bordering|boundary|boundaries|crossings?|opposite"
     r"|line of (?:control|actual control|contact))"
     r" (?:with |between )?(?:the )?$"
+    # "moves divisions to Ladakh after a fresh standoff with China"
+    r"|\b(?:stand ?offs?|face ?offs?) with (?:the )?$"
 )
 FACED_LIST = re.compile(r"^(?:,|,? and|,? or)(?: the)? $")
 # "clashes between ethnic Kyrgyz and Uzbeks": ethnic groups, not the countries.
