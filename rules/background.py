@@ -321,7 +321,7 @@ _VIOLENCE = re.compile(
 _FORCES = re.compile(r"\b(?:troops|soldiers|forces|police)\b")
 # What else tells that deaths are political violence, conflict or unrest (with ``_VIOLENCE``).
 _STRIFE = re.compile(
-    r"\b(?:offensives?|assaults?|uprisings?|revolt|demonstrat\w+|protesters|hostages?|hijack\w*"
+    r"\b(?:offensives?|assaults?|uprisings?|revolt|demonstrat\w+|protesters|hostages?|hijack\w*|loot\w*"
     r"|siege|ammunition|lethal force|armed|opened fire|without warning|deadliest|conflict"
     r"|genocide|combatants|security forces|crossfire|looters|unrest|curfew|wars?|warfare"
     r"|warring|wartime|military|army|navy|sailors|warships?|torpedo\w*"

@@ -467,7 +467,9 @@ _DEMAND = re.compile(
     r"|its territory|its soil|the [\w'-]+ base)\b)"
     r"(?! (?:shoot|fire|open fire|use (?:lethal|deadly|live)|report|enlist|join|register"
     r"|sign up|mobili[sz]e|return to|comply))"
-    r"|urg(?:e|es|ed|ing) (?:new |more |further |tougher |fresh |targeted )?sanctions)\b"
+    r"|urg(?:e|es|ed|ing) (?:new |more |further |tougher |fresh |targeted )?sanctions"
+    # "The UN mission urged an immediate ceasefire"
+    r"|urg(?:e|es|ed|ing) (?:an? |the )?(?:immediate |urgent |lasting |humanitarian )?(?:ceasefire|cease fire|truce))\b"
 )
 # ... except a demand that foreign forces leave, which is the expulsion order the taxonomy counts
 # as a withdrawal ("the junta demands Danish special forces leave immediately").
@@ -533,7 +535,7 @@ _NEGATION_WORD = re.compile(
     r"|mercy|exception|fail|restraint|pity|(?:prior |further |any )?warning|notice))"
 )
 _REFUSAL = re.compile(
-    r"\b(?:reject(?:s|ed|ing)? (?:[\w'.]+ ){0,2}?(?:calls?|demands?|pressure|appeals?|proposals?"
+    r"\b(?:reject(?:s|ed|ing)? (?:[\w'.]+ ){0,4}?(?:calls?|demands?|pressure|appeals?|proposals?"
     r"|plans?|offers?|requests?)"
     r"(?: (?:from|by)(?: [\w']+){1,5}?)? (?:to|for|that)"
     r"|refus(?:e|es|ed|ing) to|rul(?:e|es|ed|ing) out|declin(?:e|es|ed|ing) to"
@@ -561,6 +563,8 @@ _HYPOTHETICAL = re.compile(
     r"|(?<!for a )(?<!for an )potential(?:ly)?|whether|should|hypothetical"
     r"|fears? (?:of|that)|feared|risk (?:of|that)|prospects? (?:of|for)|in case of|in the event of"
     r"|worr(?:y|ies|ied) (?:less |more |most )?(?:about|that)"
+    r"|warnings? (?:of|that)|(?:cannot|can't|could not|can not) be ruled out"
+    r"|\b(?:we|analysts|economists|they|observers) (?:also )?expect\b"
     # speculation: "talk of emergency rule is the work of propagandists"
     r"|\b(?:idle |loose |wild |growing |renewed )?talk of"
     # "a bipartisan bill that would impose sweeping sanctions"
@@ -732,7 +736,7 @@ _CUES = CueSet(
         ("could", "might", "possib", "probabil", "likelihood", "purport", "unverified", "accus",
          "ruled out", "rule out", "rules out", "ruling out", "potential", "whether", "should",
          "rumo", "sought to", "seek", "condition",
-         "hypothetical", "fear", "worr", "talk of",
+         "hypothetical", "fear", "worr", "talk of", "warning", "ruled out", "expect",
          "risk", "prospect", "case of", "event of", "scenario", "threat of",
          "would be ready", "would have", "consider", "mull", "weigh", "likely", "may", "contingenc",
          "in a", "expected", "anticipated", "looming", "impending", "preparation", "resembl",

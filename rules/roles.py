@@ -175,7 +175,8 @@ _OFFICIAL_AFTER = re.compile(
     r"(?:'s)?(?: (?:interior|defence|defense|home|state|national|federal|military|security))?"
     r" (?:police|army|military|security forces|ministry|authorities|government|junta|regime"
     r"|president|prime minister|leader|king|emir|minister|ministers|commanders?"
-    r"|media|television|tv|news agency|officials)\b"
+    r"|media|television|tv|news agency|officials|governors?|police chiefs?|army chiefs?"
+    r"|inspector general)\b"
 )
 _ADDRESSEE_BEFORE = re.compile(
     r"\b(?:call(?:s|ed|ing)? (?:on|upon)|urg(?:e|es|ed|ing)|press(?:es|ed|ing)|appeal(?:s|ed)? to"

@@ -246,6 +246,55 @@ MUST_ALERT += [
         "",
         {("troop_massing", "IN")},
     ),
+    # headline-short emergencies and removals, soldiers who detain a named leader, agreed
+    # pull-backs of both sides, departures ordered for government employees, a faced country of a
+    # stand-off, border guards who left their posts, looting and governors' warnings
+    (
+        "Ecuador declares emergency in seven provinces after prison riots",
+        "",
+        {("emergency_rule", "EC")},
+    ),
+    (
+        "Peru's Congress removes president; emergency in Lima extended",
+        "",
+        {("government_crisis", "PE"), ("emergency_rule", "PE")},
+    ),
+    ("Gunfire in Bissau as soldiers detain transitional leader", "", {("coup", "GW")}),
+    (
+        "",
+        "A group of soldiers detained Guinea-Bissau's transitional president at the presidential palace on Thursday.",
+        {("coup", "GW")},
+    ),
+    (
+        "Kyrgyzstan and Tajikistan agree to pull troops back from disputed border section",
+        "",
+        {("de_escalation", "KG"), ("de_escalation", "TJ")},
+    ),
+    (
+        "",
+        "The Department of State has ordered the departure of non-emergency U.S. government employees and family members from La Paz, Bolivia.",
+        {("evacuation", "BO")},
+    ),
+    (
+        "India moves extra divisions to Ladakh after fresh standoff with China",
+        "",
+        {("troop_massing", "IN"), ("troop_massing", "CN")},
+    ),
+    (
+        "",
+        "Russian border guards left their posts along Armenia's border with Iran on Monday.",
+        {("withdrawal", "RU"), ("withdrawal", "AM")},
+    ),
+    (
+        "Cameroon governor warns curfew violators in Anglophone region will be shot",
+        "",
+        {("shoot_to_kill", "CM")},
+    ),
+    (
+        "PNG declares emergency in capital, authorises live rounds as looting leaves 16 dead",
+        "",
+        {("shoot_to_kill", "PG"), ("mass_casualties", "PG")},
+    ),
 ]
 
 # (headline, body, a pair that must not alert)
@@ -1362,6 +1411,82 @@ MUST_NOT_ALERT += [
         "",
         "Ecuador recorded more than 8,500 violent deaths in the first ten months of the year, according to police data.",
         ("mass_casualties", "EC"),
+    ),
+    # corrections, speculation, forecasts, scenarios, refusals, calls and lifted measures
+    (
+        "CORRECTION: Kazakhstan did not close Kyrgyz border",
+        "An earlier version of this story incorrectly said Kazakhstan had closed its land border with Kyrgyzstan.",
+        ("border_closure", "KZ"),
+    ),
+    (
+        "",
+        "Government ministers say talk of emergency rule in Pakistan is the work of propagandists abroad.",
+        ("emergency_rule", "PK"),
+    ),
+    ("Dominican power cuts spur warnings of unrest, analysts say", "", ("unrest", "DO")),
+    ("", 'In Mali, a coup "cannot be ruled out" in 2027, one report says.', ("coup", "ML")),
+    (
+        "",
+        "Scenario planners sketch three paths for Pakistan: muddling through; a settlement; or a declared emergency that suspends rights.",
+        ("emergency_rule", "PK"),
+    ),
+    (
+        "",
+        "Ukraine's president rejected on Sunday a demand that Ukrainian forces withdraw from the remaining parts of Donetsk region.",
+        ("withdrawal", "UA"),
+    ),
+    ("", "The UN mission in Libya urged an immediate ceasefire.", ("de_escalation", "LY")),
+    (
+        "",
+        "A truce in Syria brokered by Washington in the summer has repeatedly broken down.",
+        ("de_escalation", "SY"),
+    ),
+    (
+        "Ecuador lifts state of emergency in Guayas as homicides fall; curfew ends in Durán",
+        "",
+        ("emergency_rule", "EC"),
+    ),
+    (
+        "",
+        "The US Treasury lifted the last sanctions on Syria's central bank and removed two state-owned banks from its blacklist.",
+        ("sanctions", "SY"),
+    ),
+    ("Kazakh operators to shut down 3G networks by 2027", "", ("comms_blackout", "KZ")),
+    ("Oslo museum pulls off coup with rare Gauguin acquisition", "", ("coup", "NO")),
+    (
+        "'Shoot to Kill: Frontier' becomes year's fastest-selling game in Japan",
+        "",
+        ("shoot_to_kill", "JP"),
+    ),
+    (
+        "",
+        "The first battalion of Indonesian soldiers left for Gaza on Monday with the stabilisation force.",
+        ("withdrawal", "ID"),
+    ),
+    (
+        "",
+        "Iraq's cabinet ordered Turkish troops stationed at the Zilkan camp near Bashiqa, north of Mosul, to leave Iraqi territory.",
+        ("troop_massing", "TR"),
+    ),
+    (
+        "",
+        "Thailand said both sides had agreed to move artillery and rocket launchers at least 20 kilometres from the border with Cambodia.",
+        ("troop_massing", "TH"),
+    ),
+    (
+        "",
+        "Brent crude rose after satellite imagery published by a US analytics firm appeared to show armour gathering near the Armenian border.",
+        ("troop_massing", "US"),
+    ),
+    (
+        "",
+        "Russian naval vessels also left the port of Tartus in Syria, heading toward the Mediterranean.",
+        ("troop_massing", "RU"),
+    ),
+    (
+        "",
+        "In Nigeria's Kogi state about 200,000 people were moved to camps, the national emergency agency said.",
+        ("emergency_rule", "NG"),
     ),
 ]
 
