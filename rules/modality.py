@@ -469,7 +469,8 @@ _DEMAND = re.compile(
     r"|sign up|mobili[sz]e|return to|comply))"
     r"|urg(?:e|es|ed|ing) (?:new |more |further |tougher |fresh |targeted )?sanctions"
     # "The UN mission urged an immediate ceasefire"
-    r"|urg(?:e|es|ed|ing) (?:an? |the )?(?:immediate |urgent |lasting |humanitarian )?(?:ceasefire|cease fire|truce))\b"
+    r"|urg(?:e|es|ed|ing) (?:an? |the )?(?:immediate |urgent |lasting |humanitarian )?"
+    r"(?:ceasefire|cease fire|truce))\b"
 )
 # ... except a demand that foreign forces leave, which is the expulsion order the taxonomy counts
 # as a withdrawal ("the junta demands Danish special forces leave immediately").
