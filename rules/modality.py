@@ -122,6 +122,8 @@ _PAST_BEFORE = re.compile(
     r"|\bhistory of (?:[\w'-]+ ){0,3}$"
     r"|\bover the (?:past|last) (?:decade|(?:[\w-]+ )?(?:years|decades))\b"
     r"|\blast (?:month|year|" + MONTHS + r"),? when\b|^last (?:month|year),? "
+    # "signed a ceasefire last year after deadly border clashes": what came before that
+    r"|\blast (?:month|year) (?:after|following) (?:[\w'-]+ ){0,4}$"
     # a record of what was done again and again: "which have repeatedly attacked bases"
     r"|\b(?:has|have|had) (?:repeatedly|frequently|regularly|often|long)\b"
     r"|^(?:during|in|at|by) [^,;]{0,60}\blast (?:month|year), "
@@ -831,7 +833,8 @@ class SentenceModality:
         self._clauses = _clause_starts(sentence)
         # Where "since" opens what a superlative is measured from ("the heaviest toll since a
         # ceasefire took effect in November 2024"): a match after it is that past.
-        self._since_marks: list[tuple[int, int]] = []  # (where "since" stands, how far it reaches)
+        self._since_marks: list[tuple[int, int]] = []
+        # (where "since" stands, how far it reaches)
         if " since " in sentence:
             self._mark_superlative_since()
         # Where the sentence dates something to the past (``_past_dates``)

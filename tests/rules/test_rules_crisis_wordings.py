@@ -295,6 +295,33 @@ MUST_ALERT += [
         "",
         {("shoot_to_kill", "PG"), ("mass_casualties", "PG")},
     ),
+    # border places that name their country, carrier groups and boats that crowd a shoal, an
+    # enclave as a frontier
+    (
+        "Eritrea calls up reservists as Ethiopian forces gather near Assab",
+        "",
+        {("troop_massing", "ET"), ("troop_massing", "ER")},
+    ),
+    (
+        "Thai army: Cambodian rocket launchers moved up to frontier near Preah Vihear",
+        "",
+        {("troop_massing", "KH")},
+    ),
+    (
+        "U.S. carrier group, British destroyer gather in Red Sea off Yemen's Hodeidah",
+        "",
+        {("troop_massing", "YE")},
+    ),
+    (
+        "Chinese navy and militia boats crowd Second Thomas Shoal, Manila says",
+        "",
+        {("troop_massing", "CN")},
+    ),
+    (
+        "",
+        "Two Kyrgyz motor-rifle companies and an artillery battery were moved up to the area around the Tajik enclave of Vorukh.",
+        {("troop_massing", "KG")},
+    ),
 ]
 
 # (headline, body, a pair that must not alert)
@@ -1487,6 +1514,29 @@ MUST_NOT_ALERT += [
         "",
         "In Nigeria's Kogi state about 200,000 people were moved to camps, the national emergency agency said.",
         ("emergency_rule", "NG"),
+    ),
+    # accidents, diplomatic protests, tolls left by forces, routine conscription, a past truce
+    ("Tanker blast in Nigeria kills 90", "", ("mass_casualties", "NG")),
+    ("Bus plunges into river in central Nepal, 23 dead", "", ("mass_casualties", "NP")),
+    (
+        "Egypt moves armour into Sinai near Rafah; Israel protests to Washington",
+        "",
+        ("unrest", "IL"),
+    ),
+    (
+        "",
+        "Clashes between rival party supporters and security forces left at least 14 people dead in Bangladesh.",
+        ("withdrawal", "BD"),
+    ),
+    (
+        "Egypt denies reports of reservist call-up",
+        "Conscription procedures in Egypt continue as normal, a military spokesman said.",
+        ("mobilization", "EG"),
+    ),
+    (
+        "",
+        "Thailand and Cambodia signed a ceasefire last year after deadly border clashes.",
+        ("armed_conflict", "TH"),
     ),
 ]
 
