@@ -193,7 +193,7 @@ _HEADLINE_CUES = CueSet(
         ("in history", "on this day", "archive"),  # _HISTORY_LABEL
         ("review", "film", "movie", "documentary", "novel", "memoir", "thriller", "sitcom",
          "opera", "musical", "podcast", "theatre", "theater", "festival", "museum",
-         "gallery"),  # _ABOUT_A_WORK
+         "gallery", "books", "culture", "arts"),  # _ABOUT_A_WORK
     ]
 )  # fmt: skip
 _LOOKING_BACK_CUE: Final = 1 << 0
@@ -305,11 +305,12 @@ _DISASTER = re.compile(
     r"|club|bar) (?:fire|blaze)s?|funicular|heatstroke|drown(?:ed|ing|s)?"
     # industrial accidents: "explosion at firecracker warehouse", "an explosion tore through a
     # warehouse storing firecrackers", "gas explosion", "chemical plant blast"
-    r"|(?:firecrackers?|fireworks?|chemical|gas|boiler|factory|industrial|refinery|mine)"
+    r"|(?:firecrackers?|fireworks?|chemical|gas|boiler|factory|industrial|refinery"
+    r"|(?:coal|gold|copper|tin|diamond) mine)"
     r"(?: (?:factory|warehouse|plant|depot|cylinder|pipeline))? (?:explosions?|blasts?)"
     r"|(?:explosions?|blasts?|fires?) (?:at|in|tore through|rips? through|ripped through)"
     r" (?:an? |the )?(?:[\w-]+ ){0,2}?(?:firecrackers?|fireworks?|factory|warehouse|plant|refinery"
-    r"|mine|depot)\b)\b"
+    r"|depot)\b)\b"
 )
 _VIOLENCE = re.compile(
     r"\b(?:attack\w*|strikes?|struck|shell\w*|bomb\w*|gunm[ae]n|clash\w*|fighting|fight"

@@ -37,7 +37,11 @@ _WORD = r"[A-Z][\w.'\u2019-]*"
 _CITY = rf"{_WORD}(?: {_WORD}){{0,3}}"
 _PLACE = rf"{_CITY}(?: ?/ ?{_CITY})*(?:, {_WORD}(?: {_WORD}){{0,2}})?, "
 _DASH = r"[\u2014\u2013:-]"
-_BODY = re.compile(rf"(?:UPDATE \d+[-:] ?)?(?:{_PLACE})?{_DATE}(?: ?\([^()\n]{{1,40}}\))? ?{_DASH}")
+_BODY = re.compile(
+    rf"(?:UPDATE \d+[-:] ?)?(?P<place>{_PLACE})?{_DATE}(?: ?\([^()\n]{{1,40}}\))? ?{_DASH}"
+)
+# A later line that opens with a date too: the body is a timeline, its first date an entry's.
+_ENTRY = re.compile(rf"(?:\n|\. )\s*{_DATE} ?{_DASH}")
 # "Americas Risk Briefing — 4 February 2026: ...", "Global Politics Briefing, 27 August 2025:",
 # "Levant & Iraq Daily — 16 June 2026"
 _HEADLINE = re.compile(rf"[^\n:]{{1,60}}?(?: [\u2014\u2013-] |, ){_DATE}(?::|$| [\u2014\u2013-] )")
@@ -45,7 +49,11 @@ _HEADLINE = re.compile(rf"[^\n:]{{1,60}}?(?: [\u2014\u2013-] |, ){_DATE}(?::|$| 
 
 def own_date(title: str, text: str) -> tuple[int, int] | None:
     """(year, month) of the article's own dateline or dated headline, if it has one."""
-    found = _BODY.match(text.lstrip()[:200]) or _HEADLINE.match(title.strip()[:120])
+    body = text.lstrip()[:4000]
+    found = _BODY.match(body, 0, 200)
+    if found is not None and found.group("place") is None and _ENTRY.search(body, found.end()):
+        found = None  # ("May 28, 2025 - ... July 24, 2025 - ...": a timeline's entries)
+    found = found or _HEADLINE.match(title.strip()[:120])
     if found is None:
         return None
     year = found.group("year") or found.group("year2")

@@ -40,7 +40,7 @@ _HISTORICAL = re.compile(
     r"|(?<!more than )(?<!over )(?<!nearly )(?<!almost )(?<!since )\b(?:a decade|a century"
     r"|a generation) ago\b"
     # an anniversary: "A year ago tonight, the president declared martial law"
-    r"|\ba year ago (?:today|tonight|this (?:week|month))\b|^a year ago\b"
+    r"|\ba year ago (?:today|tonight|this (?:week|month))\b"
     # a sentence labelled as background: "Background: during the unrest that followed ..."
     r"|^(?:background|context|backstory)\b"
     r"|\b(?:during|in) the (?:cold war|soviet era|soviet times|second world war|first world war"
@@ -63,6 +63,14 @@ _HISTORICAL = re.compile(
     r"|(?<!starting )(?<!beginning )(?<!effective )"
     r"\b(?:in|during|until|till) (?:(?:early|late|mid) )?"
     r"(?:(?:" + MONTHS + r") )?(?:of )?(?P<year>1[5-9]\d\d|20\d\d)\b"
+    # months of a past year listed: "most heavily in September and November 2022"
+    r"|\b(?:in|during|between) (?:"
+    + MONTHS
+    + r")(?:,? (?:"
+    + MONTHS
+    + r"))*,? (?:and|or) (?:"
+    + MONTHS
+    + r") (?P<months>1[5-9]\d\d|20\d\d)\b"
     # "1939: Soviet troops massed on the Finnish border", "August 1990: how Iraq massed troops"
     r"|^(?:(?:" + MONTHS + r") )?(?P<lead>1[5-9]\d\d|20\d\d) ?:"
 )
@@ -72,6 +80,30 @@ _ASIDE = re.compile(
     r"|started|launched|adopted|imposed|introduced|established|set up|first|earlier|previous"
     r"|latest stage|part of|under)\b"
 )
+# What is feared, talked of or expected, when the match is what it is about ("warnings of a
+# curfew", "talk of emergency rule", "analysts expect sanctions"; not "despite warnings of
+# sanctions, Russia massed troops"), and what "cannot be ruled out".
+_SPECULATION_BEFORE = re.compile(
+    r"(?<!despite )(?<!amid )(?<!ignoring )\b(?:warnings? (?:of|that)"
+    r"|worr(?:y|ies|ied) (?:less |more |most )?(?:about|that)"
+    r"|(?:idle |loose |wild |growing |renewed )?talk of"
+    r"|(?:we|analysts|economists|observers|they) (?:also )?expect(?: that)?)"
+    # (not what is already there: "worried about the border closure Pakistan imposed")
+    r"(?! (?:the|its|their|this|that|these|those)\b)"
+    r"(?: (?:an?|new|fresh|more|further|possible|renewed))?(?: [\w'-]+){0,3} $"
+)
+_RULED_OUT_AFTER = re.compile(
+    r"(?: [\w'\"-]+){0,6}? [\"']?(?:cannot|can't|could not|can not) be ruled out"
+)
+# A correction, when the match is what it corrects: "we wrongly reported that the authorities
+# had imposed a curfew" (not "soldiers shot 15 protesters after state TV falsely reported ...").
+_CORRECTED_BEFORE = re.compile(
+    r"\b(?:wrongly|incorrectly|erroneously|mistakenly|falsely) (?:reported|said|stated|wrote"
+    r"|described|suggested)\b"
+)
+# "the junta, which seized power last July" (right after the match: not "the emergency it
+# declared last November", nor "since last October").
+_LAST_MONTH_AFTER = re.compile(r"(?: (?!since\b)[\w']+)? last (?:" + MONTHS + r")\b")
 _TOOK_EFFECT = re.compile(
     r"\b(?:took|take|takes|taking) effect|\b(?:came|come|comes|went|go|goes) into (?:force|effect)"
     r"|\bentered into force"
@@ -125,7 +157,7 @@ _PAST_BEFORE = re.compile(
     # "signed a ceasefire last year after deadly border clashes": what came before that
     r"|\blast (?:month|year) (?:after|following) (?:[\w'-]+ ){0,4}$"
     # a record of what was done again and again: "which have repeatedly attacked bases"
-    r"|\b(?:has|have|had) (?:repeatedly|frequently|regularly|often|long)\b"
+    r"|\b(?:has|have|had) (?:repeatedly|frequently|regularly|often|long) (?:[\w'-]+ ){0,2}$"
     r"|^(?:during|in|at|by) [^,;]{0,60}\blast (?:month|year), "
     r"|\blast (?:year|month|week|decade)'s(?: \w+)? ?$|\blast year in which(?: [\w']+){0,4} $"
     # "a year after a ceasefire ended deadly clashes", "three months after a peace deal": the
@@ -239,8 +271,6 @@ def _comma_between(text: str, low: int, high: int) -> bool:
 _AGO_AFTER = re.compile(
     r"(?: [\w']+){0,6}? (?:(?:\d+|a few|several|many|two|three|four|five|six|seven|eight|nine|ten"
     r"|a couple of) (?:years|decades) ago|at the time|last year"
-    # "the junta, which seized power last July"
-    r"|last (?:" + MONTHS + r")\b"
     r"|(?:in|over) recent (?:years|decades)"
     r"|over the (?:past|last) (?:[\w-]+ )?(?:years|decades)"
     r"|in the (?:days|weeks|months|years) (?:after|before|following|that followed)"
@@ -437,6 +467,11 @@ _SUPERLATIVE = re.compile(
     r"\b(?:largest|biggest|first|highest|worst|deadliest|heaviest|lowest|strongest|greatest"
     r"|sharpest|fiercest|bloodiest|most|closest|longest|widest)\b"
 )
+_SINCE_STOP = re.compile(r"(?<!\d)[,;]|[,;](?!\d)| that | when | but ")
+_NOW_WORD = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|overnight|today"
+    r"|tonight|(?:last|this) (?:week|weekend)|earlier this (?:week|month))\b"
+)
 # ... not what began and goes on: "the deadliest day since protests erupted"
 _SINCE_BEGAN = re.compile(
     r"(?:the )?(?:[\w'-]+ ){1,4}?(?:began|begun|started|erupted|broke out|flared|was launched)\b"
@@ -512,9 +547,6 @@ _DENIED = re.compile(
     r"|(?:baseless|false|fake|unfounded|untrue) (?:media |press |news )?"
     r"(?:claims?|reports?|allegations?|rumou?rs?|news)"
     r"|dismissed as|(?:does|do|did) not correspond to (?:reality|the facts)"
-    # a correction: "we wrongly reported that the authorities had imposed a curfew"
-    r"|(?:wrongly|incorrectly|erroneously|mistakenly|falsely) (?:reported|said|stated|wrote"
-    r"|described|suggested)"
     r"|(?:were|was|is|are) (?:old|recycled|archive) (?:footage|videos?|images)"
     # "playing down online reports of a large build-up"
     r"|play(?:s|ed|ing)? down|downplay(?:s|ed|ing)?"
@@ -565,11 +597,6 @@ _HYPOTHETICAL = re.compile(
     r"\b(?:could|might|(?<!for a )(?<!for an )possible|possibly"
     r"|(?<!for a )(?<!for an )potential(?:ly)?|whether|should|hypothetical"
     r"|fears? (?:of|that)|feared|risk (?:of|that)|prospects? (?:of|for)|in case of|in the event of"
-    r"|worr(?:y|ies|ied) (?:less |more |most )?(?:about|that)"
-    r"|warnings? (?:of|that)|(?:cannot|can't|could not|can not) be ruled out"
-    r"|\b(?:we|analysts|economists|they|observers) (?:also )?expect\b"
-    # speculation: "talk of emergency rule is the work of propagandists"
-    r"|\b(?:idle |loose |wild |growing |renewed )?talk of"
     # "a bipartisan bill that would impose sweeping sanctions"
     r"|(?<!adopted )(?<!passed )(?<!approved )(?<!enacted )(?<!signed )\b(?:an? |the )"
     r"(?:[\w-]+ ){0,3}?(?:bill|draft law|measure|legislation|amendment)s? (?:that|which) would"
@@ -863,6 +890,7 @@ class SentenceModality:
                 or m.group("lead")
                 or m.group("season")
                 or m.group("until")
+                or m.group("months")
                 or (m.group("century") and m.group("century") + m.group("short"))
             )
             if year is None or (
@@ -877,7 +905,7 @@ class SentenceModality:
         1960", "completed their departure ..., the latest stage of a drawdown agreed in 2024"."""
         if position < end:
             return False
-        comma = self._text.find(", ", end, position)
+        comma = self._text.rfind(", ", end, position)
         return (
             comma >= 0
             # (not a clause of its own: ", and an agreement reached in 2023 remains ...")
@@ -905,8 +933,12 @@ class SentenceModality:
                 or (clause == 0 and not _MEASURED_BEFORE.search(text, 0, superlative.start()))
             ):
                 continue
-            ends = [i for i in (text.find(",", start), text.find(";", start)) if i >= 0]
-            self._since_marks.append((since, min(ends, default=len(text))))
+            # (it reaches to the end of its clause, "the first time since troops massed ... that
+            # Kyiv called up reservists"; a number's comma is no end, "since 2,000 troops")
+            stop = _SINCE_STOP.search(text, start)
+            reach = stop.start() if stop is not None else len(text)
+            if _NOW_WORD.search(text, start, reach) is None:  # (a recent event is news)
+                self._since_marks.append((since, reach))
 
     def _since_comparison(self, position: int) -> bool:
         """Whether a year at ``position`` dates what a superlative is measured from ("the largest
@@ -951,7 +983,10 @@ class SentenceModality:
         scope_end = max(scope_end, self.scope_of(max(end - 1, start))[1])
         if self._past(start, end, scope_start):
             return Modality.HISTORICAL
-        if cues & _DENIED_CUE and _DENIED.search(text, scope_start, scope_end):
+        if cues & _DENIED_CUE and (
+            _DENIED.search(text, scope_start, scope_end)
+            or _CORRECTED_BEFORE.search(text, scope_start, start)
+        ):
             return Modality.DENIED
         if " fail" in text and _FAILED_AFTER.match(text, end):
             return Modality.NEGATED  # "the protest largely failed to materialise"
@@ -1013,8 +1048,16 @@ class SentenceModality:
             for m in _PERMISSION.finditer(text, scope_start, hypothetical.end())
         ):
             hypothetical = None  # "told police they could shoot": permission, i.e. an order
-        if hypothetical or (
-            cues & _CONDITION_CUE and self._conditional(start, end, scope_start, scope_end)
+        if (
+            hypothetical
+            or (cues & _CONDITION_CUE and self._conditional(start, end, scope_start, scope_end))
+            or (
+                cues & _HYPOTHETICAL_CUE
+                and (
+                    _SPECULATION_BEFORE.search(text, clause_start, start)
+                    or _RULED_OUT_AFTER.match(text, end, clause_end)
+                )
+            )
         ):
             return Modality.HYPOTHETICAL
         if cues & _ANNOUNCED_CUE and _ANNOUNCED.search(text, clause_start, clause_end):
@@ -1050,6 +1093,7 @@ class SentenceModality:
         if cues & _PAST_CUE and (
             past is not None
             or _AGO_AFTER.match(text, end, min(len(text), end + 60))
+            or _LAST_MONTH_AFTER.match(text, end, min(len(text), end + 40))
             or _AGO_INSIDE.search(text, start, end)
         ):
             return True

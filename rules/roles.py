@@ -197,10 +197,17 @@ _MODIFIER_AFTER = re.compile(
     r"|think ?tanks?|research (?:group|firm)s?|satellite (?:imagery )?(?:firm|company)"
     r"|(?:analytics|intelligence|imaging|imagery|data|consultancy|risk) (?:firm|company|group)s?"
     r"|satellite imagery"
-    # "the gap over German debt widened": a market's paper is no party
-    r"|(?:government )?(?:debt|bonds?|bunds?|gilts|yields?|equities|stocks|currency)"
-    r"(?! (?:said|says|told|warned))"
     r")\b"
+)
+# "the gap over German debt widened": a market's paper is no party (but "sanctions on Russian
+# government debt" are on Russia).
+_PAPER_AFTER = re.compile(
+    r" (?:government )?(?:debt|bonds?|bunds?|gilts|yields?|equities|stocks|currency)\b"
+    r"(?! (?:said|says|told|warned))"
+)
+_SANCTIONED_BEFORE = re.compile(
+    r"\b(?:sanctions?|sanctioned|sanctioning|bans?|banned|embargo(?:es)?|restrictions?)"
+    r"(?: (?:on|against))?(?: the)? $"
 )
 # "China's consulate in Mandalay urged ...": a country's mission abroad speaks for it.
 _MISSION_AFTER = re.compile(
@@ -592,6 +599,10 @@ class SentenceRoles:
             return Role.PEOPLE
         if (
             _MODIFIER_AFTER.match(after)
+            or (
+                _PAPER_AFTER.match(after)
+                and not _SANCTIONED_BEFORE.search(sentence, max(0, start - 40), start)
+            )
             or (
                 cues & _MISSION_CUE
                 and (
