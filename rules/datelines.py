@@ -7,22 +7,12 @@ from __future__ import annotations
 
 import re
 
+from rules.modality import MONTHS
+
 __all__ = ["own_date"]
 
-_MONTHS = (
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "oct",
-    "nov",
-    "dec",
-)
+# Month numbers by the first three letters ("Sept." and "September" are both 9).
+_MONTH_NUMBER = {name[:3]: number for number, name in enumerate(MONTHS.split("|"), 1)}
 _MONTH = (
     r"(?P<month>(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?"
     r"|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?)"
@@ -58,4 +48,4 @@ def own_date(title: str, text: str) -> tuple[int, int] | None:
         return None
     year = found.group("year") or found.group("year2")
     month = found.group("month") or found.group("month2")
-    return int(year), _MONTHS.index(month[:3].lower()) + 1
+    return int(year), _MONTH_NUMBER[month[:3].lower()]

@@ -33,6 +33,7 @@ from rules.model import Modality
 __all__ = ["MONTHS", "MONTH_NUMBERS", "PAST_TENSE", "SentenceModality", "told_as_now"]
 
 MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _HISTORICAL = re.compile(
     r"\b(?:decades|centuries|generations) ago\b"
     # "A decade ago this week, the government and the FARC signed ..." (not "since it began more
@@ -432,7 +433,7 @@ _ONSET = re.compile(
 )
 # Words that tell an event as now, not then.
 _NOW = re.compile(
-    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday"
+    r"\b(?:" + _WEEKDAYS + r"|today|tonight|yesterday"
     r"|overnight|this (?:week|weekend|month|morning|afternoon|evening)|now|currently)\b"
 )
 # A month named right by a match: "last August", "in March", "in early June" (not "may" or
@@ -469,7 +470,7 @@ _SUPERLATIVE = re.compile(
 )
 _SINCE_STOP = re.compile(r"(?<!\d)[,;]|[,;](?!\d)| that | when | but ")
 _NOW_WORD = re.compile(
-    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|overnight|today"
+    r"\b(?:" + _WEEKDAYS + r"|yesterday|overnight|today"
     r"|tonight|(?:last|this) (?:week|weekend)|earlier this (?:week|month))\b"
 )
 # ... not what began and goes on: "the deadliest day since protests erupted"
@@ -859,9 +860,9 @@ class SentenceModality:
             self._scopes += [m.end() for m in _FAST_SCOPE_BREAK.finditer(sentence)]
         self._clauses = _clause_starts(sentence)
         # Where "since" opens what a superlative is measured from ("the heaviest toll since a
-        # ceasefire took effect in November 2024"): a match after it is that past.
+        # ceasefire took effect in November 2024"), and how far it reaches: a match there is
+        # that past.
         self._since_marks: list[tuple[int, int]] = []
-        # (where "since" stands, how far it reaches)
         if " since " in sentence:
             self._mark_superlative_since()
         # Where the sentence dates something to the past (``_past_dates``)
@@ -923,8 +924,7 @@ class SentenceModality:
         start = 0
         while (since := text.find(" since ", start)) >= 0:
             start = since + 7
-            clause = max(text.rfind(",", 0, since), text.rfind(";", 0, since)) + 1
-            superlative = _SUPERLATIVE.search(text, clause, since)
+            clause, superlative = self._superlative_before(since)
             if (
                 superlative is None
                 or _SINCE_BEGAN.match(text, start)
@@ -948,11 +948,17 @@ class SentenceModality:
         since = text.rfind(" since ", max(0, position - _SINCE_REACH), position)
         if since < 0 or _comma_between(text, since, position):
             return False
-        clause = max(text.rfind(",", 0, since), text.rfind(";", 0, since)) + 1
-        if _SUPERLATIVE.search(text, clause, since) is None:
+        if self._superlative_before(since)[1] is None:
             return False
         self._since_marks.append((since, len(text)))
         return True
+
+    def _superlative_before(self, since: int) -> tuple[int, re.Match[str] | None]:
+        """The start of the clause holding the "since" at ``since``, and the superlative before
+        it in that clause ("the biggest step since ..."), if any."""
+        text = self._text
+        clause = max(text.rfind(",", 0, since), text.rfind(";", 0, since)) + 1
+        return clause, _SUPERLATIVE.search(text, clause, since)
 
     def scope_of(self, position: int) -> tuple[int, int]:
         """Character range of the scope (contrast-delimited part) containing ``position``."""
